@@ -1,0 +1,308 @@
+/**
+ * Regenerates geodata/ from the shared source material (Natural Earth layers, the strikes table
+ * and the gazetteer) and writes geodata/manifest.json.
+ *
+ *   npm run geodata              # write geodata/
+ *   npm run geodata -- --check   # fail if geodata/ differs from what the sources give
+ *
+ * Sources default to ../shared/data; set GEODATA_SOURCES to use another folder.
+ * Output is deterministic: the same sources give byte-identical files.
+ */
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import { buffer, difference, featureCollection } from '@turf/turf';
+import type {
+	Feature,
+	FeatureCollection,
+	MultiLineString,
+	Point,
+	Polygon,
+	MultiPolygon
+} from 'geojson';
+import {
+	strikesRowsToIncidents,
+	STRIKES_COLUMNS,
+	type StrikesRow
+} from '../src/lib/data/strikes-csv';
+import { placesRowsToFeatures, type PlacesRow } from '../src/lib/data/places-csv';
+import { formatRowError } from '../src/lib/data/row-error';
+import { geodesicDistance } from '../src/lib/analysis/geodesic';
+import { BUILTIN_DATASET } from '../src/lib/data/builtin';
+import { PROXIMITY_BANDS_KM } from '../src/lib/data/region';
+import {
+	BASEMAP_LAYERS,
+	COUNTRY_CODES,
+	MAX_DUPLICATE_KM,
+	NATURAL_EARTH,
+	NATURAL_EARTH_LICENCE,
+	RIVER_LABELS,
+	TOWN_DUPLICATES
+} from './geodata/layers';
+import { featureCollectionText, roundCoordinates, sha256 } from './geodata/serialise';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const sourcesRoot = resolve(process.env.GEODATA_SOURCES ?? join(projectRoot, '../shared/data'));
+const outputRoot = join(projectRoot, 'geodata');
+/** When the shared material was taken into the project (fixed, so output stays reproducible). */
+const RETRIEVED = '2026-11-24';
+const INCIDENT_LICENCE =
+	'Compiled by the project from public news reports; each incident lists its sources';
+
+interface Output {
+	path: string;
+	text: string;
+	source: string;
+	licence: string;
+	features: number;
+}
+
+type AnyCollection = FeatureCollection<Feature['geometry'] | null>;
+
+async function readJson<T>(path: string): Promise<T> {
+	return JSON.parse(await readFile(join(sourcesRoot, path), 'utf8')) as T;
+}
+
+async function readCsv<T>(path: string, columns: readonly string[]): Promise<T[]> {
+	const text = await readFile(join(sourcesRoot, path), 'utf8');
+	const parsed = Papa.parse<T>(text, { header: true, skipEmptyLines: 'greedy' });
+	if (parsed.errors.length > 0) {
+		throw new Error(
+			`${path}: ${parsed.errors.map((e) => `row ${e.row}: ${e.message}`).join('; ')}`
+		);
+	}
+	const missing = columns.filter((column) => !parsed.meta.fields?.includes(column));
+	if (missing.length > 0) throw new Error(`${path}: missing columns ${missing.join(', ')}`);
+	return parsed.data;
+}
+
+function pick(properties: Record<string, unknown> | null, keep: Record<string, string>) {
+	const out: Record<string, unknown> = {};
+	for (const [from, to] of Object.entries(keep)) out[to] = properties?.[from] ?? null;
+	return out;
+}
+
+function fail(message: string): never {
+	throw new Error(message);
+}
+
+async function basemapOutputs(gazetteer: FeatureCollection<Point | null>): Promise<Output[]> {
+	const outputs: Output[] = [];
+	for (const layer of BASEMAP_LAYERS) {
+		const source = await readJson<AnyCollection>(`natural-earth/${layer.source}`);
+		const features = source.features.map((feature) => {
+			const properties = pick(feature.properties, layer.keep);
+			if (layer.output === 'basemap/countries.geojson') {
+				const name = String(properties.name);
+				properties.adm0_a3 = COUNTRY_CODES[name] ?? fail(`no country code for ${name}`);
+			}
+			if (layer.output === 'basemap/rivers.geojson') {
+				const name = properties.name as string | null;
+				properties.label = name === null ? null : (RIVER_LABELS[name] ?? name);
+			}
+			if (layer.output === 'basemap/towns.geojson') {
+				properties.gazetteer_id = gazetteerDuplicate(feature as Feature<Point>, gazetteer);
+			}
+			return { type: 'Feature' as const, properties, geometry: feature.geometry };
+		});
+		outputs.push({
+			path: layer.output,
+			text: featureCollectionText({ type: 'FeatureCollection', features }, 'feature-per-line'),
+			source: layer.description,
+			licence: layer.licence,
+			features: features.length
+		});
+	}
+	return outputs;
+}
+
+/** The gazetteer id a Natural Earth town duplicates (see TOWN_DUPLICATES), checked by distance. */
+function gazetteerDuplicate(
+	town: Feature<Point>,
+	gazetteer: FeatureCollection<Point | null>
+): string | null {
+	const name = String(town.properties?.NAME);
+	const placeId = TOWN_DUPLICATES[name];
+	if (!placeId) return null;
+	const place = gazetteer.features.find((feature) => feature.id === placeId);
+	if (!place?.geometry) fail(`gazetteer place ${placeId} (for ${name}) has no position`);
+	const [lon1, lat1] = town.geometry.coordinates as [number, number];
+	const [lon2, lat2] = place.geometry.coordinates as [number, number];
+	const km = geodesicDistance(lat1, lon1, lat2, lon2) / 1000;
+	if (km > MAX_DUPLICATE_KM)
+		fail(`${name} is ${km.toFixed(1)} km from ${placeId}: not a duplicate`);
+	return placeId;
+}
+
+async function borderOutputs(): Promise<Output[]> {
+	const lines = await readJson<FeatureCollection<MultiLineString | null>>(
+		'natural-earth/admin0_boundary_lines_land.geojson'
+	);
+	const matches = lines.features.filter((feature) => {
+		const sides = [feature.properties?.adm0_a3_l, feature.properties?.adm0_a3_r].sort().join('-');
+		return sides === 'IRQ-SYR';
+	});
+	if (matches.length !== 1 || !matches[0]?.geometry) {
+		fail(`expected one IRQ–SYR boundary line, found ${matches.length}`);
+	}
+	const line = matches[0];
+	const border: Feature<MultiLineString> = {
+		type: 'Feature',
+		properties: {
+			name: 'Iraq–Syria border',
+			adm0_a3_l: line.properties?.adm0_a3_l,
+			adm0_a3_r: line.properties?.adm0_a3_r
+		},
+		geometry: line.geometry as MultiLineString
+	};
+	const bands = proximityBands(border);
+	return [
+		{
+			path: 'border/iraq-syria.geojson',
+			text: featureCollectionText(featureCollection([border]), 'feature-per-line'),
+			source: `${NATURAL_EARTH}: the IRQ–SYR feature of admin0_boundary_lines_land`,
+			licence: NATURAL_EARTH_LICENCE,
+			features: 1
+		},
+		{
+			path: 'border/proximity-bands.geojson',
+			text: featureCollectionText(bands, 'feature-per-line'),
+			source: `Derived: Turf buffer of border/iraq-syria.geojson at ${PROXIMITY_BANDS_KM.join(', ')} km, as rings`,
+			licence: NATURAL_EARTH_LICENCE,
+			features: bands.features.length
+		}
+	];
+}
+
+/** Rings 0–10, 10–25 and 25–50 km around the border (Turf buffer; for display, not measurement). */
+function proximityBands(
+	border: Feature<MultiLineString>
+): FeatureCollection<Polygon | MultiPolygon> {
+	const buffers = PROXIMITY_BANDS_KM.map(
+		(km) =>
+			buffer(border, km, { units: 'kilometers', steps: 32 }) ?? fail(`buffer of ${km} km failed`)
+	);
+	const rings = buffers.map((outer, index) => {
+		const inner = buffers[index - 1];
+		const ring = inner ? difference(featureCollection([outer, inner])) : outer;
+		if (!ring) fail(`band ${index} is empty`);
+		return {
+			type: 'Feature' as const,
+			properties: { min_km: PROXIMITY_BANDS_KM[index - 1] ?? 0, max_km: PROXIMITY_BANDS_KM[index] },
+			geometry: roundCoordinates(ring.geometry, 5)
+		};
+	});
+	return featureCollection(rings);
+}
+
+async function incidentOutputs(): Promise<{
+	outputs: Output[];
+	gazetteer: FeatureCollection<Point | null>;
+}> {
+	const strikeRows = await readCsv<StrikesRow>('incidents/strikes.csv', STRIKES_COLUMNS);
+	const strikes = strikesRowsToIncidents(strikeRows, BUILTIN_DATASET.id);
+	const placeRows = await readCsv<PlacesRow>('incidents/places.csv', ['name', 'latitude']);
+	const places = placesRowsToFeatures(placeRows);
+	const errors = [...strikes.errors, ...places.errors];
+	if (errors.length > 0) fail(`source rows rejected:\n${errors.map(formatRowError).join('\n')}`);
+	if (strikes.features.length !== strikeRows.length) fail('a strike row was dropped');
+	if (places.features.length !== placeRows.length) fail('a gazetteer row was dropped');
+
+	const strikesCollection = {
+		type: 'FeatureCollection' as const,
+		dataset: BUILTIN_DATASET,
+		features: strikes.features
+	};
+	const gazetteer = { type: 'FeatureCollection' as const, features: places.features };
+	return {
+		gazetteer,
+		outputs: [
+			{
+				path: 'incidents/strikes.geojson',
+				text: featureCollectionText(strikesCollection, 'indented'),
+				source: 'incidents/strikes.csv (see incidents/SOURCES-NOTES.md)',
+				licence: INCIDENT_LICENCE,
+				features: strikes.features.length
+			},
+			{
+				path: 'places.geojson',
+				text: featureCollectionText(gazetteer, 'indented'),
+				source: 'incidents/places.csv (gazetteer; coordinates from the sources listed per place)',
+				licence: INCIDENT_LICENCE,
+				features: places.features.length
+			}
+		]
+	};
+}
+
+function manifestText(outputs: Output[]): string {
+	const files = Object.fromEntries(
+		[...outputs]
+			.sort((a, b) => a.path.localeCompare(b.path))
+			.map((output) => [
+				output.path,
+				{
+					source: output.source,
+					licence: output.licence,
+					retrieved: RETRIEVED,
+					features: output.features,
+					sha256: sha256(output.text)
+				}
+			])
+	);
+	const manifest = {
+		description: 'Every data file in geodata/: where it came from, its licence and its hash.',
+		generated_by: 'scripts/build-geodata.ts (npm run geodata)',
+		files
+	};
+	return `${JSON.stringify(manifest, null, '\t')}\n`;
+}
+
+async function main() {
+	const check = process.argv.includes('--check');
+	if (!existsSync(sourcesRoot)) {
+		const message = `geodata sources not found at ${sourcesRoot} (set GEODATA_SOURCES)`;
+		if (check) {
+			console.log(`skipped: ${message}`);
+			return;
+		}
+		fail(message);
+	}
+	const incidents = await incidentOutputs();
+	const outputs = [
+		...(await basemapOutputs(incidents.gazetteer)),
+		...(await borderOutputs()),
+		...incidents.outputs
+	];
+	const files = [
+		...outputs.map((output) => ({ path: output.path, text: output.text })),
+		{ path: 'manifest.json', text: manifestText(outputs) }
+	];
+
+	const stale: string[] = [];
+	for (const file of files) {
+		const target = join(outputRoot, file.path);
+		const current = existsSync(target) ? await readFile(target, 'utf8') : null;
+		if (current === file.text) continue;
+		stale.push(file.path);
+		if (!check) {
+			await mkdir(dirname(target), { recursive: true });
+			await writeFile(target, file.text);
+		}
+	}
+	if (check && stale.length > 0) {
+		fail(`geodata/ is out of date with its sources: ${stale.join(', ')} (run npm run geodata)`);
+	}
+	console.log(
+		check
+			? `geodata/ matches its sources (${files.length} files)`
+			: `wrote ${stale.length} of ${files.length} files`
+	);
+}
+
+main().catch((error: unknown) => {
+	console.error(error instanceof Error ? error.message : error);
+	process.exit(1);
+});

@@ -1,0 +1,88 @@
+import type { Feature, Point } from 'geojson';
+import type { DatasetInfo } from './builtin';
+
+/**
+ * The incident schema shared by the built-in data, imports and exports.
+ * Property names are snake_case because they are a file format (GeoJSON properties, CSV columns).
+ */
+
+/** How exactly the date is known (ACLED's time_precision 1/2/3). */
+export type DatePrecision = 'day' | 'week' | 'month';
+
+/**
+ * How exactly the position is known (ACLED's geo_precision):
+ * 1 = the named town itself, 2 = near a town / in its area, 3 = only the region.
+ */
+export type LocationPrecision = 1 | 2 | 3;
+
+export const DATE_PRECISIONS: readonly DatePrecision[] = ['day', 'week', 'month'];
+export const LOCATION_PRECISIONS: readonly LocationPrecision[] = [1, 2, 3];
+
+export interface IncidentProperties {
+	id: string;
+	/** Id of the dataset the incident belongs to. */
+	dataset: string;
+	/** ISO date (YYYY-MM-DD): the day, or the reference day of the week/month when less precise. */
+	date: string;
+	date_precision: DatePrecision;
+	/** Last possible day when the source gives a range (ISO date), otherwise null. */
+	date_end: string | null;
+	/** The weekday as the sources worded it, kept because sources disagree on dates. */
+	weekday_reported: string | null;
+	place: string;
+	place_ar: string | null;
+	admin1: string | null;
+	country: string | null;
+	location_precision: LocationPrecision;
+	actor: string | null;
+	aircraft: string | null;
+	target: string | null;
+	/** Lowest reported number killed; null = not reported (never 0 by default). */
+	killed_min: number | null;
+	/** Highest reported number killed; null = not reported. */
+	killed_max: number | null;
+	claimed_by: string | null;
+	summary: string | null;
+	/** Source URLs; at least one for the built-in data. */
+	sources: string[];
+}
+
+/** An incident is a GeoJSON Feature; `geometry: null` means no position was reported (unlocated). */
+export type IncidentFeature = Feature<Point | null, IncidentProperties> & { id: string };
+
+export interface IncidentCollection {
+	type: 'FeatureCollection';
+	/** Where the incidents come from (a foreign member, allowed by RFC 7946 §6.1). */
+	dataset?: DatasetInfo;
+	features: IncidentFeature[];
+}
+
+/** A gazetteer entry: a named place with its Arabic name and the sources of its coordinates. */
+export interface PlaceProperties {
+	id: string;
+	name: string;
+	name_ar: string | null;
+	kind: 'town' | 'city' | 'region' | 'border_crossing';
+	admin1: string | null;
+	country: string | null;
+	sources: string[];
+}
+
+export type PlaceFeature = Feature<Point | null, PlaceProperties> & { id: string };
+
+export interface PlaceCollection {
+	type: 'FeatureCollection';
+	features: PlaceFeature[];
+}
+
+export function isLocated(
+	feature: IncidentFeature
+): feature is IncidentFeature & { geometry: Point } {
+	return feature.geometry !== null;
+}
+
+export function isLocatedPlace(
+	feature: PlaceFeature
+): feature is PlaceFeature & { geometry: Point } {
+	return feature.geometry !== null;
+}
