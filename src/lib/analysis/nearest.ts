@@ -12,6 +12,16 @@ export interface LabelledPoint {
 	lat: number;
 }
 
+/** The located features of a collection as labelled points (features without a position are left out). */
+export function labelledPoints(
+	features: readonly { id: string; geometry: { coordinates: number[] } | null }[]
+): LabelledPoint[] {
+	return features.flatMap((feature) => {
+		const [lon, lat] = feature.geometry?.coordinates ?? [];
+		return lon === undefined || lat === undefined ? [] : [{ id: feature.id, lon, lat }];
+	});
+}
+
 export interface Neighbour {
 	id: string;
 	/** WGS84 geodesic distance in metres. */

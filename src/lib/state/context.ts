@@ -1,0 +1,23 @@
+import { getContext, setContext } from 'svelte';
+import type { IncidentStore } from './incidents.svelte';
+import type { MapViewState } from './map-view.svelte';
+import type { Selection } from './selection.svelte';
+
+/** The app's state, created once by the root layout and read by components through context. */
+export interface AppState {
+	incidents: IncidentStore;
+	selection: Selection;
+	mapView: MapViewState;
+}
+
+const KEY = Symbol('app-state');
+
+export function setAppState(state: AppState): AppState {
+	return setContext(KEY, state);
+}
+
+export function getAppState(): AppState {
+	const state = getContext<AppState | undefined>(KEY);
+	if (!state) throw new Error('getAppState() needs the root layout, which creates the app state');
+	return state;
+}

@@ -1,0 +1,77 @@
+import type { MapView } from '$lib/map/view';
+
+/**
+ * The URL hash as state: `#map=ZOOM/LAT/LON&incident=ID`, as OpenStreetMap writes its view.
+ * Keys this module does not know are kept in order, so features can add their own.
+ */
+export interface HashState {
+	map: MapView | null;
+	incident: string | null;
+	/** Other key/value pairs, in their original order. */
+	rest: [string, string][];
+}
+
+export const EMPTY_HASH: HashState = { map: null, incident: null, rest: [] };
+
+const decode = (text: string) => {
+	try {
+		return decodeURIComponent(text.replace(/\+/g, ' '));
+	} catch {
+		return text;
+	}
+};
+
+function parseView(text: string): MapView | null {
+	const parts = text.split('/');
+	if (parts.length !== 3) return null;
+	const [zoom, lat, lon] = parts.map((part) => (/^-?\d+(\.\d+)?$/.test(part) ? Number(part) : NaN));
+	if (zoom === undefined || lat === undefined || lon === undefined) return null;
+	if (!(zoom >= 0 && zoom <= 24 && lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180))
+		return null;
+	return { zoom, lat, lon };
+}
+
+export function parseHash(hash: string): HashState {
+	const state: HashState = { map: null, incident: null, rest: [] };
+	for (const pair of hash.replace(/^#/, '').split('&')) {
+		if (pair === '') continue;
+		const at = pair.indexOf('=');
+		const key = decode(at < 0 ? pair : pair.slice(0, at));
+		const value = at < 0 ? '' : decode(pair.slice(at + 1));
+		if (key === 'map') state.map = parseView(value);
+		else if (key === 'incident') state.incident = value === '' ? null : value;
+		else state.rest.push([key, value]);
+	}
+	return state;
+}
+
+/** A number with at most `decimals` (≤ 5) decimals and no trailing zeros: 12, 34.68944. */
+function trimmed(value: number, decimals: number): string {
+	const rounded = Number(value.toFixed(decimals));
+	return String(rounded === 0 ? 0 : rounded); // no "-0"
+}
+
+/**
+ * Positions get 5 decimals (about a metre), zoom 2: more would only make links longer.
+ * Characters that are safe in a fragment (RFC 3986) stay readable.
+ */
+const encode = (text: string) =>
+	encodeURIComponent(text).replace(/%2F/g, '/').replace(/%3A/gi, ':').replace(/%2C/gi, ',');
+
+export function formatHash(state: HashState): string {
+	const pairs: string[] = [];
+	if (state.map) {
+		const { zoom, lat, lon } = state.map;
+		pairs.push(`map=${trimmed(zoom, 2)}/${trimmed(lat, 5)}/${trimmed(lon, 5)}`);
+	}
+	if (state.incident) pairs.push(`incident=${encode(state.incident)}`);
+	for (const [key, value] of state.rest) pairs.push(`${encode(key)}=${encode(value)}`);
+	return pairs.length > 0 ? `#${pairs.join('&')}` : '';
+}
+
+/** A copy of `url` with its hash replaced ('' removes it). */
+export function withHash(url: string | URL, hash: string): URL {
+	const copy = new URL(url);
+	copy.hash = hash;
+	return copy;
+}
