@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import { dayNumber, formatKilled, killedForSize } from '$lib/data/format';
 import type { IncidentFeature } from '$lib/data/incident';
 import { UNCERTAINTY_RADIUS_KM } from '$lib/data/region';
+import { clusterRadius, markerRadius } from './style/incidents';
 
 /** What the map needs to draw an incident; everything else stays in the app's state. */
 export interface MapIncidentProperties {
@@ -80,4 +81,24 @@ export function incidentMapFeatures(
 		});
 	}
 	return { type: 'FeatureCollection', features };
+}
+
+/**
+ * The radius (px) of the marker drawn at each incident site ("lon,lat" → px): one incident's
+ * own marker, or the cluster that several at one position always form.
+ */
+export function markerRadiusBySite(
+	sites: ReadonlyMap<string, readonly IncidentFeature[]>
+): Map<string, number> {
+	const radii = new Map<string, number>();
+	for (const [position, site] of sites) {
+		const only = site.length === 1 ? site[0]?.properties : undefined;
+		radii.set(
+			position,
+			only
+				? markerRadius(killedForSize(only.killed_min, only.killed_max))
+				: clusterRadius(site.length)
+		);
+	}
+	return radii;
 }

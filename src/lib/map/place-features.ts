@@ -7,15 +7,26 @@ export interface MapPlaceProperties {
 	label_en: string;
 	name_ar: string | null;
 	kind: string;
+	/** How far the label stands off its point (ems), clearing an incident marker drawn there. */
+	label_offset: number;
 }
+
+/** The default offset, and the label size it is measured in (px per em at mid zooms). */
+const LABEL_OFFSET_EM = 0.6;
+const LABEL_EM_PX = 13;
 
 /** "Al-Susah (As-Susah; Al-Soussa)" → "Al-Susah" */
 export function mainName(name: string): string {
 	return name.replace(/\s*\(.*\)\s*$/, '').trim() || name;
 }
 
+/**
+ * @param markerRadiusAt the radius (px) of the incident marker drawn at a position, by
+ *   "lon,lat"; places there get their label pushed clear of it.
+ */
 export function placeMapFeatures(
-	places: readonly PlaceFeature[]
+	places: readonly PlaceFeature[],
+	markerRadiusAt: ReadonlyMap<string, number> = new Map()
 ): FeatureCollection<Point, MapPlaceProperties> {
 	const features: Feature<Point, MapPlaceProperties>[] = [];
 	for (const place of places) {
@@ -28,7 +39,11 @@ export function placeMapFeatures(
 				id: place.id,
 				label_en: mainName(place.properties.name),
 				name_ar: place.properties.name_ar,
-				kind: place.properties.kind
+				kind: place.properties.kind,
+				label_offset: Math.max(
+					LABEL_OFFSET_EM,
+					((markerRadiusAt.get(place.geometry.coordinates.join(',')) ?? 0) + 3) / LABEL_EM_PX
+				)
 			}
 		});
 	}

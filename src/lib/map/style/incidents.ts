@@ -45,6 +45,11 @@ export function markerRadius(killed: number | null): number {
 	return killed === null ? 6 : 5 + 2.2 * Math.sqrt(killed);
 }
 
+/** Cluster radius in pixels for a count (the same formula as the cluster layer). */
+export function clusterRadius(count: number): number {
+	return 11 + 3 * Math.sqrt(count);
+}
+
 const radiusExpression: ExpressionSpecification = [
 	'case',
 	['==', ['get', 'killed_best'], null],
@@ -98,7 +103,7 @@ export function incidentLayers(theme: Theme): LayerSpecification[] {
 			source: CLUSTERS_SOURCE,
 			filter: isCluster,
 			paint: {
-				'circle-radius': ['+', 11, ['*', 3, ['sqrt', ['get', 'point_count']]]],
+				'circle-radius': ['+', 11, ['*', 3, ['sqrt', ['get', 'point_count']]]], // clusterRadius()
 				'circle-color': theme.cluster,
 				'circle-stroke-color': theme.incidentStroke,
 				'circle-stroke-width': 2

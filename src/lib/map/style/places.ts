@@ -42,7 +42,7 @@ export function placeLayers(theme: Theme): LayerSpecification[] {
 				'text-font': [theme.font.regular],
 				'text-size': ['interpolate', ['linear'], ['zoom'], 5, 11, 10, 14],
 				'text-variable-anchor': ['right', 'left', 'top', 'bottom'],
-				'text-radial-offset': 0.6,
+				'text-radial-offset': ['get', 'label_offset'],
 				'text-justify': 'auto',
 				'text-max-width': 12,
 				// Cities first, then towns; crossings last.

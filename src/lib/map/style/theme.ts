@@ -60,9 +60,9 @@ export const LIGHT: Theme = {
 	border: '#2e2522',
 	borderCasing: '#ffffff',
 	bands: [
-		{ colour: '#8c2d19', opacity: 0.2 },
-		{ colour: '#b5532f', opacity: 0.12 },
-		{ colour: '#d08a4b', opacity: 0.08 }
+		{ colour: '#8c2d19', opacity: 0.15 },
+		{ colour: '#8c2d19', opacity: 0.09 },
+		{ colour: '#8c2d19', opacity: 0.045 }
 	],
 	bandOutline: '#8c2d19',
 	incident: '#b3261e',
