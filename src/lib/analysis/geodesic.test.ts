@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { geodesicDistance, geodesicInverse } from './geodesic';
+import { geodesicDistance, geodesicInverse, geodesicPath } from './geodesic';
 
 describe('geodesic', () => {
 	it('measures on the WGS84 ellipsoid, not a sphere', () => {
@@ -18,5 +18,19 @@ describe('geodesic', () => {
 		expect(southWest.initialBearing).toBeLessThan(180);
 		expect(geodesicInverse(1, 0, 0, 0).initialBearing).toBeCloseTo(180, 9);
 		expect(geodesicInverse(0, 1, 0, 0).initialBearing).toBeCloseTo(270, 9);
+	});
+
+	it('traces a geodesic in even steps, ends included', () => {
+		const path = geodesicPath(40.83083, 34.68944, 43.13, 36.34, 5000);
+		const total = geodesicDistance(34.68944, 40.83083, 36.34, 43.13);
+		expect(path[0]).toEqual([40.83083, 34.68944]);
+		expect(path.at(-1)).toEqual([43.13, 36.34]);
+		expect(path.length).toBe(Math.ceil(total / 5000) + 1);
+		// Every vertex lies on the geodesic: the legs add up to the whole.
+		let sum = 0;
+		for (let i = 1; i < path.length; i++) {
+			sum += geodesicDistance(path[i - 1]![1], path[i - 1]![0], path[i]![1], path[i]![0]);
+		}
+		expect(sum).toBeCloseTo(total, 4);
 	});
 });

@@ -40,3 +40,29 @@ export function geodesicInverse(
 		finalBearing: normaliseBearing(result.azi2 ?? Number.NaN)
 	};
 }
+
+/**
+ * Points along the geodesic from one point to another, at most `step` metres apart (ends
+ * included), for drawing: a map joins vertices with straight lines on its projection.
+ */
+export function geodesicPath(
+	lon1: number,
+	lat1: number,
+	lon2: number,
+	lat2: number,
+	step = 2000
+): [number, number][] {
+	const line = WGS84.InverseLine(lat1, lon1, lat2, lon2);
+	const distance = line.s13 ?? 0;
+	const count = Math.max(1, Math.ceil(distance / step));
+	const points: [number, number][] = [[lon1, lat1]];
+	for (let i = 1; i < count; i++) {
+		const position = line.Position(
+			(distance * i) / count,
+			Geodesic.STANDARD | Geodesic.LONG_UNROLL
+		);
+		points.push([position.lon2 ?? Number.NaN, position.lat2 ?? Number.NaN]);
+	}
+	points.push([lon2, lat2]);
+	return points;
+}

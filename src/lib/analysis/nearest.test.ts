@@ -3,70 +3,65 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PlaceCollection } from '../data/incident';
 import { geodesicDistance } from './geodesic';
-import { labelledPoints, nearestPoint, pointsWithin, type LabelledPoint } from './nearest';
+import { labelledPoints, NeighbourIndex, type LabelledPoint } from './nearest';
 import { seededRandom } from './testing/random';
 
 const places = JSON.parse(
 	readFileSync(join(import.meta.dirname, '../../../geodata/places.geojson'), 'utf8')
 ) as PlaceCollection;
-const gazetteer = labelledPoints(places.features);
+const gazetteer = new NeighbourIndex(labelledPoints(places.features));
 
-function bruteNearest(points: LabelledPoint[], lon: number, lat: number) {
+function brute(points: readonly LabelledPoint[], lon: number, lat: number) {
 	return points
 		.map((point) => ({ id: point.id, distance: geodesicDistance(lat, lon, point.lat, point.lon) }))
-		.sort((a, b) => a.distance - b.distance)[0];
+		.sort((a, b) => a.distance - b.distance);
 }
 
-describe('nearestPoint', () => {
+describe('NeighbourIndex.nearest', () => {
 	it('finds the gazetteer place at an incident site, and the next one when it is excluded', () => {
-		expect(nearestPoint(gazetteer, 40.83083, 34.68944)).toEqual({ id: 'hajin', distance: 0 });
-		const next = nearestPoint(gazetteer, 40.83083, 34.68944, 'hajin');
-		expect(next?.id).toBe(
-			bruteNearest(
-				gazetteer.filter((p) => p.id !== 'hajin'),
-				40.83083,
-				34.68944
-			)?.id
-		);
+		expect(gazetteer.nearest(40.83083, 34.68944)).toEqual({ id: 'hajin', distance: 0 });
+		const next = gazetteer.nearest(40.83083, 34.68944, (p) => p.id !== 'hajin');
 		expect(next?.id).toBe('al-shafa');
+		expect(next?.distance).toBe(geodesicDistance(34.68944, 40.83083, 34.56778, 40.93417));
 	});
 
 	it('returns null when there is nothing to compare', () => {
-		expect(nearestPoint([], 40, 34)).toBeNull();
-		expect(nearestPoint([{ id: 'a', lon: 40, lat: 34 }], 41, 35, 'a')).toBeNull();
+		expect(new NeighbourIndex([]).nearest(40, 34)).toBeNull();
+		const one = new NeighbourIndex([{ id: 'a', lon: 40, lat: 34 }]);
+		expect(one.nearest(41, 35, (p) => p.id !== 'a')).toBeNull();
+		expect(one.nearest(Number.NaN, 35)).toBeNull();
 	});
 
-	it('agrees with brute force everywhere, including near-ties (property test)', () => {
+	it('agrees with brute force, near-ties included (property test)', () => {
 		const random = seededRandom(42);
 		for (let trial = 0; trial < 300; trial++) {
-			// Half the trials put points on a circle around the query: near-ties the prefilter must keep.
 			const lon = 33 + 17 * random();
 			const lat = 27 + 12 * random();
-			const points = Array.from({ length: 12 }, (_, i) => {
+			// Odd trials put the points on a ring around the query: near-ties the tree must keep.
+			const points = Array.from({ length: 40 }, (_, i) => {
 				if (trial % 2 === 0)
 					return { id: `p${i}`, lon: 33 + 17 * random(), lat: 27 + 12 * random() };
 				const angle = 2 * Math.PI * random();
 				return { id: `p${i}`, lon: lon + Math.cos(angle), lat: lat + Math.sin(angle) * 0.83 };
 			});
-			expect(nearestPoint(points, lon, lat)?.distance).toBe(
-				bruteNearest(points, lon, lat)?.distance
-			);
+			const index = new NeighbourIndex(points);
+			expect(index.nearest(lon, lat)?.distance).toBe(brute(points, lon, lat)[0]?.distance);
 		}
 	});
 });
 
-describe('pointsWithin', () => {
-	it('lists the places within a radius, nearest first, radius included', () => {
-		const found = pointsWithin(gazetteer, 40.9675, 34.528889, 25_000);
-		expect(found.map((n) => n.id)).toEqual(
-			gazetteer
-				.map((p) => ({ id: p.id, d: geodesicDistance(34.528889, 40.9675, p.lat, p.lon) }))
-				.filter((p) => p.d <= 25_000)
-				.sort((a, b) => a.d - b.d)
-				.map((p) => p.id)
+describe('NeighbourIndex.within', () => {
+	it('lists the points within a radius, nearest first, the radius included', () => {
+		const found = gazetteer.within(40.9675, 34.528889, 25_000);
+		const expected = brute(labelledPoints(places.features), 40.9675, 34.528889).filter(
+			(n) => n.distance <= 25_000
 		);
+		expect(found).toEqual(expected);
 		expect(found[0]).toEqual({ id: 'al-susah', distance: 0 });
 		const exact = geodesicDistance(34.528889, 40.9675, 34.68944, 40.83083);
-		expect(pointsWithin(gazetteer, 40.9675, 34.528889, exact).map((n) => n.id)).toContain('hajin');
+		expect(gazetteer.within(40.9675, 34.528889, exact).map((n) => n.id)).toContain('hajin');
+		expect(gazetteer.within(40.9675, 34.528889, exact - 0.001).map((n) => n.id)).not.toContain(
+			'hajin'
+		);
 	});
 });

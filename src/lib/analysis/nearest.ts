@@ -1,9 +1,11 @@
+import KDBush from 'kdbush';
+import { around } from 'geokdbush';
 import { geodesicDistance } from './geodesic';
 
 /**
- * Nearest-neighbour questions over small point sets (gazetteer places, incidents), answered
- * with exact WGS84 geodesics. A spherical distance prefilters, and only points that could win
- * are measured exactly.
+ * Nearest-neighbour questions (nearest place, nearest other incident, everything within R km),
+ * answered with exact WGS84 geodesics over a k-d tree. The tree ranks points by distance on a
+ * sphere; every point that could still win once measured on the ellipsoid is measured exactly.
  */
 
 export interface LabelledPoint {
@@ -12,7 +14,16 @@ export interface LabelledPoint {
 	lat: number;
 }
 
-/** The located features of a collection as labelled points (features without a position are left out). */
+export interface Neighbour {
+	id: string;
+	/** WGS84 geodesic distance in metres. */
+	distance: number;
+}
+
+/**
+ * The located features of a collection as labelled points (features without a position are
+ * left out).
+ */
 export function labelledPoints(
 	features: readonly { id: string; geometry: { coordinates: number[] } | null }[]
 ): LabelledPoint[] {
@@ -22,70 +33,90 @@ export function labelledPoints(
 	});
 }
 
-export interface Neighbour {
-	id: string;
-	/** WGS84 geodesic distance in metres. */
-	distance: number;
-}
-
-/** Mean Earth radius (IUGG), for the prefilter only. */
-const SPHERE_RADIUS = 6_371_008.8;
 /**
- * Spherical (radius above) over WGS84 distance lies between 0.9955 (along meridians near the
- * poles, radius of curvature 6,399.6 km) and 1.0056 (near the equator, 6,335.4 km). A point can
- * only beat another if its spherical distance is within 1.0056 / 0.9955 = 1.0102 of the other's.
+ * Spherical over WGS84 distance lies between 0.9955 (along meridians near the poles, radius of
+ * curvature 6,399.6 km against the tree's 6,371 km) and 1.0056 (near the equator, 6,335.4 km).
+ * A point can only beat another if its spherical distance is within 1.0056 / 0.9955 = 1.0102 of
+ * the other's; 1.011 leaves room for rounding.
  */
 const SLACK = 1.011;
+/** Extra kilometres on every bound, for points that coincide or nearly do. */
+const EPSILON_KM = 0.001;
+
+export class NeighbourIndex {
+	readonly points: readonly LabelledPoint[];
+	#tree: KDBush | null;
+
+	constructor(points: readonly LabelledPoint[]) {
+		this.points = points;
+		if (points.length === 0) {
+			this.#tree = null;
+			return;
+		}
+		const tree = new KDBush(points.length);
+		for (const point of points) tree.add(point.lon, point.lat);
+		tree.finish();
+		this.#tree = tree;
+	}
+
+	/**
+	 * The point nearest to (lon, lat) that `include` accepts (all by default), or null.
+	 * Ties go to the earlier point in the list.
+	 */
+	nearest(lon: number, lat: number, include?: (point: LabelledPoint) => boolean): Neighbour | null {
+		const tree = this.#tree;
+		if (!tree || !Number.isFinite(lon) || !Number.isFinite(lat)) return null;
+		const accept = include ? (i: number) => include(this.points[i]!) : undefined;
+		const [first] = around(tree, lon, lat, 1, Infinity, accept);
+		if (first === undefined) return null;
+		const p = this.points[first]!;
+		const boundKm = sphereKm(lat, lon, p.lat, p.lon) * SLACK + EPSILON_KM;
+		let best: Neighbour | null = null;
+		let bestIndex = Infinity;
+		for (const i of around(tree, lon, lat, Infinity, boundKm, accept)) {
+			const point = this.points[i]!;
+			const distance = geodesicDistance(lat, lon, point.lat, point.lon);
+			if (!best || distance < best.distance || (distance === best.distance && i < bestIndex)) {
+				best = { id: point.id, distance };
+				bestIndex = i;
+			}
+		}
+		return best;
+	}
+
+	/** Every accepted point within `radius` metres of (lon, lat), nearest first. */
+	within(
+		lon: number,
+		lat: number,
+		radius: number,
+		include?: (point: LabelledPoint) => boolean
+	): Neighbour[] {
+		const tree = this.#tree;
+		if (!tree || !Number.isFinite(lon) || !Number.isFinite(lat)) return [];
+		const accept = include ? (i: number) => include(this.points[i]!) : undefined;
+		const found: Neighbour[] = [];
+		for (const i of around(
+			tree,
+			lon,
+			lat,
+			Infinity,
+			(radius / 1000) * SLACK + EPSILON_KM,
+			accept
+		)) {
+			const point = this.points[i]!;
+			const distance = geodesicDistance(lat, lon, point.lat, point.lon);
+			if (distance <= radius) found.push({ id: point.id, distance });
+		}
+		return found.sort((a, b) => a.distance - b.distance);
+	}
+}
+
 const DEG = Math.PI / 180;
 
-function haversine(lat1: number, lon1: number, lat2: number, lon2: number): number {
-	const dLat = (lat2 - lat1) * DEG;
-	const dLon = (lon2 - lon1) * DEG;
+/** Great-circle distance in km on the tree's sphere (R = 6,371 km). */
+function sphereKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
 	const h =
-		Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * DEG) * Math.cos(lat2 * DEG) * Math.sin(dLon / 2) ** 2;
-	return 2 * SPHERE_RADIUS * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-/**
- * The point nearest to (lon, lat), or null when there is none (or only excluded ones).
- * Ties go to the earlier point in the list.
- */
-export function nearestPoint(
-	points: readonly LabelledPoint[],
-	lon: number,
-	lat: number,
-	excludeId?: string
-): Neighbour | null {
-	let bestSphere = Infinity;
-	const sphere = points.map((point) => {
-		if (point.id === excludeId) return Infinity;
-		const d = haversine(lat, lon, point.lat, point.lon);
-		bestSphere = Math.min(bestSphere, d);
-		return d;
-	});
-	let best: Neighbour | null = null;
-	points.forEach((point, i) => {
-		if (point.id === excludeId || (sphere[i] as number) > bestSphere * SLACK + 1) return;
-		const distance = geodesicDistance(lat, lon, point.lat, point.lon);
-		if (!best || distance < best.distance) best = { id: point.id, distance };
-	});
-	return best;
-}
-
-/** Every point within `radius` metres of (lon, lat), nearest first. */
-export function pointsWithin(
-	points: readonly LabelledPoint[],
-	lon: number,
-	lat: number,
-	radius: number,
-	excludeId?: string
-): Neighbour[] {
-	const found: Neighbour[] = [];
-	for (const point of points) {
-		if (point.id === excludeId) continue;
-		if (haversine(lat, lon, point.lat, point.lon) > radius * SLACK + 1) continue;
-		const distance = geodesicDistance(lat, lon, point.lat, point.lon);
-		if (distance <= radius) found.push({ id: point.id, distance });
-	}
-	return found.sort((a, b) => a.distance - b.distance);
+		Math.sin(((lat2 - lat1) * DEG) / 2) ** 2 +
+		Math.cos(lat1 * DEG) * Math.cos(lat2 * DEG) * Math.sin(((lon2 - lon1) * DEG) / 2) ** 2;
+	return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }

@@ -19,3 +19,8 @@ export function groupBy<T, K>(
 	}
 	return groups;
 }
+
+/** The set of keys of some items. */
+export function keySet<T, K>(items: readonly T[], key: (item: T) => K): ReadonlySet<K> {
+	return new Set(items.map(key));
+}

@@ -5,6 +5,7 @@ import {
 	formatIncidentDate,
 	formatKilled,
 	formatShortDay,
+	isoFromDayNumber,
 	sourceHost
 } from './format';
 
@@ -40,5 +41,6 @@ describe('format', () => {
 	it('counts days from 1970', () => {
 		expect(dayNumber('1970-01-02')).toBe(1);
 		expect(dayNumber('2018-11-20') - dayNumber('2018-11-15')).toBe(5);
+		expect(isoFromDayNumber(dayNumber('2018-04-19'))).toBe('2018-04-19');
 	});
 });

@@ -95,3 +95,8 @@ export function dayNumber(iso: string): number {
 	const { year, month, day } = parts(iso);
 	return Date.UTC(year, month - 1, day) / 86_400_000;
 }
+
+/** The ISO date of a day number (the inverse of dayNumber). */
+export function isoFromDayNumber(day: number): string {
+	return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}

@@ -37,7 +37,7 @@ const files = {
 export type BasemapSource = keyof typeof files;
 
 /** An asset URL made absolute against the page, so it works wherever the site is hosted. */
-export function absoluteUrl(url: string, base = document.baseURI): string {
+export function absoluteUrl(url: string, base: string): string {
 	return new URL(url, base).href;
 }
 

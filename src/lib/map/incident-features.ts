@@ -1,6 +1,8 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { dayNumber, formatKilled, killedForSize } from '$lib/data/format';
 import type { IncidentFeature } from '$lib/data/incident';
+import type { IncidentFigures } from '$lib/analysis/incident-figures';
+import type { GroupPoints } from './groups';
 import { UNCERTAINTY_RADIUS_KM } from '$lib/data/region';
 import { clusterRadius, markerRadius } from './style/incidents';
 
@@ -18,6 +20,8 @@ export interface MapIncidentProperties {
 	 * position draws it); it doubles per zoom level.
 	 */
 	halo_z0_px: number;
+	/** Metres to the border once measured (null until then, and the filter treats it as unknown). */
+	border_m: number | null;
 }
 
 /** Web Mercator circumference (m) and the world's width in pixels at zoom 0 in MapLibre. */
@@ -54,7 +58,8 @@ function widestHaloPerPosition(incidents: readonly IncidentFeature[]): Map<strin
 }
 
 export function incidentMapFeatures(
-	incidents: readonly IncidentFeature[]
+	incidents: readonly IncidentFeature[],
+	figures: ReadonlyMap<string, IncidentFigures> = new Map()
 ): FeatureCollection<Point, MapIncidentProperties> {
 	const features: Feature<Point, MapIncidentProperties>[] = [];
 	const haloOwner = widestHaloPerPosition(incidents);
@@ -76,7 +81,8 @@ export function incidentMapFeatures(
 				halo_z0_px:
 					haloOwner.get(`${lon},${lat}`) === incident.id
 						? pixelsAtZoomZero(UNCERTAINTY_RADIUS_KM[p.location_precision] * 1000, lat)
-						: 0
+						: 0,
+				border_m: figures.get(incident.id)?.borderDistance ?? null
 			}
 		});
 	}
@@ -101,4 +107,19 @@ export function markerRadiusBySite(
 		);
 	}
 	return radii;
+}
+
+/** What the grouping worker needs of the map features, in their order. */
+export function groupPointsOf(
+	incidents: FeatureCollection<Point, MapIncidentProperties>
+): GroupPoints {
+	const features = incidents.features;
+	return {
+		ids: features.map((feature) => feature.properties.id),
+		lons: Float64Array.from(features, (feature) => feature.properties.lon),
+		lats: Float64Array.from(features, (feature) => feature.properties.lat),
+		days: Float64Array.from(features, (feature) => feature.properties.day),
+		killed: Float64Array.from(features, (feature) => feature.properties.killed_best ?? Number.NaN),
+		labels: features.map((feature) => feature.properties.killed_label)
+	};
 }

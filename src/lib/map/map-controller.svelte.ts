@@ -6,29 +6,37 @@ import {
 	type GeoJSONSource,
 	type MapGeoJSONFeature,
 	type MapLayerMouseEvent,
-	type StyleSpecification,
 	type Subscription
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
+import type {
+	FeatureCollection,
+	LineString,
+	MultiLineString,
+	MultiPolygon,
+	Point,
+	Polygon
+} from 'geojson';
+import type { IncidentFilter } from '$lib/data/filter';
 import { REGION_BBOX } from '$lib/data/region';
-import { absoluteUrl, basemapUrls } from './geodata-urls';
-import type { MapIncidentProperties } from './incident-features';
+import { absoluteUrl } from './geodata-urls';
+import { CLUSTER_ZOOM_END, type GroupCollection } from './groups';
+import { GroupsClient } from './groups-client';
+import { groupPointsOf, type MapIncidentProperties } from './incident-features';
+import type { MeasureProperties } from './measure-features';
 import type { MapPlaceProperties } from './place-features';
-import { basemapLabelLayers, basemapLayers, basemapSources } from './style/basemap';
-import { BORDER_SOURCE, bandLabelLayers, borderLayers } from './style/border';
-import { fontFaces } from './style/fonts';
+import { FILTER_BAND_SOURCE } from './style/border';
+import { MEASURE_SOURCE } from './style/measure';
+import { filterGlobalState } from './style/filter';
+import { EMPTY_BAND, mapStyle } from './style/index';
 import {
-	CLUSTERS_SOURCE,
+	GROUPS_SOURCE,
 	INCIDENTS_SOURCE,
 	INTERACTIVE_LAYERS,
 	MAX_ZOOM,
-	SELECTED_ID,
-	incidentLayers,
-	incidentSources
+	SELECTED_ID
 } from './style/incidents';
-import { PLACES_SOURCE, placeLayers } from './style/places';
 import type { Theme } from './style/theme';
 import { DEFAULT_BOUNDS, type MapView } from './view';
 
@@ -36,26 +44,32 @@ import { DEFAULT_BOUNDS, type MapView } from './view';
 export type MapHover =
 	| { kind: 'incident'; x: number; y: number; id: string }
 	| {
-			kind: 'cluster';
+			kind: 'group';
 			x: number;
 			y: number;
 			count: number;
 			dayMin: number;
 			dayMax: number;
-			/** All its incidents share one position. */
+			/** All its incidents share one position (lon, lat). */
 			oneSite: boolean;
 			lon: number;
 			lat: number;
 	  };
 
 export interface MapCallbacks {
-	/** An incident was clicked, or a group that cannot be split by zooming (same site). */
-	select(ids: string[]): void;
+	/** An incident was clicked. */
+	select(id: string): void;
+	/** A group of incidents sharing one position was clicked: the app lists the matching ones. */
+	selectPosition(lon: number, lat: number): void;
 	/** A click on the map away from any incident. */
 	clickBackground(): void;
 	hover(hover: MapHover | null): void;
-	/** The view settled after a move (not fired for moves the app asked for). */
+	/** A click while measuring: a point to add. */
+	measureClick(lon: number, lat: number): void;
+	/** The view settled after a move the app did not ask for. */
 	viewChanged(view: MapView): void;
+	/** Something failed that the user should hear about. */
+	error(message: string): void;
 }
 
 export interface MapData {
@@ -64,11 +78,14 @@ export interface MapData {
 	border: FeatureCollection<LineString | MultiLineString>;
 }
 
+const EMPTY_GROUPS: GroupCollection = { type: 'FeatureCollection', features: [] };
+
 let workerConfigured = false;
 
 /**
- * Owns the MapLibre map: the style, sources, layers, and every event subscription. The rest of
- * the app talks to it through these methods and callbacks, never to MapLibre directly.
+ * Owns the MapLibre map: the style, sources, layers, every event subscription, and the worker
+ * that groups incidents for it. The rest of the app talks to it through these methods and
+ * callbacks, never to MapLibre directly.
  */
 export class MapController {
 	/** The style has loaded and every method is usable. */
@@ -79,9 +96,17 @@ export class MapController {
 	#container: HTMLElement;
 	#subscriptions: Subscription[] = [];
 	#callbacks: MapCallbacks;
+	#groups: GroupsClient;
+	#incidents: FeatureCollection<Point, MapIncidentProperties>;
+	/** Groups asked of the worker and not yet drawn: the map is not "idle" before they are. */
+	#groupsPending = false;
+	/** The filter last applied, to regroup when the incidents change. */
+	#filter: { filter: IncidentFilter; matching: ReadonlySet<string> } | null = null;
+	#mapIdle = false;
 	/** Moves the app asked for: their moveend is not reported back as a user change. */
 	#programmaticMove = false;
 	#reducedMotion: boolean;
+	#measuring = false;
 
 	constructor(
 		container: HTMLElement,
@@ -92,16 +117,23 @@ export class MapController {
 	) {
 		if (!workerConfigured) {
 			// The built app does not emit MapLibre's worker by itself: point MapLibre at it.
-			setWorkerUrl(absoluteUrl(workerUrl));
+			setWorkerUrl(absoluteUrl(workerUrl, document.baseURI));
 			workerConfigured = true;
 		}
 		this.#container = container;
 		this.#callbacks = callbacks;
+		this.#incidents = data.incidents;
 		this.#reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+		this.#groups = new GroupsClient(
+			(groups) => this.#drawGroups(groups),
+			(message) => this.#callbacks.error(`Grouping incidents failed: ${message}`)
+		);
+		this.#groups.setPoints(groupPointsOf(data.incidents));
+
 		const [west, south, east, north] = REGION_BBOX;
 		this.#map = new MapLibreMap({
 			container,
-			style: this.#style(theme, data),
+			style: mapStyle(theme, document.baseURI, { ...data, groups: EMPTY_GROUPS }),
 			...(initialView
 				? { center: [initialView.lon, initialView.lat], zoom: initialView.zoom }
 				: { bounds: DEFAULT_BOUNDS }),
@@ -124,39 +156,22 @@ export class MapController {
 		// Left side: the incident panel opens on the right.
 		this.#map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
 		this.#map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
-		this.#container.dataset.idle = 'false';
+		this.#setIdle(false);
 		this.#listen();
 	}
 
-	#style(theme: Theme, data: MapData): StyleSpecification {
-		return {
-			version: 8,
-			'font-faces': fontFaces(theme),
-			state: { [SELECTED_ID]: { default: '' } },
-			sources: {
-				...basemapSources(basemapUrls(document.baseURI)),
-				[BORDER_SOURCE]: { type: 'geojson', data: data.border },
-				[PLACES_SOURCE]: { type: 'geojson', data: data.places },
-				...incidentSources(data.incidents)
-			},
-			layers: [
-				...basemapLayers(theme),
-				...borderLayers(theme),
-				...basemapLabelLayers(theme),
-				...bandLabelLayers(theme),
-				...placeLayers(theme),
-				...incidentLayers(theme)
-			]
-		};
+	#setIdle(mapIdle: boolean) {
+		this.#mapIdle = mapIdle;
+		this.#container.dataset.idle = String(mapIdle && !this.#groupsPending);
 	}
 
 	#listen() {
 		const map = this.#map;
 		const on = (subscription: Subscription) => this.#subscriptions.push(subscription);
 		on(map.on('load', () => (this.ready = true)));
-		on(map.on('idle', () => (this.#container.dataset.idle = 'true')));
-		on(map.on('movestart', () => (this.#container.dataset.idle = 'false')));
-		on(map.on('dataloading', () => (this.#container.dataset.idle = 'false')));
+		on(map.on('idle', () => this.#setIdle(true)));
+		on(map.on('movestart', () => this.#setIdle(false)));
+		on(map.on('dataloading', () => this.#setIdle(false)));
 		on(
 			map.on('moveend', () => {
 				this.view = this.#currentView();
@@ -166,17 +181,21 @@ export class MapController {
 		);
 		this.view = this.#currentView();
 
-		on(map.on('mousemove', INTERACTIVE_LAYERS, (event) => this.#hover(event)));
+		on(map.on('mousemove', INTERACTIVE_LAYERS, (event) => !this.#measuring && this.#hover(event)));
 		on(
 			map.on('mouseleave', INTERACTIVE_LAYERS, () => {
-				map.getCanvas().style.cursor = '';
+				map.getCanvas().style.cursor = this.#measuring ? 'crosshair' : '';
 				this.#callbacks.hover(null);
 			})
 		);
 		on(
 			map.on('click', (event) => {
+				if (this.#measuring) {
+					this.#callbacks.measureClick(event.lngLat.lng, event.lngLat.lat);
+					return;
+				}
 				const feature = map.queryRenderedFeatures(event.point, { layers: INTERACTIVE_LAYERS })[0];
-				if (feature) void this.#click(feature);
+				if (feature) this.#click(feature);
 				else this.#callbacks.clickBackground();
 			})
 		);
@@ -193,42 +212,111 @@ export class MapController {
 		this.#map.getCanvas().style.cursor = 'pointer';
 		const { x, y } = event.point;
 		const p = feature.properties;
-		if (p.cluster) {
+		if (p.kind === 'cluster' || p.kind === 'site') {
 			this.#callbacks.hover({
-				kind: 'cluster',
+				kind: 'group',
 				x,
 				y,
-				count: p.point_count,
+				count: p.count,
 				dayMin: p.day_min,
 				dayMax: p.day_max,
-				oneSite: p.lon_min === p.lon_max && p.lat_min === p.lat_max,
-				lon: p.lon_min,
-				lat: p.lat_min
+				oneSite: p.west === p.east && p.south === p.north,
+				lon: p.west,
+				lat: p.south
 			});
 		} else {
 			this.#callbacks.hover({ kind: 'incident', x, y, id: String(p.id) });
 		}
 	}
 
-	async #click(feature: MapGeoJSONFeature) {
+	#click(feature: MapGeoJSONFeature) {
 		const p = feature.properties;
-		if (!p.cluster) {
-			this.#callbacks.select([String(p.id)]);
+		if (p.kind !== 'cluster' && p.kind !== 'site') {
+			this.#callbacks.select(String(p.id));
 			return;
 		}
-		const source = this.#map.getSource<GeoJSONSource>(CLUSTERS_SOURCE);
-		if (!source) return;
-		const clusterId = Number(p.cluster_id);
-		const expansionZoom = await source.getClusterExpansionZoom(clusterId);
-		const oneSite = p.lon_min === p.lon_max && p.lat_min === p.lat_max;
-		if (oneSite || expansionZoom > MAX_ZOOM) {
-			// Zooming cannot separate these: hand every one of them to the panel.
-			const leaves = await source.getClusterLeaves(clusterId, Number(p.point_count), 0);
-			this.#callbacks.select(leaves.map((leaf) => String(leaf.properties?.id)));
+		if (p.west === p.east && p.south === p.north) {
+			// One position: zooming cannot separate them, so the panel lists them.
+			this.#callbacks.selectPosition(p.west, p.south);
 			return;
 		}
-		const [lon, lat] = (feature.geometry as Point).coordinates as [number, number];
-		this.#map.easeTo({ center: [lon, lat], zoom: expansionZoom, animate: !this.#reducedMotion });
+		// Zoom until the cluster's incidents are drawn one by one.
+		this.#map.fitBounds(
+			[
+				[p.west, p.south],
+				[p.east, p.north]
+			],
+			{ padding: 80, minZoom: CLUSTER_ZOOM_END, maxZoom: MAX_ZOOM, animate: !this.#reducedMotion }
+		);
+	}
+
+	/** Shows only the incidents the filter lets through (`matching`), and counts only them. */
+	setFilter(filter: IncidentFilter, matching: ReadonlySet<string>) {
+		this.#filter = { filter, matching };
+		for (const [key, value] of Object.entries(filterGlobalState(filter))) {
+			this.#map.setGlobalStateProperty(key, value);
+		}
+		this.#regroup();
+	}
+
+	#regroup() {
+		if (!this.#filter) return;
+		const { matching } = this.#filter;
+		this.#groupsPending = true;
+		this.#setIdle(false);
+		this.#groups.group(
+			Uint8Array.from(this.#incidents.features, (feature) =>
+				matching.has(feature.properties.id) ? 1 : 0
+			)
+		);
+	}
+
+	#drawGroups(groups: GroupCollection) {
+		if (!this.ready) {
+			void this.#map.once('load').then(() => this.#drawGroups(groups));
+			return;
+		}
+		const source = this.#map.getSource<GeoJSONSource>(GROUPS_SOURCE);
+		void source?.setData(groups).then(() => {
+			this.#groupsPending = false;
+			this.#setIdle(this.#mapIdle);
+		});
+	}
+
+	/** Draws the band up to the filter's distance (null hides it). */
+	setFilterBand(band: FeatureCollection<Polygon | MultiPolygon> | null) {
+		void this.#map.getSource<GeoJSONSource>(FILTER_BAND_SOURCE)?.setData(band ?? EMPTY_BAND);
+	}
+
+	/** Replaces the incidents (new data, or new figures for the filter to test). */
+	setIncidents(incidents: FeatureCollection<Point, MapIncidentProperties>) {
+		this.#incidents = incidents;
+		this.#groups.setPoints(groupPointsOf(incidents));
+		void this.#map.getSource<GeoJSONSource>(INCIDENTS_SOURCE)?.setData(incidents);
+		this.#regroup();
+	}
+
+	/** While measuring, clicks place points instead of choosing incidents. */
+	setMeasuring(on: boolean) {
+		this.#measuring = on;
+		this.#map.getCanvas().style.cursor = on ? 'crosshair' : '';
+		if (on) {
+			this.#map.doubleClickZoom.disable();
+			this.#callbacks.hover(null);
+		} else {
+			this.#map.doubleClickZoom.enable();
+		}
+	}
+
+	/** Draws the measured path. */
+	setMeasure(features: FeatureCollection<LineString | Point, MeasureProperties>) {
+		void this.#map.getSource<GeoJSONSource>(MEASURE_SOURCE)?.setData(features);
+	}
+
+	/** The map position at the centre of the view (to measure from the keyboard). */
+	centre(): [number, number] {
+		const centre = this.#map.getCenter();
+		return [centre.lng, centre.lat];
 	}
 
 	/** Highlights one incident (or none). */
@@ -243,21 +331,15 @@ export class MapController {
 	}
 
 	/** Brings a position into view without moving more than needed. */
-	reveal(lon: number, lat: number, minZoom = 7) {
+	reveal(lon: number, lat: number, minZoom = CLUSTER_ZOOM_END) {
 		const bounds = this.#map.getBounds();
 		const zoom = this.#map.getZoom();
-		if (bounds.contains([lon, lat]) && zoom >= minZoom - 2) return;
+		if (bounds.contains([lon, lat]) && zoom >= minZoom) return;
 		this.#map.easeTo({
 			center: [lon, lat],
 			zoom: Math.max(zoom, minZoom),
 			animate: !this.#reducedMotion
 		});
-	}
-
-	setIncidents(incidents: FeatureCollection<Point, MapIncidentProperties>) {
-		for (const id of [INCIDENTS_SOURCE, CLUSTERS_SOURCE]) {
-			void this.#map.getSource<GeoJSONSource>(id)?.setData(incidents);
-		}
 	}
 
 	resize() {
@@ -266,6 +348,7 @@ export class MapController {
 
 	destroy() {
 		for (const subscription of this.#subscriptions) subscription.unsubscribe();
+		this.#groups.dispose();
 		this.#map.remove();
 	}
 }

@@ -1,13 +1,17 @@
 import { getContext, setContext } from 'svelte';
+import type { FilterState } from './filters.svelte';
 import type { IncidentStore } from './incidents.svelte';
 import type { MapViewState } from './map-view.svelte';
+import type { MeasureState } from './measure.svelte';
 import type { Selection } from './selection.svelte';
 
 /** The app's state, created once by the root layout and read by components through context. */
 export interface AppState {
 	incidents: IncidentStore;
+	filters: FilterState;
 	selection: Selection;
 	mapView: MapViewState;
+	measure: MeasureState;
 }
 
 const KEY = Symbol('app-state');

@@ -1,16 +1,29 @@
-import type { LineString, MultiLineString } from 'geojson';
+import type {
+	FeatureCollection,
+	LineString,
+	MultiLineString,
+	MultiPolygon,
+	Polygon
+} from 'geojson';
 import type { DatasetInfo } from '$lib/data/builtin';
 import { groupBy, indexBy } from '$lib/data/collections';
 import type { IncidentFeature, PlaceFeature } from '$lib/data/incident';
 import { labelledPoints } from '$lib/analysis/nearest';
-import { figuresById, type IncidentFigures } from '$lib/analysis/incident-figures';
-import { FiguresClient } from '$lib/analysis/figures-client';
+import type { Region } from '$lib/analysis/regions';
+import {
+	figuresById,
+	type FiguresRequest,
+	type IncidentFigures
+} from '$lib/analysis/incident-figures';
+import { AnalysisClient } from '$lib/analysis/analysis-client';
 
 export interface IncidentData {
 	dataset: DatasetInfo;
 	incidents: IncidentFeature[];
 	places: PlaceFeature[];
 	border: LineString | MultiLineString;
+	/** The countries on either side of the border, named by their ISO code. */
+	sides: Region[];
 }
 
 const byDate = (a: IncidentFeature, b: IncidentFeature) =>
@@ -21,6 +34,7 @@ export class IncidentStore {
 	dataset = $state.raw<DatasetInfo>({ id: '', title: '', credit: '', description: '' });
 	places = $state.raw<PlaceFeature[]>([]);
 	border = $state.raw<LineString | MultiLineString>({ type: 'MultiLineString', coordinates: [] });
+	sides = $state.raw<Region[]>([]);
 	incidents = $state.raw<IncidentFeature[]>([]);
 	/** Computed in a worker; empty until it answers. */
 	figures = $state.raw<ReadonlyMap<string, IncidentFigures>>(indexBy([], () => ''));
@@ -35,12 +49,13 @@ export class IncidentStore {
 	/** Incidents grouped by their exact position ("lon,lat" → incidents, by date). */
 	sites = $derived(groupBy(this.located, siteKey));
 
-	#figuresClient: FiguresClient | null = null;
+	#analysis: AnalysisClient | null = null;
 
 	constructor(data: IncidentData) {
 		this.dataset = data.dataset;
 		this.places = data.places;
 		this.border = data.border;
+		this.sides = data.sides;
 		this.incidents = data.incidents;
 	}
 
@@ -50,28 +65,38 @@ export class IncidentStore {
 		return key ? (this.sites.get(key) ?? [incident]) : [incident];
 	}
 
-	/** Starts the worker that measures border distances and nearest places. */
+	/** Starts the worker that measures border distances, sides and nearest neighbours. */
 	async computeFigures(): Promise<void> {
 		const located = this.located;
-		const places = labelledPoints(this.places);
-		this.#figuresClient ??= new FiguresClient();
+		const request: FiguresRequest = {
+			border: this.border,
+			sides: this.sides,
+			places: labelledPoints(this.places),
+			crossings: labelledPoints(
+				this.places.filter((place) => place.properties.kind === 'border_crossing')
+			),
+			ids: located.map((incident) => incident.id),
+			lons: Float64Array.from(located, (incident) => incident.geometry?.coordinates[0] ?? NaN),
+			lats: Float64Array.from(located, (incident) => incident.geometry?.coordinates[1] ?? NaN)
+		};
+		this.#analysis ??= new AnalysisClient();
 		try {
-			const result = await this.#figuresClient.compute({
-				border: this.border,
-				places,
-				ids: located.map((incident) => incident.id),
-				lons: Float64Array.from(located, (incident) => incident.geometry?.coordinates[0] ?? NaN),
-				lats: Float64Array.from(located, (incident) => incident.geometry?.coordinates[1] ?? NaN)
-			});
-			this.figures = figuresById(result, places);
+			const result = await this.#analysis.figures(request);
+			this.figures = figuresById(result, request);
 			this.figuresError = null;
 		} catch (error) {
 			this.figuresError = error instanceof Error ? error.message : String(error);
 		}
 	}
 
+	/** The area within `km` of the border, computed in the analysis worker. */
+	borderBand(km: number): Promise<FeatureCollection<Polygon | MultiPolygon>> {
+		this.#analysis ??= new AnalysisClient();
+		return this.#analysis.band(this.border, km);
+	}
+
 	dispose() {
-		this.#figuresClient?.dispose();
+		this.#analysis?.dispose();
 	}
 }
 

@@ -1,4 +1,4 @@
-import { pushState, replaceState } from '$app/navigation';
+import { afterNavigate, pushState, replaceState } from '$app/navigation';
 import { untrack } from 'svelte';
 import { on } from 'svelte/events';
 import type { AppState } from './context';
@@ -31,7 +31,16 @@ export function syncUrlWithState({
 		else if (state.incident !== selection.id) selection.select(state.incident);
 	}
 
+	// SvelteKit's router can take writes only once the first navigation has finished.
+	let routerReady = false;
+	afterNavigate(() => {
+		if (routerReady) return;
+		routerReady = true;
+		write('replace'); // tidy the link that opened the page, without a history entry
+	});
+
 	function write(mode: 'push' | 'replace') {
+		if (!routerReady) return;
 		const hash = formatHash({
 			...parseHash(location.hash),
 			map: mapView.current,
@@ -44,12 +53,9 @@ export function syncUrlWithState({
 		(mode === 'push' ? pushState : replaceState)(withHash(location.href, hash), {});
 	}
 
-	// The first write only tidies the link that opened the page: it must not add a history entry.
-	let first = true;
 	$effect(() => {
 		void selection.id;
-		untrack(() => write(first ? 'replace' : 'push'));
-		first = false;
+		untrack(() => write('push'));
 	});
 
 	$effect(() => {

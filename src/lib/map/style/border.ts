@@ -1,10 +1,13 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { PROXIMITY_BANDS_KM } from '$lib/data/region';
+import { NO_DISTANCE_FILTER } from './filter';
 import type { Theme } from './theme';
 
 /** Source ids for the border and its proximity bands. */
 export const BORDER_SOURCE = 'border';
 export const BANDS_SOURCE = 'proximityBands';
+/** The band up to the distance the user filters by (a Turf buffer, computed in a worker). */
+export const FILTER_BAND_SOURCE = 'filterBand';
 
 /** One band colour (or opacity) per ring, innermost first (rings carry min_km/max_km). */
 function bandExpression(theme: Theme, pick: 'colour' | 'opacity'): ExpressionSpecification {
@@ -30,6 +33,7 @@ export function borderLayers(theme: Theme): LayerSpecification[] {
 			id: 'proximity-bands',
 			type: 'fill',
 			source: BANDS_SOURCE,
+			filter: NO_DISTANCE_FILTER,
 			paint: {
 				'fill-color': bandExpression(theme, 'colour'),
 				'fill-opacity': bandExpression(theme, 'opacity')
@@ -39,12 +43,25 @@ export function borderLayers(theme: Theme): LayerSpecification[] {
 			id: 'proximity-band-edges',
 			type: 'line',
 			source: BANDS_SOURCE,
+			filter: NO_DISTANCE_FILTER,
 			paint: {
 				'line-color': theme.bandOutline,
 				'line-opacity': 0.45,
 				'line-width': 0.8,
 				'line-dasharray': [4, 3]
 			}
+		},
+		{
+			id: 'filter-band',
+			type: 'fill',
+			source: FILTER_BAND_SOURCE,
+			paint: { 'fill-color': theme.bands[0]?.colour ?? theme.bandOutline, 'fill-opacity': 0.14 }
+		},
+		{
+			id: 'filter-band-edge',
+			type: 'line',
+			source: FILTER_BAND_SOURCE,
+			paint: { 'line-color': theme.bandOutline, 'line-width': 1.6, 'line-dasharray': [4, 2] }
 		},
 		{
 			id: 'border-casing',
@@ -70,27 +87,34 @@ export function borderLayers(theme: Theme): LayerSpecification[] {
 	];
 }
 
-/** "10 km"-style labels along the outer edge of each band. */
+/** "10 km"-style labels along the outer edge of each band (and of the filter's band). */
 export function bandLabelLayers(theme: Theme): LayerSpecification[] {
-	return [
-		{
-			id: 'proximity-band-labels',
-			type: 'symbol',
-			source: BANDS_SOURCE,
-			minzoom: 6.5,
-			layout: {
-				'symbol-placement': 'line',
-				'symbol-spacing': 350,
-				'text-field': ['concat', ['to-string', ['get', 'max_km']], ' km'],
-				'text-font': [theme.font.regular],
-				'text-size': 10.5,
-				'text-offset': [0, -0.6]
-			},
-			paint: {
-				'text-color': theme.bandOutline,
-				'text-halo-color': theme.labelHalo,
-				'text-halo-width': 1.2
-			}
+	const label = (
+		id: string,
+		source: string,
+		filter?: ExpressionSpecification
+	): LayerSpecification => ({
+		id,
+		type: 'symbol',
+		source,
+		...(filter ? { filter } : {}),
+		minzoom: 6.5,
+		layout: {
+			'symbol-placement': 'line',
+			'symbol-spacing': 350,
+			'text-field': ['concat', ['to-string', ['get', 'max_km']], ' km'],
+			'text-font': [theme.font.regular],
+			'text-size': 10.5,
+			'text-offset': [0, -0.6]
+		},
+		paint: {
+			'text-color': theme.bandOutline,
+			'text-halo-color': theme.labelHalo,
+			'text-halo-width': 1.2
 		}
+	});
+	return [
+		label('proximity-band-labels', BANDS_SOURCE, NO_DISTANCE_FILTER),
+		label('filter-band-labels', FILTER_BAND_SOURCE)
 	];
 }

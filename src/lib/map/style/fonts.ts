@@ -7,7 +7,7 @@ import latinItalic from '@fontsource/noto-sans/files/noto-sans-latin-400-italic.
 import latinExtItalic from '@fontsource/noto-sans/files/noto-sans-latin-ext-400-italic.woff2?url';
 import arabicRegular from '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2?url';
 import arabicBold from '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-700-normal.woff2?url';
-import { absoluteUrl as absolute } from '../geodata-urls';
+import { absoluteUrl } from '../geodata-urls';
 import type { Theme } from './theme';
 
 /**
@@ -47,11 +47,11 @@ const LATIN_EXT = [
 ];
 const ARABIC = ['U+0600-06FF', 'U+0750-077F', 'U+0870-08FF', 'U+FB50-FDFF', 'U+FE70-FEFF'];
 
-export function fontFaces(theme: Theme): FontFacesSpecification {
+export function fontFaces(theme: Theme, base: string): FontFacesSpecification {
 	const faces = (latin: string, latinExt: string, arabic: string) => [
-		{ url: absolute(latin), 'unicode-range': LATIN },
-		{ url: absolute(latinExt), 'unicode-range': LATIN_EXT },
-		{ url: absolute(arabic), 'unicode-range': ARABIC }
+		{ url: absoluteUrl(latin, base), 'unicode-range': LATIN },
+		{ url: absoluteUrl(latinExt, base), 'unicode-range': LATIN_EXT },
+		{ url: absoluteUrl(arabic, base), 'unicode-range': ARABIC }
 	];
 	return {
 		[theme.font.regular]: faces(latinRegular, latinExtRegular, arabicRegular),

@@ -1,42 +1,38 @@
-import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type {
+	ExpressionSpecification,
+	FilterSpecification,
+	LayerSpecification,
+	SourceSpecification
+} from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
+import { CLUSTER_ZOOM_END, type GroupCollection } from '../groups';
 import type { MapIncidentProperties } from '../incident-features';
+import { INCIDENT_FILTER } from './filter';
 import type { Theme } from './theme';
 
+/**
+ * Incidents on the map, from two sources:
+ * - INCIDENTS_SOURCE: every located incident, uploaded once and filtered in the renderer
+ *   (global-state expressions, style/filter.ts): markers from CLUSTER_ZOOM_END up, uncertainty
+ *   halos at every zoom, the selection ring;
+ * - GROUPS_SOURCE: small, recomputed in a worker when the filter changes (groups.ts): clusters
+ *   and lone incidents per zoom level below CLUSTER_ZOOM_END, and "site" badges counting the
+ *   matching incidents that share a position above it.
+ */
 export const INCIDENTS_SOURCE = 'incidents';
-export const CLUSTERS_SOURCE = 'incidentClusters';
+export const GROUPS_SOURCE = 'incidentGroups';
 /** The map's deepest zoom: Natural Earth detail ends long before this. */
 export const MAX_ZOOM = 13;
 /** Global-state key holding the selected incident id ('' for none). */
 export const SELECTED_ID = 'selectedId';
 
-/**
- * Two sources from the same incidents: one clustered (markers and counts; incidents at the same
- * site never split, as clustering runs up to the map's deepest zoom) and one plain (uncertainty
- * halos, always visible even under a cluster, and the selection ring).
- */
 export function incidentSources(
-	data: FeatureCollection<Point, MapIncidentProperties>
+	incidents: FeatureCollection<Point, MapIncidentProperties>,
+	groups: GroupCollection
 ): Record<string, SourceSpecification> {
 	return {
-		[INCIDENTS_SOURCE]: { type: 'geojson', data, maxzoom: MAX_ZOOM + 1 },
-		[CLUSTERS_SOURCE]: {
-			type: 'geojson',
-			data,
-			maxzoom: MAX_ZOOM + 1,
-			cluster: true,
-			clusterRadius: 28,
-			clusterMaxZoom: MAX_ZOOM,
-			// Extents of each cluster: equal min and max position means one site.
-			clusterProperties: {
-				lon_min: ['min', ['get', 'lon']],
-				lon_max: ['max', ['get', 'lon']],
-				lat_min: ['min', ['get', 'lat']],
-				lat_max: ['max', ['get', 'lat']],
-				day_min: ['min', ['get', 'day']],
-				day_max: ['max', ['get', 'day']]
-			}
-		}
+		[INCIDENTS_SOURCE]: { type: 'geojson', data: incidents, maxzoom: MAX_ZOOM + 1 },
+		[GROUPS_SOURCE]: { type: 'geojson', data: groups, maxzoom: CLUSTER_ZOOM_END + 1 }
 	};
 }
 
@@ -45,7 +41,7 @@ export function markerRadius(killed: number | null): number {
 	return killed === null ? 6 : 5 + 2.2 * Math.sqrt(killed);
 }
 
-/** Cluster radius in pixels for a count (the same formula as the cluster layer). */
+/** Radius in pixels of a cluster or site badge for a count. */
 export function clusterRadius(count: number): number {
 	return 11 + 3 * Math.sqrt(count);
 }
@@ -56,8 +52,65 @@ const radiusExpression: ExpressionSpecification = [
 	markerRadius(null),
 	['+', 5, ['*', 2.2, ['sqrt', ['get', 'killed_best']]]]
 ];
+const countRadiusExpression: ExpressionSpecification = [
+	'+',
+	11,
+	['*', 3, ['sqrt', ['get', 'count']]]
+];
 
-const isCluster: ExpressionSpecification = ['has', 'point_count'];
+/** Group features for the current whole zoom level (GeoJSON tiles are laid out per zoom). */
+const atThisZoom: ExpressionSpecification = ['==', ['get', 'z'], ['floor', ['zoom']]];
+const ofKind = (kind: string): ExpressionSpecification => ['==', ['get', 'kind'], kind];
+/** Cluster badges below CLUSTER_ZOOM_END, site badges from it up. */
+const badges: FilterSpecification = [
+	'any',
+	['all', ofKind('cluster'), atThisZoom],
+	['all', ofKind('site'), ['>=', ['zoom'], CLUSTER_ZOOM_END]]
+];
+
+function markerPaint(theme: Theme) {
+	const unknown: ExpressionSpecification = ['==', ['get', 'killed_best'], null];
+	return {
+		'circle-radius': radiusExpression,
+		'circle-color': [
+			'case',
+			unknown,
+			theme.incidentUnknown,
+			theme.incident
+		] as ExpressionSpecification,
+		'circle-stroke-color': [
+			'case',
+			unknown,
+			theme.incident,
+			theme.incidentStroke
+		] as ExpressionSpecification,
+		'circle-stroke-width': ['case', unknown, 2.5, 1.5] as ExpressionSpecification
+	};
+}
+
+function tollLabels(
+	id: string,
+	source: string,
+	filter: ExpressionSpecification,
+	theme: Theme,
+	zoom: { minzoom?: number; maxzoom?: number }
+): LayerSpecification {
+	return {
+		id,
+		type: 'symbol',
+		source,
+		...zoom,
+		filter: ['all', filter, ['!=', ['get', 'killed_label'], null]],
+		layout: {
+			'text-field': ['get', 'killed_label'],
+			'text-font': [theme.font.bold],
+			'text-size': 10.5,
+			'text-allow-overlap': true,
+			'text-ignore-placement': true
+		},
+		paint: { 'text-color': theme.clusterText }
+	};
+}
 
 export function incidentLayers(theme: Theme): LayerSpecification[] {
 	return [
@@ -65,7 +118,7 @@ export function incidentLayers(theme: Theme): LayerSpecification[] {
 			id: 'incident-halos',
 			type: 'circle',
 			source: INCIDENTS_SOURCE,
-			filter: ['>', ['get', 'halo_z0_px'], 0],
+			filter: ['all', INCIDENT_FILTER, ['>', ['get', 'halo_z0_px'], 0]],
 			paint: {
 				// The radius in pixels doubles with each zoom level: a fixed distance on the ground.
 				'circle-radius': [
@@ -86,6 +139,7 @@ export function incidentLayers(theme: Theme): LayerSpecification[] {
 			}
 		},
 		{
+			// The selection stays visible even when the filter hides the incident itself.
 			id: 'incident-selected',
 			type: 'circle',
 			source: INCIDENTS_SOURCE,
@@ -98,62 +152,49 @@ export function incidentLayers(theme: Theme): LayerSpecification[] {
 			}
 		},
 		{
-			id: 'incident-clusters',
+			id: 'group-singles',
 			type: 'circle',
-			source: CLUSTERS_SOURCE,
-			filter: isCluster,
+			source: GROUPS_SOURCE,
+			maxzoom: CLUSTER_ZOOM_END,
+			filter: ['all', ofKind('single'), atThisZoom],
+			paint: markerPaint(theme)
+		},
+		tollLabels('group-single-labels', GROUPS_SOURCE, ['all', ofKind('single'), atThisZoom], theme, {
+			maxzoom: CLUSTER_ZOOM_END
+		}),
+		{
+			id: 'incident-points',
+			type: 'circle',
+			source: INCIDENTS_SOURCE,
+			minzoom: CLUSTER_ZOOM_END,
+			filter: INCIDENT_FILTER,
+			layout: { 'circle-sort-key': ['-', ['coalesce', ['get', 'killed_best'], 0]] },
+			paint: markerPaint(theme)
+		},
+		tollLabels('incident-killed-labels', INCIDENTS_SOURCE, INCIDENT_FILTER, theme, {
+			minzoom: CLUSTER_ZOOM_END
+		}),
+		{
+			id: 'group-badges',
+			type: 'circle',
+			source: GROUPS_SOURCE,
+			filter: badges,
 			paint: {
-				'circle-radius': ['+', 11, ['*', 3, ['sqrt', ['get', 'point_count']]]], // clusterRadius()
+				'circle-radius': countRadiusExpression,
 				'circle-color': theme.cluster,
 				'circle-stroke-color': theme.incidentStroke,
 				'circle-stroke-width': 2
 			}
 		},
 		{
-			id: 'incident-cluster-counts',
+			id: 'group-counts',
 			type: 'symbol',
-			source: CLUSTERS_SOURCE,
-			filter: isCluster,
+			source: GROUPS_SOURCE,
+			filter: badges,
 			layout: {
-				'text-field': ['to-string', ['get', 'point_count']],
+				'text-field': ['to-string', ['get', 'count']],
 				'text-font': [theme.font.bold],
 				'text-size': 13,
-				'text-allow-overlap': true,
-				'text-ignore-placement': true
-			},
-			paint: { 'text-color': theme.clusterText }
-		},
-		{
-			id: 'incident-points',
-			type: 'circle',
-			source: CLUSTERS_SOURCE,
-			filter: ['!', isCluster],
-			paint: {
-				'circle-radius': radiusExpression,
-				'circle-color': [
-					'case',
-					['==', ['get', 'killed_best'], null],
-					theme.incidentUnknown,
-					theme.incident
-				],
-				'circle-stroke-color': [
-					'case',
-					['==', ['get', 'killed_best'], null],
-					theme.incident,
-					theme.incidentStroke
-				],
-				'circle-stroke-width': ['case', ['==', ['get', 'killed_best'], null], 2.5, 1.5]
-			}
-		},
-		{
-			id: 'incident-killed-labels',
-			type: 'symbol',
-			source: CLUSTERS_SOURCE,
-			filter: ['all', ['!', isCluster], ['!=', ['get', 'killed_label'], null]],
-			layout: {
-				'text-field': ['get', 'killed_label'],
-				'text-font': [theme.font.bold],
-				'text-size': 10.5,
 				'text-allow-overlap': true,
 				'text-ignore-placement': true
 			},
@@ -163,4 +204,4 @@ export function incidentLayers(theme: Theme): LayerSpecification[] {
 }
 
 /** Layers a pointer can hover or click, top first. */
-export const INTERACTIVE_LAYERS = ['incident-clusters', 'incident-points'];
+export const INTERACTIVE_LAYERS = ['group-badges', 'incident-points', 'group-singles'];

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FeatureCollection, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import type { IncidentCollection, PlaceCollection } from '../data/incident';
+import { geodesicDistance } from './geodesic';
+import { computeFigures, figuresById, type FiguresRequest } from './incident-figures';
+import { labelledPoints } from './nearest';
+import { referenceBorderDistance } from './testing/reference-border-distance';
+
+const geodata = <T>(path: string) =>
+	JSON.parse(readFileSync(join(import.meta.dirname, '../../../geodata', path), 'utf8')) as T;
+const border = geodata<FeatureCollection<MultiLineString>>('border/iraq-syria.geojson').features[0]!
+	.geometry;
+const sides =
+	geodata<FeatureCollection<Polygon | MultiPolygon, { adm0_a3: string }>>('border/sides.geojson');
+const places = geodata<PlaceCollection>('places.geojson').features;
+const incidents = geodata<IncidentCollection>('incidents/strikes.geojson').features.filter(
+	(f) => f.geometry
+);
+
+function request(): FiguresRequest {
+	return {
+		border,
+		sides: sides.features.map((f) => ({ name: f.properties.adm0_a3, geometry: f.geometry })),
+		places: labelledPoints(places),
+		crossings: labelledPoints(places.filter((p) => p.properties.kind === 'border_crossing')),
+		ids: incidents.map((f) => f.id),
+		lons: Float64Array.from(incidents, (f) => f.geometry!.coordinates[0]!),
+		lats: Float64Array.from(incidents, (f) => f.geometry!.coordinates[1]!)
+	};
+}
+
+describe('incident figures', () => {
+	const input = request();
+	const figures = figuresById(computeFigures(request()), input);
+
+	it('measures every located incident', () => {
+		expect([...figures.keys()]).toEqual(incidents.map((f) => f.id));
+	});
+
+	it('gives Hajin its border distance, side, nearest place, crossing and other site', () => {
+		const hajin = figures.get('IQ-SY-002')!;
+		const reference = referenceBorderDistance(border, 40.83083, 34.68944);
+		expect(Math.abs(hajin.borderDistance - reference.distance)).toBeLessThan(0.01);
+		expect(hajin.side).toBe('SYR');
+		expect(hajin.nearestPlace).toEqual({ id: 'hajin', distance: 0 });
+		expect(hajin.nearestCrossing?.id).toBe('al-qa-im-al-bukamal-border-crossing');
+		expect(hajin.nearestCrossing?.distance).toBe(
+			geodesicDistance(34.68944, 40.83083, 34.3975, 40.977)
+		);
+		// The five Hajin incidents share a position; the nearest elsewhere is at Al-Susah.
+		expect(incidents.find((f) => f.id === hajin.nearestOther?.id)?.properties.place).toMatch(
+			/Susah/
+		);
+		expect(hajin.nearestOther?.distance).toBe(
+			geodesicDistance(34.68944, 40.83083, 34.528889, 40.9675)
+		);
+	});
+
+	it('puts every strike in Syria', () => {
+		for (const [id, figure] of figures) expect(figure.side, id).toBe('SYR');
+	});
+});

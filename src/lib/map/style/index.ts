@@ -1,0 +1,58 @@
+import type { StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection, LineString, MultiLineString, Point, Polygon } from 'geojson';
+import { basemapUrls } from '../geodata-urls';
+import type { GroupCollection } from '../groups';
+import type { MapIncidentProperties } from '../incident-features';
+import type { MapPlaceProperties } from '../place-features';
+import { basemapLabelLayers, basemapLayers, basemapSources } from './basemap';
+import { BORDER_SOURCE, FILTER_BAND_SOURCE, bandLabelLayers, borderLayers } from './border';
+import { FILTER_STATE_DEFAULTS } from './filter';
+import { fontFaces } from './fonts';
+import { SELECTED_ID, incidentLayers, incidentSources } from './incidents';
+import { MEASURE_SOURCE, measureLayers } from './measure';
+import { PLACES_SOURCE, placeLayers } from './places';
+import type { Theme } from './theme';
+
+export interface StyleData {
+	incidents: FeatureCollection<Point, MapIncidentProperties>;
+	groups: GroupCollection;
+	places: FeatureCollection<Point, MapPlaceProperties>;
+	border: FeatureCollection<LineString | MultiLineString>;
+}
+
+export const EMPTY_BAND: FeatureCollection<Polygon> = { type: 'FeatureCollection', features: [] };
+
+/**
+ * The whole map style: a pure function of the theme, the page's base URL (assets are resolved
+ * against it) and the data. Layer order, bottom to top: ground, border and bands, labels,
+ * incidents.
+ */
+export function mapStyle(theme: Theme, base: string, data: StyleData): StyleSpecification {
+	return {
+		version: 8,
+		'font-faces': fontFaces(theme, base),
+		state: {
+			[SELECTED_ID]: { default: '' },
+			...Object.fromEntries(
+				Object.entries(FILTER_STATE_DEFAULTS).map(([key, value]) => [key, { default: value }])
+			)
+		},
+		sources: {
+			...basemapSources(basemapUrls(base)),
+			[BORDER_SOURCE]: { type: 'geojson', data: data.border },
+			[FILTER_BAND_SOURCE]: { type: 'geojson', data: EMPTY_BAND },
+			[MEASURE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+			[PLACES_SOURCE]: { type: 'geojson', data: data.places },
+			...incidentSources(data.incidents, data.groups)
+		},
+		layers: [
+			...basemapLayers(theme),
+			...borderLayers(theme),
+			...basemapLabelLayers(theme),
+			...bandLabelLayers(theme),
+			...placeLayers(theme),
+			...incidentLayers(theme),
+			...measureLayers(theme)
+		]
+	};
+}
