@@ -1,0 +1,30 @@
+/**
+ * Benchmarks, measured here and recorded in BENCHMARKS.md (each in its own marked section).
+ *
+ *   npm run bench              # all, full size (minutes)
+ *   npm run bench -- --quick   # small sizes, to check the benchmarks themselves run
+ *   npm run bench -- border    # only those whose name contains "border"
+ */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchAnalyzeCli } from './bench/analyze-cli';
+import { benchBorderDistance } from './bench/border-distance';
+import { recordSection } from './bench/report';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.filter((arg) => !arg.startsWith('--'));
+
+const benches: [name: string, run: () => string | Promise<string>][] = [
+	['border-distance', () => benchBorderDistance(root, quick)],
+	['analyze-cli', () => benchAnalyzeCli(root, quick)]
+];
+
+for (const [name, run] of benches) {
+	if (only.length > 0 && !only.some((filter) => name.includes(filter))) continue;
+	console.error(`bench: ${name}${quick ? ' (quick)' : ''}…`);
+	const markdown = await run();
+	console.log(markdown);
+	if (!quick) await recordSection(join(root, 'BENCHMARKS.md'), name, markdown);
+}
