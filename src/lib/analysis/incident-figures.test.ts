@@ -4,7 +4,7 @@ import type { FeatureCollection, MultiLineString, MultiPolygon, Polygon } from '
 import { describe, expect, it } from 'vitest';
 import type { IncidentCollection, PlaceCollection } from '../data/incident';
 import { geodesicDistance } from './geodesic';
-import { computeFigures, figuresById, type FiguresRequest } from './incident-figures';
+import { computeFigures, FiguresTable, type FiguresRequest } from './incident-figures';
 import { labelledPoints } from './nearest';
 import { referenceBorderDistance } from './testing/reference-border-distance';
 
@@ -33,10 +33,13 @@ function request(): FiguresRequest {
 
 describe('incident figures', () => {
 	const input = request();
-	const figures = figuresById(computeFigures(request()), input);
+	const figures = new FiguresTable(computeFigures(request()), input);
 
 	it('measures every located incident', () => {
-		expect([...figures.keys()]).toEqual(incidents.map((f) => f.id));
+		expect(figures.size).toBe(incidents.length);
+		for (const incident of incidents)
+			expect(figures.get(incident.id)?.borderDistance).toBeGreaterThan(0);
+		expect(figures.get('no such incident')).toBeUndefined();
 	});
 
 	it('gives Hajin its border distance, side, nearest place, crossing and other site', () => {
@@ -59,6 +62,41 @@ describe('incident figures', () => {
 	});
 
 	it('puts every strike in Syria', () => {
-		for (const [id, figure] of figures) expect(figure.side, id).toBe('SYR');
+		for (const { id } of incidents) expect(figures.get(id)?.side, id).toBe('SYR');
+	});
+});
+
+describe('nearest incident at another position', () => {
+	it('agrees with a brute-force search, with crowds sharing positions and ties', () => {
+		let seed = 7;
+		const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+		// Few distinct positions on a coarse grid: crowds at each, and equidistant neighbours.
+		const grid = Array.from({ length: 40 }, () => [
+			40 + Math.floor(random() * 8) / 4,
+			34 + Math.floor(random() * 8) / 4
+		]);
+		const points = Array.from({ length: 600 }, (_, i) => {
+			const [lon, lat] = grid[Math.floor(random() * grid.length)]!;
+			return { id: `P${i}`, lon: lon!, lat: lat! };
+		});
+		const result = computeFigures({
+			...request(),
+			ids: points.map((p) => p.id),
+			lons: Float64Array.from(points, (p) => p.lon),
+			lats: Float64Array.from(points, (p) => p.lat)
+		});
+		const table = new FiguresTable(result, request());
+		points.forEach((p) => {
+			let best = -1;
+			let bestDistance = Infinity;
+			points.forEach((q, j) => {
+				if (q.lon === p.lon && q.lat === p.lat) return;
+				const d = geodesicDistance(p.lat, p.lon, q.lat, q.lon);
+				if (d < bestDistance) [best, bestDistance] = [j, d];
+			});
+			const found = table.get(p.id)?.nearestOther;
+			expect(found?.id, p.id).toBe(best >= 0 ? `P${best}` : undefined);
+			if (best >= 0) expect(found?.distance).toBe(bestDistance);
+		});
 	});
 });

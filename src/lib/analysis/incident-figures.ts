@@ -1,13 +1,16 @@
 import type { LineString, MultiLineString } from 'geojson';
 import { analyseBorder, borderModel, type BorderModel } from './border';
-import { NeighbourIndex, type LabelledPoint, type Neighbour } from './nearest';
+import { buildTree, NeighbourIndex, type LabelledPoint, type Neighbour } from './nearest';
 import type { Region } from './regions';
 
 /**
- * The figures the incident panel shows, computed for every located incident at once: exact
- * distance to the border and its nearest point, the side, the nearest gazetteer place and
- * border crossing, and the nearest incident at another position. Typed arrays out, so a worker
- * can hand them back without copying.
+ * The figures the incident panel shows: exact distance to the border and its nearest point, the
+ * side, the nearest gazetteer place and border crossing, and the nearest incident at another
+ * position. The border figures are computed for every located incident at once (the distance
+ * filter needs them all); the nearest neighbours only when a panel asks, from k-d trees (the
+ * one over incident positions is built by the worker and handed over as its buffer), since at
+ * 200,000 incidents answering them all up front would cost seconds of a busy CPU for figures
+ * almost nobody reads. Typed arrays out, so a worker can hand them back without copying.
  */
 
 export interface FiguresRequest {
@@ -27,13 +30,14 @@ export interface FiguresResult {
 	nearestBorderLat: Float64Array;
 	/** Index into the request's sides, −1 for none. */
 	side: Int8Array;
-	/** Index into the request's places / crossings / ids, −1 for none; with the distance. */
-	nearestPlace: Int32Array;
-	nearestPlaceDistance: Float64Array;
-	nearestCrossing: Int32Array;
-	nearestCrossingDistance: Float64Array;
-	nearestOther: Int32Array;
-	nearestOtherDistance: Float64Array;
+	/** Each incident's distinct position (many incidents share a town's centre). */
+	positionOf: Int32Array;
+	/** Per position: its coordinates and its first incident (index into ids). */
+	positionLon: Float64Array;
+	positionLat: Float64Array;
+	positionFirst: Int32Array;
+	/** A k-d tree over the positions (KDBush's buffer). */
+	positionTree: ArrayBuffer;
 }
 
 export interface IncidentFigures {
@@ -47,109 +51,147 @@ export interface IncidentFigures {
 }
 
 export function computeFigures(request: FiguresRequest, model?: BorderModel): FiguresResult {
-	const n = request.ids.length;
 	const border = analyseBorder(
 		model ?? borderModel(request.border, request.sides),
 		request.lons,
 		request.lats
 	);
 	const sideNames = request.sides.map((side) => side.name);
-	const incidents = Array.from(request.ids, (id, i) => ({
-		id,
-		lon: request.lons[i]!,
-		lat: request.lats[i]!
-	}));
-	const nearestInto = (index: NeighbourIndex, points: readonly LabelledPoint[], other = false) => {
-		const at = new Int32Array(n).fill(-1);
-		const distance = new Float64Array(n).fill(Number.NaN);
-		const position = new Map(points.map((point, i) => [point.id, i]));
-		for (let i = 0; i < n; i++) {
-			const [lon, lat] = [request.lons[i]!, request.lats[i]!];
-			const found = other
-				? index.nearest(lon, lat, (p) => p.lon !== lon || p.lat !== lat)
-				: index.nearest(lon, lat);
-			if (!found) continue;
-			at[i] = position.get(found.id) ?? -1;
-			distance[i] = found.distance;
+	const n = request.ids.length;
+	const positionOf = new Int32Array(n);
+	const firstAt = new Map<string, number>();
+	const lon: number[] = [];
+	const lat: number[] = [];
+	const first: number[] = [];
+	for (let i = 0; i < n; i++) {
+		const key = `${request.lons[i]},${request.lats[i]}`;
+		let position = firstAt.get(key);
+		if (position === undefined) {
+			position = first.length;
+			firstAt.set(key, position);
+			lon.push(request.lons[i]!);
+			lat.push(request.lats[i]!);
+			first.push(i);
 		}
-		return [at, distance] as const;
-	};
-	const [nearestPlace, nearestPlaceDistance] = nearestInto(
-		new NeighbourIndex(request.places),
-		request.places
-	);
-	const [nearestCrossing, nearestCrossingDistance] = nearestInto(
-		new NeighbourIndex(request.crossings),
-		request.crossings
-	);
-	const [nearestOther, nearestOtherDistance] = nearestInto(
-		new NeighbourIndex(incidents),
-		incidents,
-		true
-	);
+		positionOf[i] = position;
+	}
+	const positionLon = Float64Array.from(lon);
+	const positionLat = Float64Array.from(lat);
 	return {
 		ids: request.ids,
 		borderDistance: border.distance,
 		nearestBorderLon: border.nearestLon,
 		nearestBorderLat: border.nearestLat,
 		side: Int8Array.from(border.side, (name) => (name === null ? -1 : sideNames.indexOf(name))),
-		nearestPlace,
-		nearestPlaceDistance,
-		nearestCrossing,
-		nearestCrossingDistance,
-		nearestOther,
-		nearestOtherDistance
+		positionOf,
+		positionLon,
+		positionLat,
+		positionFirst: Int32Array.from(first),
+		positionTree: buildTree(positionLon, positionLat)
 	};
 }
 
-/** The result's typed arrays, to transfer rather than copy. */
+/** The result's buffers, to transfer rather than copy. */
 export function transferables(result: FiguresResult): ArrayBuffer[] {
 	return [
-		result.borderDistance,
-		result.nearestBorderLon,
-		result.nearestBorderLat,
-		result.side,
-		result.nearestPlace,
-		result.nearestPlaceDistance,
-		result.nearestCrossing,
-		result.nearestCrossingDistance,
-		result.nearestOther,
-		result.nearestOtherDistance
-	].map((array) => array.buffer as ArrayBuffer);
+		...[
+			result.borderDistance,
+			result.nearestBorderLon,
+			result.nearestBorderLat,
+			result.side,
+			result.positionOf,
+			result.positionLon,
+			result.positionLat,
+			result.positionFirst
+		].map((array) => array.buffer as ArrayBuffer),
+		result.positionTree
+	];
 }
 
-/** Unpacks a result into one record per incident. */
-export function figuresById(
-	result: FiguresResult,
-	request: Pick<FiguresRequest, 'sides' | 'places' | 'crossings'>
-): ReadonlyMap<string, IncidentFigures> {
-	const byId = new Map<string, IncidentFigures>();
-	const neighbour = (
-		list: readonly { id: string }[],
-		at: number,
-		distance: number
-	): Neighbour | null => {
-		const found = list[at];
-		return found ? { id: found.id, distance } : null;
-	};
-	const incidents = result.ids.map((id) => ({ id }));
-	result.ids.forEach((id, i) => {
-		byId.set(id, {
-			borderDistance: result.borderDistance[i]!,
-			nearestBorderPoint: [result.nearestBorderLon[i]!, result.nearestBorderLat[i]!],
-			side: request.sides[result.side[i]!]?.name ?? null,
-			nearestPlace: neighbour(
-				request.places,
-				result.nearestPlace[i]!,
-				result.nearestPlaceDistance[i]!
-			),
-			nearestCrossing: neighbour(
-				request.crossings,
-				result.nearestCrossing[i]!,
-				result.nearestCrossingDistance[i]!
-			),
-			nearestOther: neighbour(incidents, result.nearestOther[i]!, result.nearestOtherDistance[i]!)
-		});
-	});
-	return byId;
+/**
+ * The figures of every incident, read on demand from the worker's arrays: a panel needs a
+ * handful at a time, so hundreds of thousands of records are never built, and nearest
+ * neighbours are looked up only for the incidents asked about.
+ */
+export class FiguresTable {
+	readonly size: number;
+	#result: FiguresResult;
+	#request: Pick<FiguresRequest, 'sides' | 'places' | 'crossings'>;
+	#row: ReadonlyMap<string, number>;
+	#places: NeighbourIndex | null = null;
+	#crossings: NeighbourIndex | null = null;
+	#positions: NeighbourIndex | null = null;
+	#asked = new Map<string, IncidentFigures>();
+
+	constructor(
+		result: FiguresResult,
+		request: Pick<FiguresRequest, 'sides' | 'places' | 'crossings'>
+	) {
+		this.#result = result;
+		this.#request = request;
+		this.#row = new Map(result.ids.map((id, row) => [id, row]));
+		this.size = result.ids.length;
+	}
+
+	static readonly EMPTY = new FiguresTable(
+		{
+			ids: [],
+			borderDistance: new Float64Array(0),
+			nearestBorderLon: new Float64Array(0),
+			nearestBorderLat: new Float64Array(0),
+			side: new Int8Array(0),
+			positionOf: new Int32Array(0),
+			positionLon: new Float64Array(0),
+			positionLat: new Float64Array(0),
+			positionFirst: new Int32Array(0),
+			positionTree: buildTree([], [])
+		},
+		{ sides: [], places: [], crossings: [] }
+	);
+
+	/** Metres from an incident to the border (undefined when it was not measured). */
+	borderDistance(id: string): number | undefined {
+		const row = this.#row.get(id);
+		return row === undefined ? undefined : this.#result.borderDistance[row];
+	}
+
+	get(id: string): IncidentFigures | undefined {
+		const known = this.#asked.get(id);
+		if (known) return known;
+		const i = this.#row.get(id);
+		if (i === undefined) return undefined;
+		const r = this.#result;
+		const [lon, lat] = [r.positionLon[r.positionOf[i]!]!, r.positionLat[r.positionOf[i]!]!];
+		this.#places ??= new NeighbourIndex(this.#request.places);
+		this.#crossings ??= new NeighbourIndex(this.#request.crossings);
+		const figures: IncidentFigures = {
+			borderDistance: r.borderDistance[i]!,
+			nearestBorderPoint: [r.nearestBorderLon[i]!, r.nearestBorderLat[i]!],
+			side: this.#request.sides[r.side[i]!]?.name ?? null,
+			nearestPlace: this.#places.nearest(lon, lat),
+			nearestCrossing: this.#crossings.nearest(lon, lat),
+			nearestOther: this.#nearestOther(lon, lat)
+		};
+		this.#asked.set(id, figures);
+		return figures;
+	}
+
+	/**
+	 * The nearest incident at another position: the nearest other position, answered by its
+	 * first incident (as a search over all incidents would, ties going to the earliest).
+	 */
+	#nearestOther(lon: number, lat: number): Neighbour | null {
+		const r = this.#result;
+		this.#positions ??= new NeighbourIndex(
+			Array.from(r.positionFirst, (_, p) => ({
+				id: String(p),
+				lon: r.positionLon[p]!,
+				lat: r.positionLat[p]!
+			})),
+			r.positionTree
+		);
+		const found = this.#positions.nearest(lon, lat, (p) => p.lon !== lon || p.lat !== lat);
+		const first = found ? r.positionFirst[Number(found.id)] : undefined;
+		return found && first !== undefined ? { id: r.ids[first]!, distance: found.distance } : null;
+	}
 }

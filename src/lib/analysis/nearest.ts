@@ -43,20 +43,33 @@ const SLACK = 1.011;
 /** Extra kilometres on every bound, for points that coincide or nearly do. */
 const EPSILON_KM = 0.001;
 
+/** A k-d tree over positions, as KDBush's buffer (which a worker can hand over whole). */
+export function buildTree(lons: ArrayLike<number>, lats: ArrayLike<number>): ArrayBuffer {
+	const tree = new KDBush(Math.max(1, lons.length));
+	for (let i = 0; i < lons.length; i++) tree.add(lons[i]!, lats[i]!);
+	if (lons.length === 0) tree.add(0, 0); // KDBush cannot be empty; NeighbourIndex ignores it
+	tree.finish();
+	return tree.data as ArrayBuffer;
+}
+
 export class NeighbourIndex {
 	readonly points: readonly LabelledPoint[];
 	#tree: KDBush | null;
 
-	constructor(points: readonly LabelledPoint[]) {
+	/** `tree`: a tree built by buildTree over exactly these points, in this order. */
+	constructor(points: readonly LabelledPoint[], tree?: ArrayBuffer) {
 		this.points = points;
 		if (points.length === 0) {
 			this.#tree = null;
 			return;
 		}
-		const tree = new KDBush(points.length);
-		for (const point of points) tree.add(point.lon, point.lat);
-		tree.finish();
-		this.#tree = tree;
+		this.#tree = KDBush.from(
+			tree ??
+				buildTree(
+					points.map((point) => point.lon),
+					points.map((point) => point.lat)
+				)
+		);
 	}
 
 	/**

@@ -20,6 +20,13 @@ export function groupBy<T, K>(
 	return groups;
 }
 
+/** Each item's position in the list, by id. */
+export function positionsById<T extends { id: string }>(
+	items: readonly T[]
+): ReadonlyMap<string, number> {
+	return new Map(items.map((item, index) => [item.id, index]));
+}
+
 /** The set of keys of some items. */
 export function keySet<T, K>(items: readonly T[], key: (item: T) => K): ReadonlySet<K> {
 	return new Set(items.map(key));

@@ -105,12 +105,12 @@ export function splitUrls(raw: string | undefined): string[] {
 		.filter((item) => item !== '');
 }
 
-/** An absolute http(s) URL. */
+const WEB_URL = /^https?:\/\/[^\s/?#]+\.[^\s/?#]+/i;
+
+/**
+ * An absolute http(s) URL with a dotted host. A pattern rather than new URL(): it runs once per
+ * source of every row of a large import, and URL parsing is far slower.
+ */
 export function isWebUrl(text: string): boolean {
-	try {
-		const url = new URL(text);
-		return url.protocol === 'http:' || url.protocol === 'https:';
-	} catch {
-		return false;
-	}
+	return WEB_URL.test(text);
 }

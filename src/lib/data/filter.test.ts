@@ -1,33 +1,116 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentFigures } from '$lib/analysis/incident-figures';
-import type { IncidentFeature } from './incident';
-import { isFiltering, matchesFilter, NO_FILTER } from './filter';
+import { failedParts, isFiltering, matchesFilter, NO_FILTER, type IncidentFilter } from './filter';
+import type { IncidentFeature, IncidentProperties } from './incident';
 
-const located = {
-	id: 'a',
-	geometry: { type: 'Point', coordinates: [40.8, 34.7] }
-} as IncidentFeature;
-const unlocated = { id: 'b', geometry: null } as unknown as IncidentFeature;
+function incident(overrides: Partial<IncidentProperties> = {}, located = true): IncidentFeature {
+	return {
+		type: 'Feature',
+		id: 'x',
+		geometry: located ? { type: 'Point', coordinates: [40.8, 34.7] } : null,
+		properties: {
+			id: 'x',
+			dataset: 't',
+			date: '2018-11-20',
+			date_precision: 'day',
+			date_end: null,
+			weekday_reported: null,
+			place: 'Al-Susah',
+			place_ar: 'السوسة',
+			admin1: 'Deir ez-Zor',
+			country: 'Syria',
+			location_precision: 2,
+			actor: 'Iraqi Air Force',
+			aircraft: 'F-16',
+			target: 'depot',
+			killed_min: 10,
+			killed_max: 10,
+			claimed_by: 'JOC',
+			summary: 'A depot was hit.',
+			sources: ['https://www.thenationalnews.com/x'],
+			...overrides
+		}
+	};
+}
 const at = (metres: number) => ({ borderDistance: metres }) as IncidentFigures;
+const filter = (overrides: Partial<IncidentFilter>): IncidentFilter => ({
+	...NO_FILTER,
+	...overrides
+});
 
 describe('matchesFilter', () => {
 	it('lets everything through without a filter, located or not, measured or not', () => {
 		expect(isFiltering(NO_FILTER)).toBe(false);
-		expect(matchesFilter(located, undefined, NO_FILTER)).toBe(true);
-		expect(matchesFilter(unlocated, undefined, NO_FILTER)).toBe(true);
+		expect(matchesFilter(incident(), undefined, NO_FILTER)).toBe(true);
+		expect(matchesFilter(incident({}, false), undefined, NO_FILTER)).toBe(true);
+		expect(isFiltering(filter({ text: '  ' }))).toBe(false);
+		expect(isFiltering(filter({ facets: { actor: [] } }))).toBe(false);
 	});
 
-	it('keeps incidents within the distance, the limit included', () => {
-		const filter = { maxBorderKm: 25 };
-		expect(matchesFilter(located, at(25_000), filter)).toBe(true);
-		expect(matchesFilter(located, at(25_000.001), filter)).toBe(false);
-		expect(matchesFilter(located, at(0), { maxBorderKm: 0 })).toBe(true);
+	it('keeps dates within from–to, both ends included', () => {
+		expect(
+			matchesFilter(incident(), undefined, filter({ from: '2018-11-20', to: '2018-11-20' }))
+		).toBe(true);
+		expect(failedParts(incident(), undefined, filter({ from: '2018-11-21' }))).toEqual(['time']);
+		expect(failedParts(incident(), undefined, filter({ to: '2018-11-19' }))).toEqual(['time']);
 	});
 
-	it('never counts an unknown distance as within', () => {
-		const filter = { maxBorderKm: 100 };
-		expect(matchesFilter(unlocated, undefined, filter)).toBe(false);
-		expect(matchesFilter(located, undefined, filter)).toBe(false);
-		expect(matchesFilter(located, at(Number.NaN), filter)).toBe(false);
+	it('keeps incidents within the distance, and never counts an unknown one as within', () => {
+		expect(matchesFilter(incident(), at(25_000), filter({ maxBorderKm: 25 }))).toBe(true);
+		expect(matchesFilter(incident(), at(25_000.001), filter({ maxBorderKm: 25 }))).toBe(false);
+		expect(matchesFilter(incident(), undefined, filter({ maxBorderKm: 100 }))).toBe(false);
+		expect(matchesFilter(incident({}, false), at(0), filter({ maxBorderKm: 100 }))).toBe(false);
+	});
+
+	it('treats tolls as ranges and "not reported" as its own choice', () => {
+		const killed = (min: number | null, max: number | null, unreported = false) =>
+			filter({ killed: { min, max, unreported } });
+		expect(matchesFilter(incident(), undefined, killed(5, 10))).toBe(true);
+		expect(matchesFilter(incident(), undefined, killed(11, null))).toBe(false);
+		expect(
+			matchesFilter(incident({ killed_min: null, killed_max: 30 }), undefined, killed(25, null))
+		).toBe(true); // up to 30
+		expect(
+			matchesFilter(incident({ killed_min: 20, killed_max: null }), undefined, killed(null, 19))
+		).toBe(false); // at least 20
+		const unreported = incident({ killed_min: null, killed_max: null });
+		expect(matchesFilter(unreported, undefined, killed(null, null))).toBe(false);
+		expect(matchesFilter(unreported, undefined, killed(null, null, true))).toBe(true);
+		expect(matchesFilter(incident({ killed_min: 0, killed_max: 0 }), undefined, killed(0, 0))).toBe(
+			true
+		);
+	});
+
+	it('searches text fields in both scripts, as a phrase, whatever the case and spelling', () => {
+		for (const text of ['susah', 'SUSAH', 'السوسه', 'depot was', 'thenationalnews com', 'joc']) {
+			expect(matchesFilter(incident(), undefined, filter({ text })), text).toBe(true);
+		}
+		expect(matchesFilter(incident(), undefined, filter({ text: 'was depot' }))).toBe(false);
+	});
+
+	it('matches any selected value of a facet, and all facets together', () => {
+		expect(
+			matchesFilter(
+				incident(),
+				undefined,
+				filter({ facets: { actor: ['Coalition', 'Iraqi Air Force'] } })
+			)
+		).toBe(true);
+		expect(
+			failedParts(
+				incident(),
+				undefined,
+				filter({ facets: { actor: ['Coalition'], country: ['Iraq'] } })
+			)
+		).toEqual(['actor', 'country']);
+		expect(
+			matchesFilter(incident({ actor: null }), undefined, filter({ facets: { actor: [''] } }))
+		).toBe(true);
+		expect(
+			matchesFilter(incident({}, false), undefined, filter({ facets: { position: ['unlocated'] } }))
+		).toBe(true);
+		expect(
+			matchesFilter(incident(), undefined, filter({ facets: { location_precision: ['1', '3'] } }))
+		).toBe(false);
 	});
 });

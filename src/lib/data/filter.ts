@@ -1,36 +1,196 @@
 import type { IncidentFigures } from '$lib/analysis/incident-figures';
 import type { IncidentFeature } from './incident';
+import { normaliseForSearch } from './search';
 
 /**
- * What the user has narrowed the incidents down to. One definition serves the lists and counts
- * (matchesFilter, here), the map (the same tests as style expressions, map/style/filter.ts) and
- * the cluster worker (a mask built from matchesFilter).
+ * What the user has narrowed the incidents down to. matchesFilter (here) is the reference
+ * meaning; the filter engine (filter-engine.ts, in a worker, for counts and lists) and the map's
+ * style expressions (map/style/filter.ts, in the renderer) are property-tested against it.
  */
-export interface IncidentFilter {
-	/** Only incidents within this many km of the border (null: no limit). */
-	maxBorderKm: number | null;
+
+export type FacetKey =
+	| 'actor'
+	| 'target'
+	| 'claimed_by'
+	| 'country'
+	| 'admin1'
+	| 'location_precision'
+	| 'date_precision'
+	| 'position';
+
+export interface FacetDefinition {
+	key: FacetKey;
+	label: string;
+	/** The incident's value for this facet; '' when it is not stated. */
+	value(incident: IncidentFeature): string;
+	/** How a value reads in the interface. */
+	describe(value: string): string;
 }
 
-export const NO_FILTER: IncidentFilter = { maxBorderKm: null };
+const notStated = (value: string) => (value === '' ? 'not stated' : value);
+const text = (value: string | null) => value ?? '';
+
+export const FACETS: readonly FacetDefinition[] = [
+	{ key: 'actor', label: 'Actor', value: (i) => text(i.properties.actor), describe: notStated },
+	{ key: 'target', label: 'Target', value: (i) => text(i.properties.target), describe: notStated },
+	{
+		key: 'claimed_by',
+		label: 'Claimed by',
+		value: (i) => text(i.properties.claimed_by),
+		describe: notStated
+	},
+	{
+		key: 'country',
+		label: 'Country',
+		value: (i) => text(i.properties.country),
+		describe: notStated
+	},
+	{
+		key: 'admin1',
+		label: 'Governorate',
+		value: (i) => text(i.properties.admin1),
+		describe: notStated
+	},
+	{
+		key: 'location_precision',
+		label: 'Location precision',
+		value: (i) => String(i.properties.location_precision),
+		describe: (value) =>
+			({ '1': 'the named town', '2': 'near a town / its area', '3': 'region only' })[value] ?? value
+	},
+	{
+		key: 'date_precision',
+		label: 'Date precision',
+		value: (i) => i.properties.date_precision,
+		describe: (value) =>
+			({ day: 'exact day', week: 'within a week', month: 'within a month' })[value] ?? value
+	},
+	{
+		key: 'position',
+		label: 'Position',
+		value: (i) => (i.geometry ? 'located' : 'unlocated'),
+		describe: (value) => (value === 'located' ? 'on the map' : 'no reported position')
+	}
+];
+
+/** Reported killed within [min, max] (null: open), and whether "not reported" is wanted too. */
+export interface KilledFilter {
+	min: number | null;
+	max: number | null;
+	unreported: boolean;
+}
+
+export interface IncidentFilter {
+	/** First and last day, inclusive (ISO dates), by incident date; null: open. */
+	from: string | null;
+	to: string | null;
+	/** Only incidents within this many km of the border (null: no limit). */
+	maxBorderKm: number | null;
+	killed: KilledFilter | null;
+	/** Free text, as typed; matched as a phrase after normalisation. */
+	text: string;
+	/** Selected values per facet (any of them); an absent or empty list means no filter. */
+	facets: Partial<Record<FacetKey, readonly string[]>>;
+}
+
+export const NO_FILTER: IncidentFilter = {
+	from: null,
+	to: null,
+	maxBorderKm: null,
+	killed: null,
+	text: '',
+	facets: {}
+};
 
 export const MAX_BORDER_KM_LIMIT = 100;
 
 /**
- * Whether an incident passes the filter. An unknown figure never passes a test on it: an
- * incident without a position cannot be "within 10 km" of anything.
+ * The reported toll as a range: "up to 30" is [0, 30], "at least 20" is [20, ∞), nothing
+ * reported is null (unknown, never 0).
  */
+export function killedRange(incident: IncidentFeature): [number, number] | null {
+	const { killed_min: min, killed_max: max } = incident.properties;
+	if (min === null && max === null) return null;
+	return [min ?? 0, max ?? Infinity];
+}
+
+/**
+ * Everything the text filter searches: the place in English and Arabic, governorate, actor,
+ * aircraft, target, who claimed it, the summary and the sources.
+ */
+export function searchText(incident: IncidentFeature): string {
+	return normaliseForSearch(rawSearchText(incident));
+}
+
+/** The searched fields joined, before normalisation. */
+export function rawSearchText(incident: IncidentFeature): string {
+	const p = incident.properties;
+	const fields = [
+		p.id,
+		p.place,
+		p.place_ar,
+		p.admin1,
+		p.actor,
+		p.aircraft,
+		p.target,
+		p.claimed_by,
+		p.summary
+	];
+	return [...fields, ...p.sources].filter(Boolean).join(' ');
+}
+
+export type FilterPart = 'time' | 'border' | 'killed' | 'text' | FacetKey;
+
+/**
+ * The parts of the filter an incident fails (empty when it passes). An unknown figure never
+ * passes a test on it: an incident without a position cannot be "within 10 km" of anything,
+ * and an unreported toll is only kept when "not reported" is chosen.
+ */
+export function failedParts(
+	incident: IncidentFeature,
+	figures: IncidentFigures | undefined,
+	filter: IncidentFilter
+): FilterPart[] {
+	const failed: FilterPart[] = [];
+	const date = incident.properties.date;
+	if ((filter.from !== null && date < filter.from) || (filter.to !== null && date > filter.to))
+		failed.push('time');
+	if (filter.maxBorderKm !== null) {
+		const distance = incident.geometry ? figures?.borderDistance : undefined;
+		if (!(distance !== undefined && distance <= filter.maxBorderKm * 1000)) failed.push('border');
+	}
+	if (filter.killed) {
+		const range = killedRange(incident);
+		const { min, max, unreported } = filter.killed;
+		const passes =
+			range === null ? unreported : range[1] >= (min ?? 0) && range[0] <= (max ?? Infinity);
+		if (!passes) failed.push('killed');
+	}
+	const query = normaliseForSearch(filter.text);
+	if (query !== '' && !searchText(incident).includes(query)) failed.push('text');
+	for (const facet of FACETS) {
+		const selected = filter.facets[facet.key];
+		if (selected && selected.length > 0 && !selected.includes(facet.value(incident)))
+			failed.push(facet.key);
+	}
+	return failed;
+}
+
 export function matchesFilter(
 	incident: IncidentFeature,
 	figures: IncidentFigures | undefined,
 	filter: IncidentFilter
 ): boolean {
-	if (filter.maxBorderKm !== null) {
-		if (!incident.geometry || !figures) return false;
-		if (!(figures.borderDistance <= filter.maxBorderKm * 1000)) return false;
-	}
-	return true;
+	return failedParts(incident, figures, filter).length === 0;
 }
 
 export function isFiltering(filter: IncidentFilter): boolean {
-	return filter.maxBorderKm !== null;
+	return (
+		filter.from !== null ||
+		filter.to !== null ||
+		filter.maxBorderKm !== null ||
+		filter.killed !== null ||
+		normaliseForSearch(filter.text) !== '' ||
+		Object.values(filter.facets).some((values) => values && values.length > 0)
+	);
 }

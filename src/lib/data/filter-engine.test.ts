@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '$lib/analysis/testing/random';
+import { randomFigures, randomFilter, randomIncidents } from './testing/random-incidents';
+import { FACETS, failedParts, matchesFilter, NO_FILTER, type IncidentFilter } from './filter';
+import { buildColumns, columnsBinning, evaluate } from './filter-engine';
+import { dayNumber } from './format';
+import type { IncidentCollection } from './incident';
+
+const strikes = (
+	JSON.parse(
+		readFileSync(join(import.meta.dirname, '../../../geodata/incidents/strikes.geojson'), 'utf8')
+	) as IncidentCollection
+).features;
+
+describe('filter engine', () => {
+	it('agrees with the reference meaning on every output (property test)', () => {
+		const random = seededRandom(31);
+		for (let trial = 0; trial < 60; trial++) {
+			const incidents = randomIncidents(random, 120);
+			const figures = randomFigures(random, incidents);
+			const columns = buildColumns(incidents, (id) => figures.get(id)?.borderDistance);
+			const binning = columnsBinning(columns);
+			for (let k = 0; k < 10; k++) {
+				const filter = randomFilter(random, incidents);
+				const result = evaluate(columns, filter);
+				const failed = incidents.map((incident) =>
+					failedParts(incident, figures.get(incident.id), filter)
+				);
+				const passing = incidents.map((_, i) => failed[i]!.length === 0);
+
+				expect(Array.from(result.mask, Boolean)).toEqual(passing);
+				expect(result.count).toBe(passing.filter(Boolean).length);
+				expect(result.located).toBe(
+					incidents.filter((incident, i) => passing[i] && incident.geometry).length
+				);
+				const expectedOrder = incidents
+					.map((incident, i) => ({ incident, i }))
+					.filter(({ i }) => passing[i])
+					.sort(
+						(a, b) =>
+							a.incident.properties.date.localeCompare(b.incident.properties.date) ||
+							(a.incident.id < b.incident.id ? -1 : 1)
+					)
+					.map(({ i }) => i);
+				expect(Array.from(result.matching)).toEqual(expectedOrder);
+
+				for (const facet of FACETS) {
+					const expected = columns.facetValues[facet.key].map(
+						(value) =>
+							incidents.filter(
+								(incident, i) =>
+									facet.value(incident) === value && failed[i]!.every((part) => part === facet.key)
+							).length
+					);
+					expect(Array.from(result.facetCounts[facet.key]), facet.key).toEqual(expected);
+				}
+				const exact = new Array<number>(binning.count).fill(0);
+				const approximate = new Array<number>(binning.count).fill(0);
+				incidents.forEach((incident, i) => {
+					if (!failed[i]!.every((part) => part === 'time')) return;
+					const histogram = incident.properties.date_precision === 'day' ? exact : approximate;
+					histogram[binning.binOf(dayNumber(incident.properties.date))]!++;
+				});
+				expect(Array.from(result.histogramExact)).toEqual(exact);
+				expect(Array.from(result.histogramApproximate)).toEqual(approximate);
+			}
+		}
+	});
+
+	it('finds the two strikes of 15–25 November 2018 in the shipped data', () => {
+		const columns = buildColumns(strikes);
+		const result = evaluate(columns, { ...NO_FILTER, from: '2018-11-15', to: '2018-11-25' });
+		expect(Array.from(result.matching, (i) => strikes[i]!.id)).toEqual([
+			'IQ-SY-009a',
+			'IQ-SY-009b'
+		]);
+		expect(
+			strikes.filter((incident) =>
+				matchesFilter(incident, undefined, { ...NO_FILTER, from: '2018-11-15', to: '2018-11-25' })
+			)
+		).toHaveLength(2);
+	});
+
+	it('keeps "not reported" as its own choice and treats one-sided reports as ranges', () => {
+		const columns = buildColumns(strikes);
+		const ids = (killed: IncidentFilter['killed']) =>
+			Array.from(evaluate(columns, { ...NO_FILTER, killed }).matching, (i) => strikes[i]!.id);
+		expect(ids({ min: null, max: null, unreported: true })).toHaveLength(14);
+		expect(ids({ min: null, max: null, unreported: false })).toHaveLength(8);
+		// 40–50 overlaps 41–44 (IQ-SY-010), 45 (IQ-SY-007) and "at least 20" (IQ-SY-013), not "up to 30".
+		expect(ids({ min: 40, max: 50, unreported: false }).sort()).toEqual([
+			'IQ-SY-007',
+			'IQ-SY-010',
+			'IQ-SY-013'
+		]);
+	});
+
+	it('searches place names in both scripts, summaries and sources', () => {
+		const columns = buildColumns(strikes);
+		const count = (text: string) => evaluate(columns, { ...NO_FILTER, text }).count;
+		const ids = (text: string) =>
+			Array.from(evaluate(columns, { ...NO_FILTER, text }).matching, (i) => strikes[i]!.id);
+		// The five Hajin strikes by name, and the 20 November pair through a source about Hajin.
+		expect(ids('hajin')).toEqual([
+			'IQ-SY-002',
+			'IQ-SY-005',
+			'IQ-SY-006',
+			'IQ-SY-007',
+			'IQ-SY-009a',
+			'IQ-SY-009b',
+			'IQ-SY-011'
+		]);
+		expect(ids('هجين')).toEqual(['IQ-SY-002', 'IQ-SY-005', 'IQ-SY-006', 'IQ-SY-007', 'IQ-SY-011']);
+		expect(count('thenationalnews')).toBe(2);
+		expect(count('Falcons Cell')).toBe(1);
+	});
+});

@@ -1,0 +1,263 @@
+import { dayNumber, formatKilled, killedForSize } from './format';
+import {
+	FACETS,
+	killedRange,
+	rawSearchText,
+	searchText,
+	type FacetKey,
+	type IncidentFilter
+} from './filter';
+import type { IncidentFeature } from './incident';
+import { normaliseForSearch } from './search';
+import { chooseBinning, type Binning, type TimeUnit } from './timeline';
+
+/**
+ * Filtering at scale. The incidents become columns (typed arrays and coded facet values) once
+ * per data change; evaluate() then answers, in one pass over them, everything the interface
+ * shows for a filter: which incidents match, how many, each facet value's count under the
+ * other filters, the timeline's histogram under every filter but time, and the matches in date
+ * order. It runs in a worker (incidents.worker.ts); its meaning is failedParts (filter.ts),
+ * which a property test holds it to.
+ */
+
+export interface IncidentColumns {
+	count: number;
+	ids: string[];
+	/** Days since 1970 of each incident's date. */
+	day: Int32Array;
+	/** 0 day, 1 week, 2 month. */
+	datePrecision: Uint8Array;
+	/** Metres to the border, NaN when unknown (no position, or not measured yet). */
+	border: Float64Array;
+	/** The reported toll as a range; NaN (both) when not reported. */
+	killedLow: Float64Array;
+	killedHigh: Float64Array;
+	/** Per facet, each incident's value as an index into `facetValues`. */
+	facetCodes: Record<FacetKey, Int32Array>;
+	facetValues: Record<FacetKey, string[]>;
+	search: string[];
+	/** Incident indices in date order (then id). */
+	order: Int32Array;
+	/** For grouping on the map: positions (NaN without one), and what a marker shows. */
+	lon: Float64Array;
+	lat: Float64Array;
+	killedBest: Float64Array;
+	killedLabel: (string | null)[];
+	/** First and last day of the data, and the timeline's bin of each incident. */
+	firstDay: number;
+	lastDay: number;
+	unit: TimeUnit;
+	bin: Int32Array;
+	binCount: number;
+}
+
+const DATE_PRECISION_CODES = { day: 0, week: 1, month: 2 } as const;
+
+/**
+ * @param borderDistance metres from an incident to the border, when measured
+ * @param normalise whether to normalise the search text here (the worker can do it instead:
+ *   it is the slowest part, see normaliseSearch)
+ */
+export function buildColumns(
+	incidents: readonly IncidentFeature[],
+	borderDistance: (id: string) => number | undefined = () => undefined,
+	normalise = true
+): IncidentColumns {
+	const n = incidents.length;
+	const day = Int32Array.from(incidents, (incident) => dayNumber(incident.properties.date));
+	let firstDay = Infinity;
+	let lastDay = -Infinity;
+	for (const d of day) {
+		firstDay = Math.min(firstDay, d);
+		lastDay = Math.max(lastDay, d);
+	}
+	if (n === 0) firstDay = lastDay = dayNumber('2018-01-01');
+	const binning = chooseBinning(firstDay, lastDay);
+
+	const facetCodes = {} as Record<FacetKey, Int32Array>;
+	const facetValues = {} as Record<FacetKey, string[]>;
+	for (const facet of FACETS) {
+		const values: string[] = [];
+		const codeOf = new Map<string, number>();
+		facetCodes[facet.key] = Int32Array.from(incidents, (incident) => {
+			const value = facet.value(incident);
+			let code = codeOf.get(value);
+			if (code === undefined) {
+				code = values.push(value) - 1;
+				codeOf.set(value, code);
+			}
+			return code;
+		});
+		facetValues[facet.key] = values;
+	}
+
+	const ranges = incidents.map(killedRange);
+	const order = Int32Array.from(incidents.keys()).sort(
+		(a, b) => day[a]! - day[b]! || (incidents[a]!.id < incidents[b]!.id ? -1 : 1)
+	);
+	return {
+		count: n,
+		ids: incidents.map((incident) => incident.id),
+		day,
+		datePrecision: Uint8Array.from(
+			incidents,
+			(incident) => DATE_PRECISION_CODES[incident.properties.date_precision]
+		),
+		border: borderColumn(incidents, borderDistance),
+		killedLow: Float64Array.from(ranges, (range) => range?.[0] ?? Number.NaN),
+		killedHigh: Float64Array.from(ranges, (range) => range?.[1] ?? Number.NaN),
+		facetCodes,
+		facetValues,
+		search: incidents.map(normalise ? searchText : rawSearchText),
+		order,
+		lon: Float64Array.from(
+			incidents,
+			(incident) => incident.geometry?.coordinates[0] ?? Number.NaN
+		),
+		lat: Float64Array.from(
+			incidents,
+			(incident) => incident.geometry?.coordinates[1] ?? Number.NaN
+		),
+		killedBest: Float64Array.from(
+			incidents,
+			(incident) =>
+				killedForSize(incident.properties.killed_min, incident.properties.killed_max) ?? Number.NaN
+		),
+		killedLabel: incidents.map(
+			(incident) =>
+				formatKilled(incident.properties.killed_min, incident.properties.killed_max).short
+		),
+		firstDay,
+		lastDay,
+		unit: binning.unit,
+		bin: Int32Array.from(day, (d) => binning.binOf(d)),
+		binCount: n > 0 ? binning.count : 0
+	};
+}
+
+/** The border column: metres for located, measured incidents, NaN otherwise. */
+export function borderColumn(
+	incidents: readonly IncidentFeature[],
+	borderDistance: (id: string) => number | undefined
+): Float64Array {
+	return Float64Array.from(incidents, (incident) =>
+		incident.geometry ? (borderDistance(incident.id) ?? Number.NaN) : Number.NaN
+	);
+}
+
+/** Normalises raw search text in place (from buildColumns(…, normalise = false)). */
+export function normaliseSearch(columns: IncidentColumns): void {
+	for (let i = 0; i < columns.search.length; i++)
+		columns.search[i] = normaliseForSearch(columns.search[i]!);
+}
+
+/** The binning the columns were made with. */
+export function columnsBinning(columns: IncidentColumns): Binning {
+	return chooseBinning(columns.firstDay, columns.lastDay);
+}
+
+export interface Evaluation {
+	/** 1 for each incident that passes. */
+	mask: Uint8Array;
+	count: number;
+	/** Of those, how many have a position. */
+	located: number;
+	/** Per facet, per value (same order as facetValues): incidents passing every other part. */
+	facetCounts: Record<FacetKey, Int32Array>;
+	/** Per timeline bin, incidents passing every part but time: exact days, and the rest. */
+	histogramExact: Int32Array;
+	histogramApproximate: Int32Array;
+	/** The matching incidents' indices, in date order. */
+	matching: Int32Array;
+}
+
+/** Parts of the filter, numbered for the single pass; facets follow. */
+const TIME = 0;
+const BORDER = 1;
+const KILLED = 2;
+const TEXT = 3;
+const FIRST_FACET = 4;
+
+export function evaluate(columns: IncidentColumns, filter: IncidentFilter): Evaluation {
+	const n = columns.count;
+	const from = filter.from === null ? -Infinity : dayNumber(filter.from);
+	const to = filter.to === null ? Infinity : dayNumber(filter.to);
+	const maxBorder = filter.maxBorderKm === null ? null : filter.maxBorderKm * 1000;
+	const killed = filter.killed;
+	const killedMin = killed?.min ?? 0;
+	const killedMax = killed?.max ?? Infinity;
+	const query = normaliseForSearch(filter.text);
+	// Per facet: a lookup of which value codes are selected (null: that facet is not filtered).
+	const selected = FACETS.map((facet) => {
+		const values = filter.facets[facet.key];
+		if (!values || values.length === 0) return null;
+		const wanted = new Set(values);
+		return Uint8Array.from(columns.facetValues[facet.key], (value) => (wanted.has(value) ? 1 : 0));
+	});
+	const codes = FACETS.map((facet) => columns.facetCodes[facet.key]);
+
+	const mask = new Uint8Array(n);
+	const facetCounts = {} as Record<FacetKey, Int32Array>;
+	FACETS.forEach(
+		(facet) => (facetCounts[facet.key] = new Int32Array(columns.facetValues[facet.key].length))
+	);
+	const counts = FACETS.map((facet) => facetCounts[facet.key]);
+	const histogramExact = new Int32Array(columns.binCount);
+	const histogramApproximate = new Int32Array(columns.binCount);
+	let count = 0;
+	let located = 0;
+
+	for (let i = 0; i < n; i++) {
+		let failures = 0;
+		let failed = -1;
+		const d = columns.day[i]!;
+		if (d < from || d > to) {
+			failures++;
+			failed = TIME;
+		}
+		if (maxBorder !== null && !(columns.border[i]! <= maxBorder)) {
+			failures++;
+			failed = BORDER;
+		}
+		if (killed) {
+			const low = columns.killedLow[i]!;
+			const passes = Number.isNaN(low)
+				? killed.unreported
+				: columns.killedHigh[i]! >= killedMin && low <= killedMax;
+			if (!passes) {
+				failures++;
+				failed = KILLED;
+			}
+		}
+		if (query !== '' && !columns.search[i]!.includes(query)) {
+			failures++;
+			failed = TEXT;
+		}
+		for (let f = 0; f < selected.length && failures < 2; f++) {
+			const lookup = selected[f];
+			if (lookup && !lookup[codes[f]![i]!]) {
+				failures++;
+				failed = FIRST_FACET + f;
+			}
+		}
+		if (failures === 0) {
+			mask[i] = 1;
+			count++;
+			if (!Number.isNaN(columns.lon[i]!)) located++;
+			for (let f = 0; f < counts.length; f++) counts[f]![codes[f]![i]!]!++;
+		} else if (failures === 1 && failed >= FIRST_FACET) {
+			// Fails only this facet: it counts towards that facet's values.
+			const f = failed - FIRST_FACET;
+			counts[f]![codes[f]![i]!]!++;
+		}
+		if (failures === 0 || (failures === 1 && failed === TIME)) {
+			const histogram = columns.datePrecision[i] === 0 ? histogramExact : histogramApproximate;
+			histogram[columns.bin[i]!]!++;
+		}
+	}
+
+	const matching = new Int32Array(count);
+	let at = 0;
+	for (const i of columns.order) if (mask[i]) matching[at++] = i;
+	return { mask, count, located, facetCounts, histogramExact, histogramApproximate, matching };
+}
