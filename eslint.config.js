@@ -47,6 +47,8 @@ export default ts.config(
 		files: [
 			'src/lib/analysis/**/*.ts',
 			'src/lib/map/groups.ts',
+			'src/lib/data/filter-engine.ts',
+			'src/lib/**/testing/**',
 			'**/*.test.ts',
 			'scripts/**/*.ts',
 			'tests/**/*.ts'

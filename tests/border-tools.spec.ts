@@ -31,6 +31,7 @@ test('the border filter keeps exactly the incidents within X km', async ({ page 
 	const count = page.getByTestId('incident-count');
 	await expect(count).toHaveText(/^14 incidents$/);
 
+	await page.getByRole('tab', { name: 'Filters' }).click();
 	await page.getByTestId('border-filter-toggle').check();
 	for (const km of [0, 5, 12, 20, 26, 100]) {
 		await page.getByTestId('border-filter-km').fill(String(km));
@@ -42,10 +43,16 @@ test('the border filter keeps exactly the incidents within X km', async ({ page 
 	// Hajin is 25.68 km from the border: in at 26 km, out at 20 km — and off the map too.
 	await page.getByTestId('border-filter-km').fill('20');
 	await waitForMapIdle(page);
-	await expect(page.getByRole('button', { name: /Near Hajin/ })).toHaveCount(0);
+	const tab = (name: string) => page.getByRole('tab', { name }).click();
+	const hajin = page.getByTestId('incident-list').getByRole('option', { name: /Near Hajin/ });
+	await tab('Incidents');
+	await expect(hajin).toHaveCount(0);
+	await tab('Filters');
 	await page.getByTestId('border-filter-km').fill('26');
-	await expect(page.getByRole('button', { name: /Near Hajin/ })).toHaveCount(1);
+	await tab('Incidents');
+	await expect(hajin).toHaveCount(1);
 
+	await page.getByRole('tab', { name: 'Filters' }).click();
 	await page.getByTestId('border-filter-toggle').uncheck();
 	await expect(count).toHaveText(/^14 incidents$/);
 });

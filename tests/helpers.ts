@@ -2,8 +2,9 @@ import { expect, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 
 /**
- * Waits until the map has drawn everything for its current view. The map element carries
- * data-idle="true" after MapLibre's `idle` event and "false" as soon as it moves or loads data.
+ * Waits until the map has drawn everything for its current view and filter. The map element
+ * carries data-idle="true" after MapLibre's `idle` event, and "false" as soon as it moves, loads
+ * data, or a filter is being computed for it.
  */
 export async function waitForMapIdle(page: Page, timeout = 90_000): Promise<void> {
 	await expect(page.getByTestId('map')).toHaveAttribute('data-idle', 'true', { timeout });

@@ -5,11 +5,12 @@ import { CLUSTER_ZOOM_END, CLUSTER_ZOOM_START, groupIncidents, type GroupPoints 
 function points(positions: [number, number][]): GroupPoints {
 	return {
 		ids: positions.map((_, i) => `p${i}`),
-		lons: Float64Array.from(positions, (p) => p[0]),
-		lats: Float64Array.from(positions, (p) => p[1]),
-		days: Float64Array.from(positions, (_, i) => 17_000 + i),
-		killed: Float64Array.from(positions, (_, i) => (i % 2 ? Number.NaN : i)),
-		labels: positions.map((_, i) => (i % 2 ? null : String(i)))
+		lon: Float64Array.from(positions, (p) => p[0]),
+		lat: Float64Array.from(positions, (p) => p[1]),
+		day: Float64Array.from(positions, (_, i) => 17_000 + i),
+		datePrecision: Uint8Array.from(positions, (_, i) => (i === 1 ? 1 : 0)),
+		killedBest: Float64Array.from(positions, (_, i) => (i % 2 ? Number.NaN : i)),
+		killedLabel: positions.map((_, i) => (i % 2 ? null : String(i)))
 	};
 }
 
@@ -60,8 +61,22 @@ describe('groupIncidents', () => {
 		const { features } = groupIncidents(points([HAJIN, [47, 30]]), new Uint8Array([1, 1]));
 		const singles = features.filter((f) => f.properties.kind === 'single' && f.properties.z === 7);
 		expect(singles.map((f) => f.properties)).toEqual([
-			{ kind: 'single', z: 7, id: 'p0', killed_best: 0, killed_label: '0' },
-			{ kind: 'single', z: 7, id: 'p1', killed_best: null, killed_label: null }
+			{
+				kind: 'single',
+				z: 7,
+				id: 'p0',
+				killed_best: 0,
+				killed_label: '0',
+				approximate_date: false
+			},
+			{
+				kind: 'single',
+				z: 7,
+				id: 'p1',
+				killed_best: null,
+				killed_label: null,
+				approximate_date: true
+			}
 		]);
 	});
 });

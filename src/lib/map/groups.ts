@@ -15,18 +15,20 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 export const CLUSTER_ZOOM_START = 0;
 export const CLUSTER_ZOOM_END = 8;
 /** Cluster radius in screen pixels (MapLibre's and supercluster's 512-pixel tiles agree). */
-export const CLUSTER_RADIUS = 36;
+export const CLUSTER_RADIUS = 48;
 
 export interface GroupPoints {
-	ids: string[];
-	lons: Float64Array;
-	lats: Float64Array;
+	ids: readonly string[];
+	lon: ArrayLike<number>;
+	lat: ArrayLike<number>;
 	/** Days since 1970 (for the date range of a group). */
-	days: Float64Array;
+	day: ArrayLike<number>;
+	/** 0 when the date is exact to the day (a lone marker is drawn fainter otherwise). */
+	datePrecision: ArrayLike<number>;
 	/** The figure a marker is sized by (NaN when not reported). */
-	killed: Float64Array;
+	killedBest: ArrayLike<number>;
 	/** The short toll label for a marker (null when not reported). */
-	labels: (string | null)[];
+	killedLabel: readonly (string | null)[];
 }
 
 export type GroupProperties =
@@ -48,6 +50,7 @@ export type GroupProperties =
 			id: string;
 			killed_best: number | null;
 			killed_label: string | null;
+			approximate_date: boolean;
 	  };
 
 export type GroupCollection = FeatureCollection<Point, GroupProperties>;
@@ -66,22 +69,21 @@ export function groupIncidents(points: GroupPoints, include: Uint8Array): GroupC
 	const features: Feature<Point, GroupProperties>[] = [];
 	const members: Feature<Point, { i: number }>[] = [];
 	for (let i = 0; i < points.ids.length; i++) {
-		if (!include[i] || !Number.isFinite(points.lons[i]) || !Number.isFinite(points.lats[i]))
-			continue;
+		if (!include[i] || !Number.isFinite(points.lon[i]) || !Number.isFinite(points.lat[i])) continue;
 		members.push({
 			type: 'Feature',
 			properties: { i },
-			geometry: { type: 'Point', coordinates: [points.lons[i]!, points.lats[i]!] }
+			geometry: { type: 'Point', coordinates: [points.lon[i]!, points.lat[i]!] }
 		});
 	}
 
 	const extentOf = (i: number): Extent => ({
-		day_min: points.days[i]!,
-		day_max: points.days[i]!,
-		west: points.lons[i]!,
-		east: points.lons[i]!,
-		south: points.lats[i]!,
-		north: points.lats[i]!
+		day_min: points.day[i]!,
+		day_max: points.day[i]!,
+		west: points.lon[i]!,
+		east: points.lon[i]!,
+		south: points.lat[i]!,
+		north: points.lat[i]!
 	});
 	const index = new Supercluster<{ i: number }, Extent>({
 		radius: CLUSTER_RADIUS,
@@ -148,7 +150,7 @@ function single(
 	points: GroupPoints,
 	geometry: Point
 ): Feature<Point, GroupProperties> {
-	const killed = points.killed[i]!;
+	const killed = points.killedBest[i]!;
 	return {
 		type: 'Feature',
 		geometry,
@@ -157,7 +159,8 @@ function single(
 			z,
 			id: points.ids[i]!,
 			killed_best: Number.isNaN(killed) ? null : killed,
-			killed_label: points.labels[i] ?? null
+			killed_label: points.killedLabel[i] ?? null,
+			approximate_date: points.datePrecision[i] !== 0
 		}
 	};
 }

@@ -1,18 +1,17 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { dayNumber, formatKilled, killedForSize } from '$lib/data/format';
+import { formatKilled, killedForSize } from '$lib/data/format';
 import type { IncidentFeature } from '$lib/data/incident';
-import type { IncidentFigures } from '$lib/analysis/incident-figures';
-import type { GroupPoints } from './groups';
 import { UNCERTAINTY_RADIUS_KM } from '$lib/data/region';
 import { clusterRadius, markerRadius } from './style/incidents';
 
-/** What the map needs to draw an incident; everything else stays in the app's state. */
+/**
+ * What the map needs to draw an incident, and nothing more (everything else stays in the
+ * app's state): the fewer properties, the faster 200,000 of them reach the renderer.
+ */
 export interface MapIncidentProperties {
+	/** The incident's position in the app's incident list: its character in the filter mask. */
+	i: number;
 	id: string;
-	lon: number;
-	lat: number;
-	/** Days since 1970 (for cluster date ranges). */
-	day: number;
 	killed_best: number | null;
 	killed_label: string | null;
 	/**
@@ -20,8 +19,8 @@ export interface MapIncidentProperties {
 	 * position draws it); it doubles per zoom level.
 	 */
 	halo_z0_px: number;
-	/** Metres to the border once measured (null until then, and the filter treats it as unknown). */
-	border_m: number | null;
+	/** Drawn fainter: the date is known only to the week or month. */
+	approximate_date: boolean;
 }
 
 /** Web Mercator circumference (m) and the world's width in pixels at zoom 0 in MapLibre. */
@@ -39,6 +38,8 @@ export function pixelsAtZoomZero(metres: number, latitude: number): number {
 	return metres / metresPerPixel;
 }
 
+const positionKey = (coordinates: number[]) => `${coordinates[0]},${coordinates[1]}`;
+
 /**
  * Several incidents often share a position (a town's centre): one halo is drawn per position,
  * the widest of them, on the first incident there; stacked translucent halos would darken the
@@ -47,9 +48,8 @@ export function pixelsAtZoomZero(metres: number, latitude: number): number {
 function widestHaloPerPosition(incidents: readonly IncidentFeature[]): Map<string, string> {
 	const owner = new Map<string, { id: string; radius: number }>();
 	for (const incident of incidents) {
-		const coordinates = incident.geometry?.coordinates;
-		if (!coordinates) continue;
-		const key = coordinates.join(',');
+		if (!incident.geometry) continue;
+		const key = positionKey(incident.geometry.coordinates);
 		const radius = UNCERTAINTY_RADIUS_KM[incident.properties.location_precision];
 		const current = owner.get(key);
 		if (!current || radius > current.radius) owner.set(key, { id: incident.id, radius });
@@ -58,40 +58,37 @@ function widestHaloPerPosition(incidents: readonly IncidentFeature[]): Map<strin
 }
 
 export function incidentMapFeatures(
-	incidents: readonly IncidentFeature[],
-	figures: ReadonlyMap<string, IncidentFigures> = new Map()
+	incidents: readonly IncidentFeature[]
 ): FeatureCollection<Point, MapIncidentProperties> {
 	const features: Feature<Point, MapIncidentProperties>[] = [];
 	const haloOwner = widestHaloPerPosition(incidents);
-	for (const incident of incidents) {
-		if (!incident.geometry) continue; // unlocated: listed in the panel, never drawn
-		const [lon, lat] = incident.geometry.coordinates as [number, number];
+	incidents.forEach((incident, i) => {
+		if (!incident.geometry) return; // unlocated: listed in the panel, never drawn
 		const p = incident.properties;
+		const lat = incident.geometry.coordinates[1] ?? 0;
 		features.push({
 			type: 'Feature',
 			id: incident.id,
 			geometry: incident.geometry,
 			properties: {
+				i,
 				id: incident.id,
-				lon,
-				lat,
-				day: dayNumber(p.date),
 				killed_best: killedForSize(p.killed_min, p.killed_max),
 				killed_label: formatKilled(p.killed_min, p.killed_max).short,
 				halo_z0_px:
-					haloOwner.get(`${lon},${lat}`) === incident.id
+					haloOwner.get(positionKey(incident.geometry.coordinates)) === incident.id
 						? pixelsAtZoomZero(UNCERTAINTY_RADIUS_KM[p.location_precision] * 1000, lat)
 						: 0,
-				border_m: figures.get(incident.id)?.borderDistance ?? null
+				approximate_date: p.date_precision !== 'day'
 			}
 		});
-	}
+	});
 	return { type: 'FeatureCollection', features };
 }
 
 /**
  * The radius (px) of the marker drawn at each incident site ("lon,lat" → px): one incident's
- * own marker, or the cluster that several at one position always form.
+ * own marker, or the badge that several at one position always get.
  */
 export function markerRadiusBySite(
 	sites: ReadonlyMap<string, readonly IncidentFeature[]>
@@ -109,17 +106,9 @@ export function markerRadiusBySite(
 	return radii;
 }
 
-/** What the grouping worker needs of the map features, in their order. */
-export function groupPointsOf(
+/** The map's incident features by id (to draw the selected one from its own source). */
+export function mapFeaturesById(
 	incidents: FeatureCollection<Point, MapIncidentProperties>
-): GroupPoints {
-	const features = incidents.features;
-	return {
-		ids: features.map((feature) => feature.properties.id),
-		lons: Float64Array.from(features, (feature) => feature.properties.lon),
-		lats: Float64Array.from(features, (feature) => feature.properties.lat),
-		days: Float64Array.from(features, (feature) => feature.properties.day),
-		killed: Float64Array.from(features, (feature) => feature.properties.killed_best ?? Number.NaN),
-		labels: features.map((feature) => feature.properties.killed_label)
-	};
+): ReadonlyMap<string, Feature<Point, MapIncidentProperties>> {
+	return new Map(incidents.features.map((feature) => [feature.properties.id, feature]));
 }

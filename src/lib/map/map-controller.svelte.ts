@@ -11,6 +11,7 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type {
+	Feature,
 	FeatureCollection,
 	LineString,
 	MultiLineString,
@@ -18,24 +19,25 @@ import type {
 	Point,
 	Polygon
 } from 'geojson';
-import type { IncidentFilter } from '$lib/data/filter';
+
 import { REGION_BBOX } from '$lib/data/region';
 import { absoluteUrl } from './geodata-urls';
 import { CLUSTER_ZOOM_END, type GroupCollection } from './groups';
-import { GroupsClient } from './groups-client';
-import { groupPointsOf, type MapIncidentProperties } from './incident-features';
+import { mapFeaturesById, type MapIncidentProperties } from './incident-features';
 import type { MeasureProperties } from './measure-features';
 import type { MapPlaceProperties } from './place-features';
 import { FILTER_BAND_SOURCE } from './style/border';
 import { MEASURE_SOURCE } from './style/measure';
-import { filterGlobalState } from './style/filter';
+import { DISTANCE_FILTER_STATE, MASK_STATE } from './style/filter';
 import { EMPTY_BAND, mapStyle } from './style/index';
 import {
 	GROUPS_SOURCE,
+	HALO_LAYER,
 	INCIDENTS_SOURCE,
 	INTERACTIVE_LAYERS,
 	MAX_ZOOM,
-	SELECTED_ID
+	SELECTION_SOURCE,
+	haloMinZoom
 } from './style/incidents';
 import type { Theme } from './style/theme';
 import { DEFAULT_BOUNDS, type MapView } from './view';
@@ -68,8 +70,6 @@ export interface MapCallbacks {
 	measureClick(lon: number, lat: number): void;
 	/** The view settled after a move the app did not ask for. */
 	viewChanged(view: MapView): void;
-	/** Something failed that the user should hear about. */
-	error(message: string): void;
 }
 
 export interface MapData {
@@ -96,17 +96,17 @@ export class MapController {
 	#container: HTMLElement;
 	#subscriptions: Subscription[] = [];
 	#callbacks: MapCallbacks;
-	#groups: GroupsClient;
-	#incidents: FeatureCollection<Point, MapIncidentProperties>;
-	/** Groups asked of the worker and not yet drawn: the map is not "idle" before they are. */
+	/** Groups being drawn: the map is not "idle" before they are. */
 	#groupsPending = false;
-	/** The filter last applied, to regroup when the incidents change. */
-	#filter: { filter: IncidentFilter; matching: ReadonlySet<string> } | null = null;
 	#mapIdle = false;
+	#busy = false;
 	/** Moves the app asked for: their moveend is not reported back as a user change. */
 	#programmaticMove = false;
 	#reducedMotion: boolean;
 	#measuring = false;
+	#incidents: FeatureCollection<Point, MapIncidentProperties>;
+	/** Incident features by id, built when first needed (selection). */
+	#byId: ReadonlyMap<string, Feature<Point, MapIncidentProperties>> | null = null;
 
 	constructor(
 		container: HTMLElement,
@@ -124,11 +124,6 @@ export class MapController {
 		this.#callbacks = callbacks;
 		this.#incidents = data.incidents;
 		this.#reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-		this.#groups = new GroupsClient(
-			(groups) => this.#drawGroups(groups),
-			(message) => this.#callbacks.error(`Grouping incidents failed: ${message}`)
-		);
-		this.#groups.setPoints(groupPointsOf(data.incidents));
 
 		const [west, south, east, north] = REGION_BBOX;
 		this.#map = new MapLibreMap({
@@ -149,7 +144,8 @@ export class MapController {
 			touchPitch: false,
 			// Our own attribution component renders credits as text (imported data may supply them).
 			attributionControl: false,
-			canvasContextAttributes: { antialias: true }
+			canvasContextAttributes: { antialias: false },
+			fadeDuration: 0
 		});
 		this.#map.touchZoomRotate.disableRotation();
 		this.#map.keyboard.disableRotation();
@@ -158,11 +154,24 @@ export class MapController {
 		this.#map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
 		this.#setIdle(false);
 		this.#listen();
+		// The browser benchmark (scripts/bench/browser.ts) drives and times the map itself.
+		if (/[?&]bench(=|&|$)/.test(location.search)) {
+			Reflect.set(window, '__incidentMap', this.#map);
+		}
 	}
 
 	#setIdle(mapIdle: boolean) {
 		this.#mapIdle = mapIdle;
-		this.#container.dataset.idle = String(mapIdle && !this.#groupsPending);
+		this.#container.dataset.idle = String(mapIdle && !this.#groupsPending && !this.#busy);
+	}
+
+	/**
+	 * The app is still computing what the map should show (a filter in the worker): until it is
+	 * done the map does not report itself idle, so waiting for idle waits for the answer.
+	 */
+	setBusy(busy: boolean) {
+		this.#busy = busy;
+		this.#setIdle(this.#mapIdle);
 	}
 
 	#listen() {
@@ -250,37 +259,25 @@ export class MapController {
 		);
 	}
 
-	/** Shows only the incidents the filter lets through (`matching`), and counts only them. */
-	setFilter(filter: IncidentFilter, matching: ReadonlySet<string>) {
-		this.#filter = { filter, matching };
-		for (const [key, value] of Object.entries(filterGlobalState(filter))) {
-			this.#map.setGlobalStateProperty(key, value);
-		}
-		this.#regroup();
-	}
-
-	#regroup() {
-		if (!this.#filter) return;
-		const { matching } = this.#filter;
+	/**
+	 * Shows what the filter matched: the incidents drawn one by one, given as mask text
+	 * (style/filter.ts; '' for all), filtered in the renderer so nothing is re-uploaded; and the
+	 * clusters and site badges computed for them. Both in one frame.
+	 */
+	setMatches(mask: string, groups: GroupCollection) {
+		this.#map.setGlobalStateProperty(MASK_STATE, mask);
 		this.#groupsPending = true;
 		this.#setIdle(false);
-		this.#groups.group(
-			Uint8Array.from(this.#incidents.features, (feature) =>
-				matching.has(feature.properties.id) ? 1 : 0
-			)
-		);
-	}
-
-	#drawGroups(groups: GroupCollection) {
-		if (!this.ready) {
-			void this.#map.once('load').then(() => this.#drawGroups(groups));
-			return;
-		}
 		const source = this.#map.getSource<GeoJSONSource>(GROUPS_SOURCE);
 		void source?.setData(groups).then(() => {
 			this.#groupsPending = false;
 			this.#setIdle(this.#mapIdle);
 		});
+	}
+
+	/** With a distance filter, the fixed proximity bands give way to the filter's own band. */
+	setDistanceFilter(on: boolean) {
+		this.#map.setGlobalStateProperty(DISTANCE_FILTER_STATE, on);
 	}
 
 	/** Draws the band up to the filter's distance (null hides it). */
@@ -291,9 +288,9 @@ export class MapController {
 	/** Replaces the incidents (new data, or new figures for the filter to test). */
 	setIncidents(incidents: FeatureCollection<Point, MapIncidentProperties>) {
 		this.#incidents = incidents;
-		this.#groups.setPoints(groupPointsOf(incidents));
+		this.#byId = null;
+		this.#map.setLayerZoomRange(HALO_LAYER, haloMinZoom(incidents.features.length), 24);
 		void this.#map.getSource<GeoJSONSource>(INCIDENTS_SOURCE)?.setData(incidents);
-		this.#regroup();
 	}
 
 	/** While measuring, clicks place points instead of choosing incidents. */
@@ -321,7 +318,12 @@ export class MapController {
 
 	/** Highlights one incident (or none). */
 	setSelected(id: string | null) {
-		this.#map.setGlobalStateProperty(SELECTED_ID, id ?? '');
+		this.#byId ??= mapFeaturesById(this.#incidents);
+		const feature = id === null ? undefined : this.#byId.get(id);
+		void this.#map.getSource<GeoJSONSource>(SELECTION_SOURCE)?.setData({
+			type: 'FeatureCollection',
+			features: feature ? [feature] : []
+		});
 	}
 
 	/** Moves to a view the app asks for (a permalink, back/forward). */
@@ -348,7 +350,6 @@ export class MapController {
 
 	destroy() {
 		for (const subscription of this.#subscriptions) subscription.unsubscribe();
-		this.#groups.dispose();
 		this.#map.remove();
 	}
 }

@@ -3,6 +3,7 @@ import type { FilterState } from './filters.svelte';
 import type { IncidentStore } from './incidents.svelte';
 import type { MapViewState } from './map-view.svelte';
 import type { MeasureState } from './measure.svelte';
+import type { PlaybackState } from './playback.svelte';
 import type { Selection } from './selection.svelte';
 
 /** The app's state, created once by the root layout and read by components through context. */
@@ -12,6 +13,7 @@ export interface AppState {
 	selection: Selection;
 	mapView: MapViewState;
 	measure: MeasureState;
+	playback: PlaybackState;
 }
 
 const KEY = Symbol('app-state');

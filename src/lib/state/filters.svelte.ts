@@ -1,31 +1,152 @@
-import { keySet } from '$lib/data/collections';
-import { matchesFilter, type IncidentFilter } from '$lib/data/filter';
+import { borderColumn, buildColumns, type Evaluation } from '$lib/data/filter-engine';
+import { isFiltering, NO_FILTER, type FacetKey, type IncidentFilter } from '$lib/data/filter';
 import type { IncidentFeature } from '$lib/data/incident';
+import { binningFor, type Binning } from '$lib/data/timeline';
+import type { GroupCollection } from '$lib/map/groups';
+import { maskText } from '$lib/map/style/filter';
+import { untrack } from 'svelte';
+import { FilterClient } from './filter-client';
 import type { IncidentStore } from './incidents.svelte';
 
-/** The filter the user has set, and the incidents it lets through. */
+/** What the interface needs to know about the data's facets and time span. */
+export interface FilterDomain {
+	facetValues: Record<FacetKey, string[]>;
+	binning: Binning;
+	firstDay: number;
+	lastDay: number;
+}
+
+/**
+ * The filter the user has set, and what it selects, as computed by the filter worker: counts,
+ * facet counts, the timeline's histogram, the matches in date order, the mask the map draws
+ * with, and the groups it clusters. Changing the filter costs the main thread almost nothing;
+ * results arrive a moment later.
+ */
 export class FilterState {
-	maxBorderKm = $state<number | null>(null);
+	filter = $state.raw<IncidentFilter>(NO_FILTER);
+	/** The latest evaluation (null until the worker first answers). */
+	result = $state.raw<Evaluation | null>(null);
+	/**
+	 * What the map draws for the latest filter: the matches as mask text ('' when nothing is
+	 * filtered) and their clusters. Set together, when the groups arrive, so the map changes in
+	 * one frame and its markers never disagree with its clusters.
+	 */
+	shown = $state.raw<{ mask: string; groups: GroupCollection } | null>(null);
+	domain = $state.raw<FilterDomain | null>(null);
+	error = $state<string | null>(null);
+	/** How long the worker took for the latest evaluation (ms). */
+	lastMilliseconds = $state(0);
+	/** A filter was asked for and its groups have not arrived yet: the map is not settled. */
+	pending = $state(false);
 
-	readonly filter: IncidentFilter = $derived({ maxBorderKm: this.maxBorderKm });
-
-	/** Incidents passing the filter, by date (located and not). */
-	readonly matching: IncidentFeature[];
-	readonly matchingIds: ReadonlySet<string>;
+	readonly maxBorderKm = $derived(this.filter.maxBorderKm);
 
 	#incidents: IncidentStore;
+	#client: FilterClient | null = null;
+	#stop: (() => void) | null = null;
+	/** The filter each answer was computed for, to know whether it filtered anything. */
+	#asked: IncidentFilter = NO_FILTER;
+	/** The latest evaluation's mask text, waiting for its groups. */
+	#mask = '';
 
 	constructor(incidents: IncidentStore) {
 		this.#incidents = incidents;
-		this.matching = $derived(
-			this.#incidents.sorted.filter((incident) =>
-				matchesFilter(incident, this.#incidents.figures.get(incident.id), this.filter)
-			)
-		);
-		this.matchingIds = $derived(keySet(this.matching, (incident) => incident.id));
+	}
+
+	/** Starts following the data and the filter (call once, from the root layout). */
+	start() {
+		this.#client = new FilterClient({
+			evaluation: (evaluation, milliseconds) => {
+				this.result = evaluation;
+				this.#mask = isFiltering(this.#asked) ? maskText(evaluation.mask) : '';
+				this.lastMilliseconds = milliseconds;
+			},
+			// Groups follow the evaluation of the same filter (a superseded one's are dropped).
+			groups: (groups) => {
+				this.shown = { mask: this.#mask, groups };
+				this.pending = false;
+			},
+			error: (message) => {
+				this.error = message;
+				this.pending = false;
+			}
+		});
+		this.#stop = $effect.root(() => {
+			// New data → new columns (the worker normalises their search text).
+			$effect(() => {
+				const incidents = this.#incidents.incidents;
+				// Distances arriving later update one column (below), not the whole table.
+				const figures = untrack(() => this.#incidents.figures);
+				const columns = buildColumns(incidents, (id) => figures.borderDistance(id), false);
+				this.domain = {
+					facetValues: columns.facetValues,
+					binning: binningFor(columns.unit, columns.firstDay, columns.lastDay),
+					firstDay: columns.firstDay,
+					lastDay: columns.lastDay
+				};
+				this.#client?.setColumns(columns);
+				// Untracked: a filter change asks by itself (set()), and must not rebuild columns.
+				untrack(() => this.#ask(this.filter));
+			});
+			// New distances → only the border column changes.
+			let seen = this.#incidents.figures;
+			$effect(() => {
+				const figures = this.#incidents.figures;
+				if (figures === seen) return;
+				seen = figures;
+				const incidents = untrack(() => this.#incidents.incidents);
+				this.#client?.setBorder(borderColumn(incidents, (id) => figures.borderDistance(id)));
+				untrack(() => this.#ask(this.filter));
+			});
+		});
+	}
+
+	#ask(filter: IncidentFilter) {
+		this.#asked = filter;
+		this.pending = true;
+		this.#client?.filter(filter);
+	}
+
+	/** Replaces the filter (everything that filters goes through here). */
+	set(filter: IncidentFilter) {
+		this.filter = filter;
+		this.#ask(filter);
+	}
+
+	update(change: Partial<IncidentFilter>) {
+		this.set({ ...this.filter, ...change });
+	}
+
+	toggleFacet(key: FacetKey, value: string) {
+		const current = this.filter.facets[key] ?? [];
+		const next = current.includes(value)
+			? current.filter((item) => item !== value)
+			: [...current, value];
+		this.update({ facets: { ...this.filter.facets, [key]: next } });
 	}
 
 	clear() {
-		this.maxBorderKm = null;
+		this.set(NO_FILTER);
+	}
+
+	/** Whether the incident passes the current filter (true until the first answer). */
+	matches(incident: IncidentFeature): boolean {
+		const index = this.#incidents.indexOf.get(incident.id);
+		return !this.result || index === undefined || this.result.mask[index] === 1;
+	}
+
+	/** The matching incidents from `start` (in date order) up to `end`. */
+	matchingSlice(start: number, end: number): IncidentFeature[] {
+		const matching = this.result?.matching;
+		if (!matching) return [];
+		const incidents = this.#incidents.incidents;
+		return Array.from(matching.subarray(start, end), (index) => incidents[index]).filter(
+			(incident): incident is IncidentFeature => incident !== undefined
+		);
+	}
+
+	dispose() {
+		this.#stop?.();
+		this.#client?.dispose();
 	}
 }

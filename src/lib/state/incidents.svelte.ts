@@ -6,15 +6,11 @@ import type {
 	Polygon
 } from 'geojson';
 import type { DatasetInfo } from '$lib/data/builtin';
-import { groupBy, indexBy } from '$lib/data/collections';
+import { groupBy, indexBy, positionsById } from '$lib/data/collections';
 import type { IncidentFeature, PlaceFeature } from '$lib/data/incident';
 import { labelledPoints } from '$lib/analysis/nearest';
 import type { Region } from '$lib/analysis/regions';
-import {
-	figuresById,
-	type FiguresRequest,
-	type IncidentFigures
-} from '$lib/analysis/incident-figures';
+import { FiguresTable, type FiguresRequest } from '$lib/analysis/incident-figures';
 import { AnalysisClient } from '$lib/analysis/analysis-client';
 
 export interface IncidentData {
@@ -24,10 +20,19 @@ export interface IncidentData {
 	border: LineString | MultiLineString;
 	/** The countries on either side of the border, named by their ISO code. */
 	sides: Region[];
+	/** Rows of the data file that did not fit the schema, said in words. */
+	rejected: string[];
 }
 
+/** ISO dates compare as strings; plain comparison is far faster than localeCompare. */
 const byDate = (a: IncidentFeature, b: IncidentFeature) =>
-	a.properties.date.localeCompare(b.properties.date) || a.id.localeCompare(b.id);
+	a.properties.date < b.properties.date
+		? -1
+		: a.properties.date > b.properties.date
+			? 1
+			: a.id < b.id
+				? -1
+				: 1;
 
 /** The incidents, the gazetteer and the border, plus the figures computed from them. */
 export class IncidentStore {
@@ -35,19 +40,23 @@ export class IncidentStore {
 	places = $state.raw<PlaceFeature[]>([]);
 	border = $state.raw<LineString | MultiLineString>({ type: 'MultiLineString', coordinates: [] });
 	sides = $state.raw<Region[]>([]);
+	rejected = $state.raw<string[]>([]);
 	incidents = $state.raw<IncidentFeature[]>([]);
 	/** Computed in a worker; empty until it answers. */
-	figures = $state.raw<ReadonlyMap<string, IncidentFigures>>(indexBy([], () => ''));
+	figures = $state.raw<FiguresTable>(FiguresTable.EMPTY);
 	figuresError = $state<string | null>(null);
 
 	byId = $derived(indexBy(this.incidents, (incident) => incident.id));
-	/** Sorted by date, then id. */
-	sorted = $derived([...this.incidents].sort(byDate));
-	located = $derived(this.sorted.filter((incident) => incident.geometry !== null));
-	unlocated = $derived(this.sorted.filter((incident) => incident.geometry === null));
+	/** Each incident's position in `incidents` (the order the filter worker's columns use). */
+	indexOf = $derived(positionsById(this.incidents));
+	/** Those with a position (in data order), and those without (by date, then id). */
+	located = $derived(this.incidents.filter((incident) => incident.geometry !== null));
+	unlocated = $derived(
+		this.incidents.filter((incident) => incident.geometry === null).sort(byDate)
+	);
 	placeById = $derived(indexBy(this.places, (place) => place.id));
 	/** Incidents grouped by their exact position ("lon,lat" → incidents, by date). */
-	sites = $derived(groupBy(this.located, siteKey));
+	sites = $derived(groupBy([...this.located].sort(byDate), siteKey));
 
 	#analysis: AnalysisClient | null = null;
 
@@ -56,6 +65,7 @@ export class IncidentStore {
 		this.places = data.places;
 		this.border = data.border;
 		this.sides = data.sides;
+		this.rejected = data.rejected;
 		this.incidents = data.incidents;
 	}
 
@@ -82,7 +92,7 @@ export class IncidentStore {
 		this.#analysis ??= new AnalysisClient();
 		try {
 			const result = await this.#analysis.figures(request);
-			this.figures = figuresById(result, request);
+			this.figures = new FiguresTable(result, request);
 			this.figuresError = null;
 		} catch (error) {
 			this.figuresError = error instanceof Error ? error.message : String(error);

@@ -2,12 +2,16 @@ import { afterNavigate, pushState, replaceState } from '$app/navigation';
 import { untrack } from 'svelte';
 import { on } from 'svelte/events';
 import type { AppState } from './context';
+import { filterFromPairs, filterToPairs } from './filter-hash';
 import { formatHash, parseHash, withHash } from './url-hash';
+
+/** Filter changes come in bursts (a brush drag): the URL follows once they pause. */
+const FILTER_WRITE_DELAY = 250;
 
 /**
  * Keeps the URL hash and the app state in step, both ways:
  * - choosing an incident adds a history entry (back closes it again);
- * - moving the map replaces the current entry (panning is not worth a back-step);
+ * - moving the map or changing the filter replaces the current entry;
  * - opening a link, going back/forward or editing the hash applies it to the state.
  * Writes go through SvelteKit's shallow routing so its history bookkeeping stays right; reads
  * use `location` itself (SvelteKit's `page.url` is not updated by shallow hash changes).
@@ -15,8 +19,9 @@ import { formatHash, parseHash, withHash } from './url-hash';
  */
 export function syncUrlWithState({
 	selection,
-	mapView
-}: Pick<AppState, 'selection' | 'mapView'>): void {
+	mapView,
+	filters
+}: Pick<AppState, 'selection' | 'mapView' | 'filters'>): void {
 	/** The last hash this module wrote or applied, so its own changes are not applied again. */
 	let known = location.hash;
 	applyHash(known);
@@ -29,6 +34,8 @@ export function syncUrlWithState({
 		}
 		if (state.incident === null) selection.clear();
 		else if (state.incident !== selection.id) selection.select(state.incident);
+		const { filter } = filterFromPairs(state.rest);
+		if (JSON.stringify(filter) !== JSON.stringify(filters.filter)) filters.set(filter);
 	}
 
 	// SvelteKit's router can take writes only once the first navigation has finished.
@@ -41,10 +48,11 @@ export function syncUrlWithState({
 
 	function write(mode: 'push' | 'replace') {
 		if (!routerReady) return;
+		const { others } = filterFromPairs(parseHash(location.hash).rest);
 		const hash = formatHash({
-			...parseHash(location.hash),
 			map: mapView.current,
-			incident: selection.id
+			incident: selection.id,
+			rest: [...filterToPairs(filters.filter), ...others]
 		});
 		if (hash === location.hash) return;
 		known = hash;
@@ -61,6 +69,12 @@ export function syncUrlWithState({
 	$effect(() => {
 		void mapView.current;
 		untrack(() => write('replace'));
+	});
+
+	$effect(() => {
+		void filters.filter;
+		const timer = setTimeout(() => write('replace'), FILTER_WRITE_DELAY);
+		return () => clearTimeout(timer);
 	});
 
 	$effect(() => {

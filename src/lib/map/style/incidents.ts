@@ -21,10 +21,23 @@ import type { Theme } from './theme';
  */
 export const INCIDENTS_SOURCE = 'incidents';
 export const GROUPS_SOURCE = 'incidentGroups';
+/** The selected incident alone: changing the selection re-lays out one feature, not all. */
+export const SELECTION_SOURCE = 'selectedIncident';
+export const HALO_LAYER = 'incident-halos';
+/** Up to this many located incidents, halos are drawn at every zoom. */
+export const HALOS_EVERYWHERE_LIMIT = 5000;
+
+/**
+ * The zoom from which uncertainty halos are drawn: every zoom for small data; for large data
+ * only where markers are drawn one by one, where tens of thousands of halos would be noise.
+ * A layer zoom range rather than a filter: below it MapLibre then never tiles the 200,000
+ * incidents at all, and a filter change has nothing there to re-tile.
+ */
+export function haloMinZoom(locatedCount: number): number {
+	return locatedCount <= HALOS_EVERYWHERE_LIMIT ? 0 : CLUSTER_ZOOM_END;
+}
 /** The map's deepest zoom: Natural Earth detail ends long before this. */
 export const MAX_ZOOM = 13;
-/** Global-state key holding the selected incident id ('' for none). */
-export const SELECTED_ID = 'selectedId';
 
 export function incidentSources(
 	incidents: FeatureCollection<Point, MapIncidentProperties>,
@@ -32,6 +45,7 @@ export function incidentSources(
 ): Record<string, SourceSpecification> {
 	return {
 		[INCIDENTS_SOURCE]: { type: 'geojson', data: incidents, maxzoom: MAX_ZOOM + 1 },
+		[SELECTION_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
 		[GROUPS_SOURCE]: { type: 'geojson', data: groups, maxzoom: CLUSTER_ZOOM_END + 1 }
 	};
 }
@@ -41,9 +55,12 @@ export function markerRadius(killed: number | null): number {
 	return killed === null ? 6 : 5 + 2.2 * Math.sqrt(killed);
 }
 
-/** Radius in pixels of a cluster or site badge for a count. */
+/**
+ * Radius in pixels of a cluster or site badge for a count: it grows with the logarithm, so a
+ * badge of thousands stays readable without burying its neighbours (the number says how many).
+ */
 export function clusterRadius(count: number): number {
-	return 11 + 3 * Math.sqrt(count);
+	return 10 + 3.2 * Math.log2(Math.max(1, count));
 }
 
 const radiusExpression: ExpressionSpecification = [
@@ -54,8 +71,8 @@ const radiusExpression: ExpressionSpecification = [
 ];
 const countRadiusExpression: ExpressionSpecification = [
 	'+',
-	11,
-	['*', 3, ['sqrt', ['get', 'count']]]
+	10,
+	['*', 3.2, ['log2', ['max', 1, ['get', 'count']]]]
 ];
 
 /** Group features for the current whole zoom level (GeoJSON tiles are laid out per zoom). */
@@ -70,8 +87,17 @@ const badges: FilterSpecification = [
 
 function markerPaint(theme: Theme) {
 	const unknown: ExpressionSpecification = ['==', ['get', 'killed_best'], null];
+	// An incident dated only to the week or month is drawn fainter: its time is not exact.
+	const fade: ExpressionSpecification = [
+		'case',
+		['to-boolean', ['get', 'approximate_date']],
+		0.5,
+		1
+	];
 	return {
 		'circle-radius': radiusExpression,
+		'circle-opacity': fade,
+		'circle-stroke-opacity': fade,
 		'circle-color': [
 			'case',
 			unknown,
@@ -112,12 +138,13 @@ function tollLabels(
 	};
 }
 
-export function incidentLayers(theme: Theme): LayerSpecification[] {
+export function incidentLayers(theme: Theme, halosFromZoom = 0): LayerSpecification[] {
 	return [
 		{
-			id: 'incident-halos',
+			id: HALO_LAYER,
 			type: 'circle',
 			source: INCIDENTS_SOURCE,
+			minzoom: halosFromZoom,
 			filter: ['all', INCIDENT_FILTER, ['>', ['get', 'halo_z0_px'], 0]],
 			paint: {
 				// The radius in pixels doubles with each zoom level: a fixed distance on the ground.
@@ -142,8 +169,7 @@ export function incidentLayers(theme: Theme): LayerSpecification[] {
 			// The selection stays visible even when the filter hides the incident itself.
 			id: 'incident-selected',
 			type: 'circle',
-			source: INCIDENTS_SOURCE,
-			filter: ['==', ['get', 'id'], ['global-state', SELECTED_ID]],
+			source: SELECTION_SOURCE,
 			paint: {
 				'circle-radius': ['+', 7, radiusExpression],
 				'circle-color': 'rgba(0,0,0,0)',

@@ -8,7 +8,7 @@ import { basemapLabelLayers, basemapLayers, basemapSources } from './basemap';
 import { BORDER_SOURCE, FILTER_BAND_SOURCE, bandLabelLayers, borderLayers } from './border';
 import { FILTER_STATE_DEFAULTS } from './filter';
 import { fontFaces } from './fonts';
-import { SELECTED_ID, incidentLayers, incidentSources } from './incidents';
+import { haloMinZoom, incidentLayers, incidentSources } from './incidents';
 import { MEASURE_SOURCE, measureLayers } from './measure';
 import { PLACES_SOURCE, placeLayers } from './places';
 import type { Theme } from './theme';
@@ -31,12 +31,9 @@ export function mapStyle(theme: Theme, base: string, data: StyleData): StyleSpec
 	return {
 		version: 8,
 		'font-faces': fontFaces(theme, base),
-		state: {
-			[SELECTED_ID]: { default: '' },
-			...Object.fromEntries(
-				Object.entries(FILTER_STATE_DEFAULTS).map(([key, value]) => [key, { default: value }])
-			)
-		},
+		state: Object.fromEntries(
+			Object.entries(FILTER_STATE_DEFAULTS).map(([key, value]) => [key, { default: value }])
+		),
 		sources: {
 			...basemapSources(basemapUrls(base)),
 			[BORDER_SOURCE]: { type: 'geojson', data: data.border },
@@ -51,7 +48,7 @@ export function mapStyle(theme: Theme, base: string, data: StyleData): StyleSpec
 			...basemapLabelLayers(theme),
 			...bandLabelLayers(theme),
 			...placeLayers(theme),
-			...incidentLayers(theme),
+			...incidentLayers(theme, haloMinZoom(data.incidents.features.length)),
 			...measureLayers(theme)
 		]
 	};

@@ -62,6 +62,17 @@ export function legendSections(theme: Theme): LegendSection[] {
 				{
 					symbol: {
 						kind: 'circle',
+						radius: markerRadius(null) + 1,
+						fill: theme.incident,
+						fillOpacity: 0.5,
+						stroke: theme.incidentStroke,
+						strokeWidth: 1.5
+					},
+					label: 'Fainter: dated only to the week or month'
+				},
+				{
+					symbol: {
+						kind: 'circle',
 						radius: 14,
 						fill: theme.cluster,
 						stroke: theme.incidentStroke,

@@ -1,12 +1,13 @@
-import { featureFilter, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import {
+	createExpression,
+	featureFilter,
+	validateStyleMin
+} from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import type { IncidentFigures } from '$lib/analysis/incident-figures';
 import { seededRandom } from '$lib/analysis/testing/random';
-import { matchesFilter, type IncidentFilter } from '$lib/data/filter';
-import type { IncidentFeature } from '$lib/data/incident';
-import type { MapIncidentProperties } from '../incident-features';
-import { filterGlobalState, FILTER_STATE_DEFAULTS, INCIDENT_FILTER } from './filter';
+import { INCIDENT_FILTER, maskText } from './filter';
+import { clusterRadius, incidentLayers, markerRadius } from './incidents';
 import { mapStyle } from './index';
 import { legendSections } from './legend';
 import { LIGHT } from './theme';
@@ -32,29 +33,44 @@ describe('map style', () => {
 		expect(JSON.stringify(style)).not.toMatch(/"(data|url)":"\/(?!\/)/);
 	});
 
-	it('filters incidents in the renderer exactly as matchesFilter does in the app', () => {
+	it('draws exactly the incidents whose mask character is 1, and all without a mask', () => {
 		const random = seededRandom(23);
-		for (let trial = 0; trial < 500; trial++) {
-			const filter: IncidentFilter = {
-				maxBorderKm: random() < 0.2 ? null : Math.round(random() * 100)
-			};
-			const measured = random() < 0.85;
-			const metres = random() * 150_000;
-			const incident = {
-				id: 'x',
-				geometry: { type: 'Point', coordinates: [40, 34] }
-			} as IncidentFeature;
-			const figures = measured ? ({ borderDistance: metres } as IncidentFigures) : undefined;
-			const properties: Partial<MapIncidentProperties> = { border_m: measured ? metres : null };
-			const compiled = featureFilter(INCIDENT_FILTER, 'filter', {
-				...FILTER_STATE_DEFAULTS,
-				...filterGlobalState(filter)
-			});
-			const rendered = compiled.filter({ zoom: 8 }, { type: 1, properties, geometry: [] } as never);
-			expect(rendered, JSON.stringify({ filter, metres, measured })).toBe(
-				matchesFilter(incident, figures, filter)
-			);
+		const rendered = (mask: string, i: number) =>
+			featureFilter(INCIDENT_FILTER, 'filter', { matchMask: mask }).filter({ zoom: 8 }, {
+				type: 1,
+				properties: { i },
+				geometry: []
+			} as never);
+		for (let trial = 0; trial < 50; trial++) {
+			const mask = Uint8Array.from({ length: 200 }, () => (random() < 0.5 ? 1 : 0));
+			const text = maskText(mask);
+			expect(text).toHaveLength(200);
+			mask.forEach((bit, i) => expect(rendered(text, i)).toBe(bit === 1));
 		}
+		expect(rendered('', 150)).toBe(true);
+	});
+
+	it('sizes markers and badges as the code that places labels beside them expects', () => {
+		const paint = (id: string) =>
+			incidentLayers(LIGHT).find((layer) => layer.id === id)?.paint as Record<string, unknown>;
+		const evaluate = (expression: unknown, properties: Record<string, unknown>) => {
+			const compiled = createExpression(expression, 'paint.circle-radius');
+			if (compiled.result !== 'success') throw new Error(JSON.stringify(compiled.value));
+			return compiled.value.evaluate({ zoom: 6 }, {
+				type: 1,
+				properties,
+				geometry: []
+			} as never) as number;
+		};
+		for (const count of [1, 2, 7, 555, 200_000])
+			expect(evaluate(paint('group-badges')['circle-radius'], { count })).toBeCloseTo(
+				clusterRadius(count),
+				9
+			);
+		for (const killed of [null, 0, 3, 40])
+			expect(
+				evaluate(paint('incident-points')['circle-radius'], { killed_best: killed })
+			).toBeCloseTo(markerRadius(killed), 9);
 	});
 
 	it('has a legend entry for each kind of thing the map draws', () => {

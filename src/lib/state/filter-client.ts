@@ -1,0 +1,55 @@
+import type { Evaluation, IncidentColumns } from '$lib/data/filter-engine';
+import type { IncidentFilter } from '$lib/data/filter';
+import type { GroupCollection } from '$lib/map/groups';
+import type { FilterWorkerReply } from './filter.worker';
+
+/** Talks to the filter worker; answers to a superseded filter are dropped. */
+export class FilterClient {
+	#worker = new Worker(new URL('./filter.worker.ts', import.meta.url), { type: 'module' });
+	#latest = 0;
+
+	constructor(handlers: {
+		evaluation(evaluation: Evaluation, milliseconds: number): void;
+		groups(groups: GroupCollection): void;
+		error(message: string): void;
+	}) {
+		this.#worker.onmessage = (event: MessageEvent<FilterWorkerReply>) => {
+			const reply = event.data;
+			if (reply.requestId !== this.#latest) return;
+			if (reply.type === 'evaluation') handlers.evaluation(reply.evaluation, reply.milliseconds);
+			else if (reply.type === 'groups') handlers.groups(reply.groups);
+			else handlers.error(reply.message);
+		};
+	}
+
+	/** Hands the columns' big arrays to the worker (they are transferred, not copied). */
+	setColumns(columns: IncidentColumns) {
+		const transfer = [
+			columns.day,
+			columns.datePrecision,
+			columns.border,
+			columns.killedLow,
+			columns.killedHigh,
+			columns.order,
+			columns.lon,
+			columns.lat,
+			columns.killedBest,
+			columns.bin,
+			...Object.values(columns.facetCodes)
+		].map((array) => array.buffer);
+		this.#worker.postMessage({ type: 'columns', columns }, transfer);
+	}
+
+	/** New distances to the border (aligned with the columns), for the border filter. */
+	setBorder(border: Float64Array) {
+		this.#worker.postMessage({ type: 'border', border }, [border.buffer]);
+	}
+
+	filter(filter: IncidentFilter) {
+		this.#worker.postMessage({ type: 'filter', requestId: ++this.#latest, filter });
+	}
+
+	dispose() {
+		this.#worker.terminate();
+	}
+}
