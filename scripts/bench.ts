@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchAnalyzeCli } from './bench/analyze-cli';
 import { benchBorderDistance } from './bench/border-distance';
+import { benchBrowser } from './bench/browser';
 import { recordSection } from './bench/report';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,7 +19,8 @@ const only = args.filter((arg) => !arg.startsWith('--'));
 
 const benches: [name: string, run: () => string | Promise<string>][] = [
 	['border-distance', () => benchBorderDistance(root, quick)],
-	['analyze-cli', () => benchAnalyzeCli(root, quick)]
+	['analyze-cli', () => benchAnalyzeCli(root, quick)],
+	['browser', () => benchBrowser(root, quick)]
 ];
 
 for (const [name, run] of benches) {
