@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { benchAnalyzeCli } from './bench/analyze-cli';
 import { benchBorderDistance } from './bench/border-distance';
 import { benchBrowser } from './bench/browser';
+import { benchExport } from './bench/export';
+import { benchImport } from './bench/import';
 import { recordSection } from './bench/report';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,7 +22,9 @@ const only = args.filter((arg) => !arg.startsWith('--'));
 const benches: [name: string, run: () => string | Promise<string>][] = [
 	['border-distance', () => benchBorderDistance(root, quick)],
 	['analyze-cli', () => benchAnalyzeCli(root, quick)],
-	['browser', () => benchBrowser(root, quick)]
+	['browser', () => benchBrowser(root, quick)],
+	['export', () => benchExport(root, quick)],
+	['import', () => benchImport(root, quick)]
 ];
 
 for (const [name, run] of benches) {

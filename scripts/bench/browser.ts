@@ -1,8 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, run, serve } from './app-server';
 import { machine, thousands } from './report';
 import { mainThreadTasks, summarise, type InteractionSummary } from './trace';
 
@@ -15,15 +15,6 @@ import { mainThreadTasks, summarise, type InteractionSummary } from './trace';
 
 const PORT = 4181;
 const VIEWPORT = { width: 1280, height: 800 };
-const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-	'--enable-precise-memory-info'
-];
 const TRACE_CATEGORIES = ['devtools.timeline', 'blink.user_timing', 'toplevel', 'gpu', 'cc'];
 const SYNTHETIC_FILE = 'synthetic-bench.geojson';
 
@@ -45,7 +36,7 @@ export async function benchBrowser(root: string, quick: boolean): Promise<string
 	const synthetic = join(root, 'build', SYNTHETIC_FILE);
 	run(root, ['--import', 'tsx', 'scripts/synth.ts', '--count', String(count), '--out', synthetic]);
 	const megabytes = statSync(synthetic).size / 2 ** 20;
-	const server = await serve(root);
+	const server = await serve(root, PORT);
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		args: CHROMIUM_ARGS
@@ -63,29 +54,6 @@ export async function benchBrowser(root: string, quick: boolean): Promise<string
 		server.kill();
 		rmSync(synthetic, { force: true });
 	}
-}
-
-function run(root: string, args: string[], what = args.join(' ')) {
-	const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
-	if (result.status !== 0) throw new Error(`${what} failed:\n${result.stderr}`);
-}
-
-async function serve(root: string): Promise<ChildProcess> {
-	const server = spawn(
-		process.execPath,
-		['--import', 'tsx', 'scripts/serve.ts', 'build', String(PORT)],
-		{ cwd: root, stdio: 'ignore' }
-	);
-	for (let attempt = 0; attempt < 100; attempt++) {
-		const up = await fetch(`http://127.0.0.1:${PORT}/`).then(
-			(response) => response.ok,
-			() => false
-		);
-		if (up) return server;
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	server.kill();
-	throw new Error('the static server did not start');
 }
 
 const idle = '[data-testid=map][data-idle=true]';

@@ -14,6 +14,7 @@ import strikesUrl from '$geodata/incidents/strikes.geojson?url';
 import placesUrl from '$geodata/places.geojson?url';
 import borderUrl from '$geodata/border/iraq-syria.geojson?url';
 import sidesUrl from '$geodata/border/sides.geojson?url';
+import { sha256Hex } from '$lib/data/sha256';
 import type { LayoutLoad } from './$types';
 
 // A static single-page app: prerender the shell, render the map in the browser.
@@ -39,17 +40,30 @@ export const load: LayoutLoad = async ({ fetch }): Promise<IncidentData> => {
 			`?data= must name a file on this site (${location.origin}), not ${dataUrl.origin}`
 		);
 	}
-	const [incidents, places, border, sides] = await Promise.all([
-		json<IncidentCollection>(dataUrl?.href ?? strikesUrl),
+	// The incident file is hashed as read: its SHA-256 is its version in exports and citations.
+	const incidentFile = async (url: string) => {
+		const response = await fetch(url);
+		if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
+		const bytes = await response.arrayBuffer();
+		const collection = JSON.parse(new TextDecoder().decode(bytes)) as IncidentCollection;
+		return { collection, sha256: await sha256Hex(bytes) };
+	};
+	const [incidentRead, places, border, sides] = await Promise.all([
+		incidentFile(dataUrl?.href ?? strikesUrl),
 		json<PlaceCollection>(placesUrl),
 		json<FeatureCollection<LineString | MultiLineString>>(borderUrl),
 		json<FeatureCollection<Polygon | MultiPolygon, { adm0_a3: string }>>(sidesUrl)
 	]);
+	const incidents = incidentRead.collection;
 	const checked = checkIncidentCollection(incidents);
 	const borderGeometry = border.features[0]?.geometry;
 	if (!borderGeometry) throw new Error('the border file has no geometry');
 	return {
-		dataset: incidents.dataset ?? BUILTIN_DATASET,
+		dataset: {
+			...(incidents.dataset ?? BUILTIN_DATASET),
+			file: dataUrl ? dataUrl.pathname.split('/').pop() : 'geodata/incidents/strikes.geojson',
+			...(incidentRead.sha256 ? { sha256: incidentRead.sha256 } : {})
+		},
 		incidents: checked.incidents,
 		rejected: checked.errors.map(formatRowError),
 		places: places.features,

@@ -155,6 +155,24 @@ export class FiguresTable {
 		return row === undefined ? undefined : this.#result.borderDistance[row];
 	}
 
+	/** What an export needs: the border figures and the nearest place (no incident search). */
+	measures(
+		id: string
+	): Pick<IncidentFigures, 'borderDistance' | 'side' | 'nearestPlace'> | undefined {
+		const known = this.#asked.get(id);
+		if (known) return known;
+		const i = this.#row.get(id);
+		if (i === undefined) return undefined;
+		const r = this.#result;
+		const position = r.positionOf[i]!;
+		this.#places ??= new NeighbourIndex(this.#request.places);
+		return {
+			borderDistance: r.borderDistance[i]!,
+			side: this.#request.sides[r.side[i]!]?.name ?? null,
+			nearestPlace: this.#places.nearest(r.positionLon[position]!, r.positionLat[position]!)
+		};
+	}
+
 	get(id: string): IncidentFigures | undefined {
 		const known = this.#asked.get(id);
 		if (known) return known;

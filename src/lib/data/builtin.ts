@@ -5,6 +5,22 @@ export interface DatasetInfo {
 	/** Credit line shown in the map attribution and carried into exports. */
 	credit: string;
 	description: string;
+	/** SHA-256 of the file it was read from (hex), when known: its version, for citations. */
+	sha256?: string;
+	/** Where it was read from (a URL or a file name). */
+	file?: string;
+	/** Marker colour on the map (imports; the built-in data uses the theme's). */
+	colour?: string;
+	/** How an imported dataset came to be (absent for the built-in data). */
+	imported?: {
+		format: string;
+		/** ISO timestamp. */
+		at: string;
+		total: number;
+		imported: number;
+		rejected: number;
+		unlocated: number;
+	};
 }
 
 export const BUILTIN_DATASET: DatasetInfo = {

@@ -43,8 +43,15 @@ export interface IncidentProperties {
 	killed_max: number | null;
 	claimed_by: string | null;
 	summary: string | null;
-	/** Source URLs; at least one for the built-in data. */
+	/** Source URLs; at least one for the built-in data. Imports may name sources (ACLED). */
 	sources: string[];
+	/** The other party, when an import names one (ACLED actor2, UCDP side_b). */
+	actor2?: string | null;
+	/** Event type and sub-type of an import (ACLED; UCDP's type of violence and conflict). */
+	event_type?: string | null;
+	sub_event_type?: string | null;
+	/** UCDP's best estimate, between killed_min (low) and killed_max (high). */
+	killed_best?: number | null;
 }
 
 /** An incident is a GeoJSON Feature; `geometry: null` means no position was reported (unlocated). */

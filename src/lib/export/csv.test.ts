@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '$lib/analysis/testing/random';
-import { csvField, csvRow } from './csv';
+import { BOM, csvDocument, csvField, csvRow } from './csv';
 
 describe('csv', () => {
 	it('quotes only what needs it', () => {
@@ -33,5 +33,25 @@ describe('csv', () => {
 			);
 			expect(parsed).toEqual(rows);
 		}
+	});
+});
+
+describe('csv documents', () => {
+	it('round-trips commas, quotes, line breaks and Arabic, after a BOM and comment lines', () => {
+		const header = ['id', 'place_ar', 'summary', 'killed_min'];
+		const rows = [
+			['IQ-SY-001', 'هجين', 'Strike, "claimed" by Iraq;\r\nsecond line', 3],
+			['IQ-SY-002', 'الباغوز فوقاني', '', null],
+			['=1+1', ' ', '"', '']
+		];
+		const text = csvDocument(header, rows, ['permalink: http://x/#map=1/2/3', 'cite\nme']);
+		expect(text.startsWith(BOM + '# permalink')).toBe(true);
+		expect(text).toContain('# cite me\r\n');
+		const parsed = Papa.parse<string[]>(text.slice(1), { comments: '#', skipEmptyLines: true });
+		expect(parsed.errors).toEqual([]);
+		expect(parsed.data).toEqual([
+			header,
+			...rows.map((row) => row.map((value) => (value === null ? '' : String(value))))
+		]);
 	});
 });

@@ -23,3 +23,16 @@ export function csvRow(values: readonly Value[], lineBreak = '\r\n', delimiter =
 
 /** The UTF-8 byte order mark: spreadsheets need it to read Arabic in a CSV correctly. */
 export const BOM = '\ufeff';
+
+/** A whole file: BOM, optional comment lines (each starting with "# "), the header, the rows. */
+export function csvDocument(
+	header: readonly string[],
+	rows: Iterable<readonly Value[]>,
+	comments: readonly string[] = []
+): string {
+	const parts = [BOM];
+	for (const comment of comments) parts.push(`# ${comment.replace(/[\r\n]+/g, ' ')}\r\n`);
+	parts.push(csvRow(header));
+	for (const row of rows) parts.push(csvRow(row));
+	return parts.join('');
+}

@@ -21,6 +21,8 @@ export interface MapIncidentProperties {
 	halo_z0_px: number;
 	/** Drawn fainter: the date is known only to the week or month. */
 	approximate_date: boolean;
+	/** The marker colour of an imported dataset (absent: the theme's). */
+	colour?: string;
 }
 
 /** Web Mercator circumference (m) and the world's width in pixels at zoom 0 in MapLibre. */
@@ -57,8 +59,13 @@ function widestHaloPerPosition(incidents: readonly IncidentFeature[]): Map<strin
 	return new Map([...owner].map(([key, { id }]) => [key, id]));
 }
 
+/** Only imported incidents carry a colour: 200,000 built-in ones need not repeat the theme's. */
+const colourProperty = (colour: string | undefined) => (colour ? { colour } : {});
+
 export function incidentMapFeatures(
-	incidents: readonly IncidentFeature[]
+	incidents: readonly IncidentFeature[],
+	/** Marker colour of a dataset, when it has its own (imports). */
+	colourOf: (dataset: string) => string | undefined = () => undefined
 ): FeatureCollection<Point, MapIncidentProperties> {
 	const features: Feature<Point, MapIncidentProperties>[] = [];
 	const haloOwner = widestHaloPerPosition(incidents);
@@ -79,7 +86,8 @@ export function incidentMapFeatures(
 					haloOwner.get(positionKey(incident.geometry.coordinates)) === incident.id
 						? pixelsAtZoomZero(UNCERTAINTY_RADIUS_KM[p.location_precision] * 1000, lat)
 						: 0,
-				approximate_date: p.date_precision !== 'day'
+				approximate_date: p.date_precision !== 'day',
+				...colourProperty(colourOf(p.dataset))
 			}
 		});
 	});

@@ -21,6 +21,7 @@ import type {
 } from 'geojson';
 
 import { REGION_BBOX } from '$lib/data/region';
+import { renderMap, type MapRenderSize, type RenderedMap } from './export-map';
 import { absoluteUrl } from './geodata-urls';
 import { CLUSTER_ZOOM_END, type GroupCollection } from './groups';
 import { mapFeaturesById, type MapIncidentProperties } from './incident-features';
@@ -342,6 +343,11 @@ export class MapController {
 			zoom: Math.max(zoom, minZoom),
 			animate: !this.#reducedMotion
 		});
+	}
+
+	/** The current view drawn off screen at an image's size (see export-map.ts). */
+	renderForExport(size: MapRenderSize): Promise<RenderedMap> {
+		return renderMap(this.#map, size);
 	}
 
 	resize() {

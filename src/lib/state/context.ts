@@ -1,5 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import type { FilterState } from './filters.svelte';
+import type { ImportState } from './importer.svelte';
 import type { IncidentStore } from './incidents.svelte';
 import type { MapViewState } from './map-view.svelte';
 import type { MeasureState } from './measure.svelte';
@@ -14,6 +15,7 @@ export interface AppState {
 	mapView: MapViewState;
 	measure: MeasureState;
 	playback: PlaybackState;
+	imports: ImportState;
 }
 
 const KEY = Symbol('app-state');

@@ -8,6 +8,7 @@ import type {
 import type { DatasetInfo } from '$lib/data/builtin';
 import { groupBy, indexBy, positionsById } from '$lib/data/collections';
 import type { IncidentFeature, PlaceFeature } from '$lib/data/incident';
+import type { ImportReport } from '$lib/data/import/importer';
 import { labelledPoints } from '$lib/analysis/nearest';
 import type { Region } from '$lib/analysis/regions';
 import { FiguresTable, type FiguresRequest } from '$lib/analysis/incident-figures';
@@ -22,6 +23,14 @@ export interface IncidentData {
 	sides: Region[];
 	/** Rows of the data file that did not fit the schema, said in words. */
 	rejected: string[];
+}
+
+/** An imported dataset: its incidents, how the import went, and whether it is shown. */
+export interface ImportedDataset {
+	info: DatasetInfo;
+	incidents: IncidentFeature[];
+	report: ImportReport;
+	visible: boolean;
 }
 
 /** ISO dates compare as strings; plain comparison is far faster than localeCompare. */
@@ -41,7 +50,26 @@ export class IncidentStore {
 	border = $state.raw<LineString | MultiLineString>({ type: 'MultiLineString', coordinates: [] });
 	sides = $state.raw<Region[]>([]);
 	rejected = $state.raw<string[]>([]);
-	incidents = $state.raw<IncidentFeature[]>([]);
+	/** The built-in (or ?data=) incidents, and whether they are shown. */
+	#builtin = $state.raw<IncidentFeature[]>([]);
+	builtinVisible = $state(true);
+	/** Imported datasets, in the order they were added. */
+	imports = $state.raw<ImportedDataset[]>([]);
+	/** Every incident shown: the built-in ones and the visible imports. */
+	incidents = $derived.by(() => {
+		const visible = this.imports.filter((entry) => entry.visible);
+		const base = this.builtinVisible ? this.#builtin : [];
+		if (visible.length === 0) return base;
+		return base.concat(...visible.map((entry) => entry.incidents));
+	});
+	/** Imported datasets' descriptions by id (their colours, for the map). */
+	importInfo = $derived(
+		indexBy(
+			this.imports.map((entry) => entry.info),
+			(info) => info.id
+		)
+	);
+	builtinCount = $derived(this.#builtin.length);
 	/** Computed in a worker; empty until it answers. */
 	figures = $state.raw<FiguresTable>(FiguresTable.EMPTY);
 	figuresError = $state<string | null>(null);
@@ -59,6 +87,7 @@ export class IncidentStore {
 	sites = $derived(groupBy([...this.located].sort(byDate), siteKey));
 
 	#analysis: AnalysisClient | null = null;
+	#figuresAsked = 0;
 
 	constructor(data: IncidentData) {
 		this.dataset = data.dataset;
@@ -66,7 +95,21 @@ export class IncidentStore {
 		this.border = data.border;
 		this.sides = data.sides;
 		this.rejected = data.rejected;
-		this.incidents = data.incidents;
+		this.#builtin = data.incidents;
+	}
+
+	addImport(entry: ImportedDataset) {
+		this.imports = [...this.imports.filter((other) => other.info.id !== entry.info.id), entry];
+	}
+
+	removeImport(id: string) {
+		this.imports = this.imports.filter((entry) => entry.info.id !== id);
+	}
+
+	setImportVisible(id: string, visible: boolean) {
+		this.imports = this.imports.map((entry) =>
+			entry.info.id === id ? { ...entry, visible } : entry
+		);
 	}
 
 	/** The incidents at the same position as this one (itself included), by date. */
@@ -90,8 +133,11 @@ export class IncidentStore {
 			lats: Float64Array.from(located, (incident) => incident.geometry?.coordinates[1] ?? NaN)
 		};
 		this.#analysis ??= new AnalysisClient();
+		const asked = ++this.#figuresAsked;
 		try {
 			const result = await this.#analysis.figures(request);
+			// A newer set of incidents asked since: its answer is the one to keep.
+			if (asked !== this.#figuresAsked) return;
 			this.figures = new FiguresTable(result, request);
 			this.figuresError = null;
 		} catch (error) {

@@ -94,6 +94,8 @@ function markerPaint(theme: Theme) {
 		0.5,
 		1
 	];
+	// Imported datasets carry their own colour; the built-in data uses the theme's.
+	const datasetColour: ExpressionSpecification = ['coalesce', ['get', 'colour'], theme.incident];
 	return {
 		'circle-radius': radiusExpression,
 		'circle-opacity': fade,
@@ -102,12 +104,12 @@ function markerPaint(theme: Theme) {
 			'case',
 			unknown,
 			theme.incidentUnknown,
-			theme.incident
+			datasetColour
 		] as ExpressionSpecification,
 		'circle-stroke-color': [
 			'case',
 			unknown,
-			theme.incident,
+			datasetColour,
 			theme.incidentStroke
 		] as ExpressionSpecification,
 		'circle-stroke-width': ['case', unknown, 2.5, 1.5] as ExpressionSpecification

@@ -1,0 +1,70 @@
+import { optionalText, readOptionalCount, readPosition, splitList } from '../fields';
+import type { DatePrecision, LocationPrecision } from '../incident';
+import { readFlexibleDate } from './dates';
+import { RowReader, type Row, type RowOutcome } from './row-mapping';
+
+/**
+ * ACLED exports: the current 31 columns (event_id_cnty, event_date, year, time_precision,
+ * disorder_type, event_type, sub_event_type, actor1, assoc_actor_1, inter1, actor2, …,
+ * latitude, longitude, geo_precision, source, source_scale, notes, fatalities, tags,
+ * timestamp) and older files (numeric inter1/inter2/interaction, dates written
+ * "15 January 2019"). Their codes map onto ours as ACLED defines them.
+ */
+
+export const ACLED_REQUIRED = ['event_id_cnty', 'event_date', 'latitude', 'longitude'];
+
+/** time_precision 1/2/3: the day, a date within the week, within the month. */
+const TIME_PRECISION: Record<string, DatePrecision> = { '1': 'day', '2': 'week', '3': 'month' };
+/** geo_precision 1/2/3: the town, near it or its district, the region (ours are ACLED's). */
+const GEO_PRECISION: Record<string, LocationPrecision> = { '1': 1, '2': 2, '3': 3 };
+
+export function acledRow(row: Row, rowNumber: number, dataset: string): RowOutcome {
+	const id = optionalText(row.event_id_cnty);
+	const read = new RowReader(rowNumber, id);
+	if (id === null) read.fail('event_id_cnty', 'is missing');
+	const date = read.take('event_date', readFlexibleDate(row.event_date));
+	const timePrecision = optionalText(row.time_precision);
+	const datePrecision = timePrecision === null ? 'day' : TIME_PRECISION[timePrecision];
+	if (!datePrecision) read.fail('time_precision', `"${timePrecision}" is not 1, 2 or 3`);
+	const position = readPosition(row.latitude, row.longitude);
+	const coordinates = read.take(position.field ?? 'latitude', position);
+	const geoPrecision = optionalText(row.geo_precision);
+	const locationPrecision = geoPrecision === null ? 1 : GEO_PRECISION[geoPrecision];
+	if (!locationPrecision) read.fail('geo_precision', `"${geoPrecision}" is not 1, 2 or 3`);
+	const fatalities = read.take('fatalities', readOptionalCount(row.fatalities));
+	if (read.error || id === null || date === undefined || !datePrecision || !locationPrecision) {
+		return { error: read.error ?? { row: rowNumber, id, field: 'row', message: 'unreadable' } };
+	}
+	return {
+		incident: {
+			type: 'Feature',
+			id,
+			geometry: coordinates ? { type: 'Point', coordinates } : null,
+			properties: {
+				id,
+				dataset,
+				date,
+				date_precision: datePrecision,
+				date_end: null,
+				weekday_reported: null,
+				place: optionalText(row.location) ?? optionalText(row.admin2) ?? '(no place name)',
+				place_ar: null,
+				admin1: optionalText(row.admin1),
+				country: optionalText(row.country),
+				location_precision: locationPrecision,
+				actor: optionalText(row.actor1),
+				actor2: optionalText(row.actor2),
+				aircraft: null,
+				target: null,
+				event_type: optionalText(row.event_type),
+				sub_event_type: optionalText(row.sub_event_type),
+				// ACLED's own figure: 0 is what it reports when no deaths were reported.
+				killed_min: fatalities ?? null,
+				killed_max: fatalities ?? null,
+				claimed_by: null,
+				summary: optionalText(row.notes),
+				sources: splitList(row.source)
+			}
+		}
+	};
+}

@@ -1,0 +1,14 @@
+import { csvDocument } from '$lib/export/csv';
+import type { ImportReport } from './importer';
+
+/** The rejected rows as a CSV a user can open next to their file. */
+export function reportCsv(fileName: string, report: ImportReport): string {
+	return csvDocument(
+		['row', 'id', 'field', 'problem'],
+		report.rejected.map((error) => [error.row, error.id, error.field, error.message]),
+		[
+			`import report for ${fileName}: ${report.total} rows, ${report.imported} imported ` +
+				`(${report.unlocated} without a position), ${report.rejected.length} rejected`
+		]
+	);
+}

@@ -1,0 +1,116 @@
+import { optionalText, readOptionalCount, readPosition, splitList } from '../fields';
+import type { DatePrecision, LocationPrecision } from '../incident';
+import { readFlexibleDate } from './dates';
+import { RowReader, type Row, type RowOutcome } from './row-mapping';
+
+/**
+ * UCDP Georeferenced Event Dataset (GED) CSV: id, relid, year, …, side_a, side_b, …,
+ * where_prec, where_coordinates, adm_1, latitude, longitude, …, country, date_prec,
+ * date_start, date_end, deaths_a, …, best, high, low.
+ */
+
+export const UCDP_REQUIRED = ['id', 'relid', 'where_prec', 'date_start', 'latitude', 'longitude'];
+
+/**
+ * date_prec: 1 the exact day, 2 within 2–6 days, 3 within the week, 4 within the month,
+ * 5 longer. Ours has day/week/month; 5 is "month" with the source's own date_end kept, so the
+ * span is never narrower than UCDP says.
+ */
+const DATE_PREC: Record<string, DatePrecision> = {
+	'1': 'day',
+	'2': 'week',
+	'3': 'week',
+	'4': 'month',
+	'5': 'month'
+};
+
+/**
+ * where_prec: 1 exact place, 2 within ~25 km, 3 a second-order division, 4 first-order, 5 a
+ * linear feature or approximate; 6 (the country) and 7 (waters or airspace) do not place an
+ * event on a map: those incidents are kept, unlocated.
+ */
+const WHERE_PREC: Record<string, LocationPrecision | null> = {
+	'1': 1,
+	'2': 2,
+	'3': 3,
+	'4': 3,
+	'5': 3,
+	'6': null,
+	'7': null
+};
+
+export function ucdpRow(row: Row, rowNumber: number, dataset: string): RowOutcome {
+	const rawId = optionalText(row.id);
+	const id = rawId === null ? null : `UCDP-${rawId}`;
+	const read = new RowReader(rowNumber, rawId);
+	if (id === null) read.fail('id', 'is missing');
+	const start = read.take('date_start', readFlexibleDate(row.date_start));
+	const endText = optionalText(row.date_end);
+	const end = endText === null ? null : read.take('date_end', readFlexibleDate(endText));
+	if (start !== undefined && end && end < start) {
+		read.fail('date_end', `${end} is before date_start ${start}`);
+	}
+	const precisionText = optionalText(row.date_prec);
+	const datePrecision = precisionText === null ? 'day' : DATE_PREC[precisionText];
+	if (!datePrecision) read.fail('date_prec', `"${precisionText}" is not 1 to 5`);
+	const whereText = optionalText(row.where_prec);
+	const where = whereText === null ? undefined : WHERE_PREC[whereText];
+	if (whereText !== null && where === undefined) {
+		read.fail('where_prec', `"${whereText}" is not 1 to 7`);
+	}
+	const position = readPosition(row.latitude, row.longitude);
+	const coordinates = read.take(position.field ?? 'latitude', position);
+	const low = read.take('low', readOptionalCount(row.low));
+	const best = read.take('best', readOptionalCount(row.best));
+	const high = read.take('high', readOptionalCount(row.high));
+	if (read.error || id === null || start === undefined || !datePrecision) {
+		return {
+			error: read.error ?? { row: rowNumber, id: rawId, field: 'row', message: 'unreadable' }
+		};
+	}
+	const located = coordinates && where !== null;
+	return {
+		incident: {
+			type: 'Feature',
+			id,
+			geometry: located ? { type: 'Point', coordinates } : null,
+			properties: {
+				id,
+				dataset,
+				date: start,
+				date_precision: datePrecision,
+				date_end: end && end !== start ? end : null,
+				weekday_reported: null,
+				place:
+					optionalText(row.where_coordinates) ??
+					optionalText(row.where_description) ??
+					'(no place name)',
+				place_ar: null,
+				admin1: optionalText(row.adm_1),
+				country: optionalText(row.country),
+				location_precision: where ?? 3,
+				actor: optionalText(row.side_a),
+				actor2: optionalText(row.side_b),
+				aircraft: null,
+				target: null,
+				event_type: optionalText(row.type_of_violence)
+					? (VIOLENCE[optionalText(row.type_of_violence) ?? ''] ?? null)
+					: null,
+				sub_event_type: optionalText(row.conflict_name),
+				killed_min: low ?? best ?? null,
+				killed_max: high ?? best ?? null,
+				killed_best: best ?? null,
+				claimed_by: null,
+				summary: optionalText(row.source_headline) ?? optionalText(row.dyad_name),
+				sources: splitList(row.source_article)
+			}
+		}
+	};
+}
+
+/** type_of_violence as UCDP names it. */
+const VIOLENCE: Record<string, string> = {
+	'1': 'state-based conflict',
+	'2': 'non-state conflict',
+	'3': 'one-sided violence'
+};

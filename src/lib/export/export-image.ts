@@ -1,0 +1,68 @@
+import type { RenderedMap } from '$lib/map/export-map';
+import { composeImage, loadExportFonts, type Composition } from './compose';
+import { addPngText } from './png-text';
+import type { ExportSize } from './presets';
+import { metresPerPixel } from './scale-bar';
+
+/** What the image says besides the map; the view-dependent parts come from the drawn map. */
+export type ImageText = Omit<Composition, 'metresPerPixel' | 'bearing' | 'view'>;
+
+/**
+ * A PNG of the current view: the map drawn off screen at the size, the composition over it, and
+ * the metadata (permalink, datasets, time, citation) as text chunks.
+ */
+export async function exportPng(
+	renderMap: (size: ExportSize) => Promise<RenderedMap>,
+	size: ExportSize,
+	text: ImageText,
+	metadata: readonly [string, string][]
+): Promise<Blob> {
+	const map = await renderMap(size);
+	const canvas = await compose(map, size, text);
+	const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+	if (!png) throw new Error('the browser could not encode the image');
+	const bytes = addPngText(new Uint8Array(await png.arrayBuffer()), metadata);
+	return new Blob([bytes as BlobPart], { type: 'image/png' });
+}
+
+export async function compose(
+	map: RenderedMap,
+	size: ExportSize,
+	text: ImageText
+): Promise<HTMLCanvasElement> {
+	await loadExportFonts([
+		text.title,
+		text.subtitle,
+		...text.credits,
+		text.exported,
+		...text.legend.flatMap((section) => [section.title, ...section.entries.map((e) => e.label)])
+	]);
+	return composeImage(map.canvas, size, {
+		...text,
+		metresPerPixel: metresPerPixel(map.centre.lat, map.zoom),
+		bearing: map.bearing,
+		view: map.bounds
+	});
+}
+
+/** "Exported 24 Nov 2026, 09:05 UTC" */
+export function exportedLine(at: Date): string {
+	const iso = at.toISOString();
+	const months = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+	return (
+		`Exported ${at.getUTCDate()} ${months[at.getUTCMonth()]} ${at.getUTCFullYear()}, ` +
+		`${iso.slice(11, 16)} UTC`
+	);
+}
+
+/** Saves a blob as a file through a temporary link (nothing leaves the browser). */
+export function download(blob: Blob, filename: string) {
+	const url = URL.createObjectURL(blob);
+	const link = document.createElement('a');
+	link.href = url;
+	link.download = filename;
+	document.body.append(link);
+	link.click();
+	link.remove();
+	setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,71 @@
+import type { DatasetInfo } from '$lib/data/builtin';
+import { isFiltering, type IncidentFilter } from '$lib/data/filter';
+import { describeCount, describeFilter } from './describe-filter';
+import { citation, type ExportContext } from './incident-export';
+
+/** What every export says about itself: where it came from and how to get back to it. */
+export interface ExportState {
+	datasets: DatasetInfo[];
+	filter: IncidentFilter;
+	/** Incidents matching the filter, and in all. */
+	shown: number;
+	total: number;
+	/** The page's URL: its hash carries the view, the filters and the selection. */
+	permalink: string;
+	at: Date;
+}
+
+export function exportContext(state: ExportState): ExportContext {
+	return {
+		permalink: state.permalink,
+		exportedAt: state.at.toISOString(),
+		datasets: state.datasets,
+		filters: describeFilter(state.filter),
+		total: state.total
+	};
+}
+
+/** The image's default subtitle: the window and filters, and the count. */
+export function defaultSubtitle(state: ExportState): string {
+	const count = describeCount(state.shown, state.total, isFiltering(state.filter));
+	return `${describeFilter(state.filter)} · ${count}`;
+}
+
+export function imageCredits(datasets: readonly DatasetInfo[]): string[] {
+	return ['Made with Natural Earth', ...datasets.map((dataset) => dataset.credit)];
+}
+
+const datasetLine = (dataset: DatasetInfo) =>
+	[dataset.title, dataset.file, dataset.sha256 ? `sha256:${dataset.sha256}` : null]
+		.filter(Boolean)
+		.join(' · ');
+
+/** PNG text chunks (keywords from the PNG spec where one fits). */
+export function pngMetadata(
+	state: ExportState,
+	title: string,
+	subtitle: string
+): [string, string][] {
+	return [
+		['Title', title],
+		['Description', subtitle],
+		['Permalink', state.permalink],
+		['Source', state.permalink],
+		['Datasets', state.datasets.map(datasetLine).join('\n')],
+		['Creation Time', state.at.toISOString()],
+		['Citation', citation(exportContext(state), state.shown)],
+		['Software', 'Iraq–Syria border incident map']
+	];
+}
+
+/** File names: what, when, how big. */
+export function exportFileName(
+	kind: 'map' | 'incidents',
+	at: Date,
+	extension: string,
+	size?: { width: number; height: number }
+): string {
+	const stamp = at.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+	const dimensions = size ? `-${size.width}x${size.height}` : '';
+	return `iraq-syria-${kind}-${stamp}${dimensions}.${extension}`;
+}

@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_DATASET } from '$lib/data/builtin';
+import type { IncidentCollection, IncidentFeature } from '$lib/data/incident';
+import { BOM } from './csv';
+import {
+	CSV_COLUMNS,
+	NO_FIGURES,
+	exportedFigures,
+	incidentsCsv,
+	incidentsGeoJson,
+	type ExportContext,
+	type ExportedFigures
+} from './incident-export';
+
+const strikes = (
+	JSON.parse(
+		readFileSync(join(import.meta.dirname, '../../../geodata/incidents/strikes.geojson'), 'utf8')
+	) as IncidentCollection
+).features;
+
+const context: ExportContext = {
+	permalink: 'http://127.0.0.1:4173/#map=9/34.6/40.8&from=2018-11-15&to=2018-11-25',
+	exportedAt: '2026-11-24T09:00:00.000Z',
+	datasets: [{ ...BUILTIN_DATASET, sha256: 'abc123' }],
+	filters: '15 Nov 2018 – 25 Nov 2018',
+	total: strikes.length
+};
+
+const figures = (incident: IncidentFeature): ExportedFigures =>
+	incident.geometry
+		? {
+				border_distance_km: 12.345,
+				border_side: 'SYR',
+				nearest_place: 'Hajin',
+				nearest_place_km: 0
+			}
+		: NO_FIGURES;
+
+const parseCsv = (text: string) => {
+	expect(text.startsWith(BOM)).toBe(true);
+	return Papa.parse<Record<string, string>>(text.slice(1), {
+		header: true,
+		comments: '#',
+		skipEmptyLines: true
+	});
+};
+
+describe('CSV export', () => {
+	it('has one row per incident, every column, and the citation and permalink first', () => {
+		const text = incidentsCsv(strikes.slice(0, 3), figures, context);
+		const lines = text.slice(1).split('\r\n');
+		expect(lines[0]).toMatch(/^# citation: Iraqi air strikes .*3 of 14 incidents/);
+		expect(lines[1]).toBe(`# permalink: ${context.permalink}`);
+		const parsed = parseCsv(text);
+		expect(parsed.errors).toEqual([]);
+		expect(parsed.meta.fields).toEqual([...CSV_COLUMNS]);
+		expect(parsed.data.map((row) => row.id)).toEqual(strikes.slice(0, 3).map((s) => s.id));
+		expect(parsed.data[0]?.sources?.split(' ')).toEqual(strikes[0]?.properties.sources);
+	});
+
+	it('keeps unknowns empty: an unreported toll and an unlocated incident are not 0', () => {
+		const unlocated = strikes.find((s) => s.geometry === null)!;
+		const row = parseCsv(incidentsCsv([unlocated], figures, context)).data[0]!;
+		expect(row.longitude).toBe('');
+		expect(row.border_distance_km).toBe('');
+		const unreported = strikes.find((s) => s.properties.killed_min === null)!;
+		expect(parseCsv(incidentsCsv([unreported], figures, context)).data[0]?.killed_min).toBe('');
+	});
+
+	it('round-trips commas, quotes, line breaks, markup and Arabic', () => {
+		const base = strikes[0]!;
+		const tricky: IncidentFeature = {
+			...base,
+			properties: {
+				...base.properties,
+				place_ar: 'هجين، دير الزور',
+				summary: 'He said "strike, then\r\nanother";\n<img src=x onerror=alert(1)>',
+				target: ' leading space'
+			}
+		};
+		const row = parseCsv(incidentsCsv([tricky], figures, context)).data[0]!;
+		expect(row.place_ar).toBe(tricky.properties.place_ar);
+		expect(row.summary).toBe(tricky.properties.summary);
+		expect(row.target).toBe(' leading space');
+	});
+});
+
+describe('GeoJSON export', () => {
+	it('is a FeatureCollection of the incidents with their figures and a metadata member', () => {
+		const chosen = strikes.slice(0, 2);
+		const json = JSON.parse(incidentsGeoJson(chosen, figures, context));
+		expect(json.type).toBe('FeatureCollection');
+		expect(json.features).toHaveLength(2);
+		expect(json.features[0].properties).toMatchObject({
+			...chosen[0]!.properties,
+			border_distance_km: 12.345,
+			nearest_place: 'Hajin'
+		});
+		expect(json.features[0].geometry).toEqual(chosen[0]!.geometry);
+		expect(json.metadata).toMatchObject({
+			permalink: context.permalink,
+			exported_at: context.exportedAt,
+			count: 2,
+			total: 14,
+			datasets: [{ id: BUILTIN_DATASET.id, sha256: 'abc123' }]
+		});
+		expect(json.metadata.citation).toContain(context.permalink);
+	});
+});
+
+describe('exported figures', () => {
+	it('turns metres into kilometres to the metre and names the place', () => {
+		expect(
+			exportedFigures(
+				{ borderDistance: 12345.6789, side: 'SYR', nearestPlace: { id: 'p1', distance: 999.5 } },
+				(id) => (id === 'p1' ? 'Hajin' : undefined)
+			)
+		).toEqual({
+			border_distance_km: 12.346,
+			border_side: 'SYR',
+			nearest_place: 'Hajin',
+			nearest_place_km: 1
+		});
+		expect(exportedFigures(undefined, () => 'x')).toEqual(NO_FIGURES);
+	});
+});

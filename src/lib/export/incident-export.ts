@@ -1,0 +1,178 @@
+import type { DatasetInfo } from '$lib/data/builtin';
+import type { IncidentFeature } from '$lib/data/incident';
+import { csvDocument } from './csv';
+
+type CsvValue = string | number | null | undefined;
+
+/**
+ * The data behind the screen: exactly the incidents the filters select, every field of the
+ * schema plus the figures computed from their positions, and where they came from (the
+ * permalink that reproduces the view, the datasets, a citation).
+ */
+
+/** Computed figures of one incident, as exported (null: not measured, e.g. no position). */
+export interface ExportedFigures {
+	border_distance_km: number | null;
+	border_side: string | null;
+	nearest_place: string | null;
+	nearest_place_km: number | null;
+}
+
+export const NO_FIGURES: ExportedFigures = {
+	border_distance_km: null,
+	border_side: null,
+	nearest_place: null,
+	nearest_place_km: null
+};
+
+export interface ExportContext {
+	/** The link that reopens this view with these filters. */
+	permalink: string;
+	/** ISO timestamp of the export. */
+	exportedAt: string;
+	datasets: DatasetInfo[];
+	/** The filter in words. */
+	filters: string;
+	/** How many incidents there are before filtering. */
+	total: number;
+}
+
+export const CSV_COLUMNS = [
+	'id',
+	'dataset',
+	'date',
+	'date_precision',
+	'date_end',
+	'weekday_reported',
+	'place',
+	'place_ar',
+	'admin1',
+	'country',
+	'longitude',
+	'latitude',
+	'location_precision',
+	'actor',
+	'aircraft',
+	'target',
+	'killed_min',
+	'killed_max',
+	'claimed_by',
+	'summary',
+	'sources',
+	'border_distance_km',
+	'border_side',
+	'nearest_place',
+	'nearest_place_km'
+] as const;
+
+/** Sources are URLs, which never contain a space: one field, space-separated. */
+export const SOURCE_SEPARATOR = ' ';
+
+const km = (metres: number) => Math.round(metres) / 1000;
+
+/** Figures in kilometres to the metre, from the app's figures in metres. */
+export function exportedFigures(
+	measures:
+		| {
+				borderDistance: number;
+				side: string | null;
+				nearestPlace: { id: string; distance: number } | null;
+		  }
+		| undefined,
+	placeName: (id: string) => string | undefined
+): ExportedFigures {
+	if (!measures || !Number.isFinite(measures.borderDistance)) return NO_FIGURES;
+	return {
+		border_distance_km: km(measures.borderDistance),
+		border_side: measures.side,
+		nearest_place: measures.nearestPlace ? (placeName(measures.nearestPlace.id) ?? null) : null,
+		nearest_place_km: measures.nearestPlace ? km(measures.nearestPlace.distance) : null
+	};
+}
+
+export function citation(context: ExportContext, count: number): string {
+	const titles = context.datasets.map((dataset) => dataset.title).join('; ');
+	const day = context.exportedAt.slice(0, 10);
+	return (
+		`${titles}. ${count.toLocaleString('en')} of ${context.total.toLocaleString('en')} incidents ` +
+		`(${context.filters}). Iraq–Syria border incident map, exported ${day}. ${context.permalink}`
+	);
+}
+
+function csvRow(incident: IncidentFeature, figures: ExportedFigures): CsvValue[] {
+	const p = incident.properties;
+	const [lon, lat] = incident.geometry?.coordinates ?? [];
+	return [
+		p.id,
+		p.dataset,
+		p.date,
+		p.date_precision,
+		p.date_end,
+		p.weekday_reported,
+		p.place,
+		p.place_ar,
+		p.admin1,
+		p.country,
+		lon,
+		lat,
+		p.location_precision,
+		p.actor,
+		p.aircraft,
+		p.target,
+		p.killed_min,
+		p.killed_max,
+		p.claimed_by,
+		p.summary,
+		p.sources.join(SOURCE_SEPARATOR),
+		figures.border_distance_km,
+		figures.border_side,
+		figures.nearest_place,
+		figures.nearest_place_km
+	];
+}
+
+/**
+ * CSV (UTF-8 with BOM, RFC 4180): two comment lines first, starting with "#": the citation and
+ * the permalink. Spreadsheets show them as the first rows; parsers skip them with a comment
+ * option (Papa Parse `comments: '#'`, pandas `comment='#'`, R `comment.char = '#'`).
+ */
+export function incidentsCsv(
+	incidents: readonly IncidentFeature[],
+	figuresOf: (incident: IncidentFeature) => ExportedFigures,
+	context: ExportContext
+): string {
+	return csvDocument(
+		CSV_COLUMNS,
+		(function* () {
+			for (const incident of incidents) yield csvRow(incident, figuresOf(incident));
+		})(),
+		[`citation: ${citation(context, incidents.length)}`, `permalink: ${context.permalink}`]
+	);
+}
+
+/** GeoJSON with a top-level `metadata` member (a foreign member, RFC 7946 §6.1). */
+export function incidentsGeoJson(
+	incidents: readonly IncidentFeature[],
+	figuresOf: (incident: IncidentFeature) => ExportedFigures,
+	context: ExportContext
+): string {
+	const metadata = {
+		citation: citation(context, incidents.length),
+		permalink: context.permalink,
+		exported_at: context.exportedAt,
+		filters: context.filters,
+		count: incidents.length,
+		total: context.total,
+		datasets: context.datasets,
+		fields:
+			'border_distance_km: WGS84 geodesic distance to the Iraq–Syria border (Natural Earth); ' +
+			'nearest_place(_km): nearest gazetteer place; null when the incident has no position'
+	};
+	const features = incidents.map((incident) => ({
+		type: 'Feature',
+		id: incident.id,
+		geometry: incident.geometry,
+		properties: { ...incident.properties, ...figuresOf(incident) }
+	}));
+	return JSON.stringify({ type: 'FeatureCollection', metadata, features });
+}
