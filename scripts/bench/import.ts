@@ -90,12 +90,11 @@ export async function benchImport(root: string, quick: boolean): Promise<string>
 		await page.goto(`http://127.0.0.1:${PORT}/`);
 		await page.waitForSelector('[data-testid=map][data-idle=true]', { timeout: 300_000 });
 		await page.evaluate(() => {
-			const longest = { value: 0, count: 0 };
-			Reflect.set(window, '__longest', longest);
+			const tasks: { start: number; duration: number }[] = [];
+			Reflect.set(window, '__tasks', tasks);
 			new PerformanceObserver((list) => {
 				for (const entry of list.getEntries()) {
-					longest.value = Math.max(longest.value, entry.duration);
-					longest.count++;
+					tasks.push({ start: entry.startTime, duration: entry.duration });
 				}
 			}).observe({ type: 'longtask' });
 		});
@@ -107,17 +106,21 @@ export async function benchImport(root: string, quick: boolean): Promise<string>
 		await page.getByTestId('import-input').setInputFiles(file);
 		await page.getByTestId('import-report').waitFor({ timeout: 1_200_000 });
 		const parsedMs = performance.now() - start;
-		const duringParse = (await page.evaluate(() => Reflect.get(window, '__longest'))) as {
-			value: number;
-			count: number;
-		};
 		await page.waitForSelector('[data-testid=map][data-idle=true]', { timeout: 1_200_000 });
 		const settledMs = performance.now() - start;
 		clearInterval(sampler);
-		const after = (await page.evaluate(() => Reflect.get(window, '__longest'))) as {
-			value: number;
-			count: number;
-		};
+		// Long tasks before the page received the last row (parsing streams in the worker; the
+		// page takes batches), and after (adding the rows to the app's state and the map).
+		const { parsing, adding } = await page.evaluate(() => {
+			const parsed = performance.getEntriesByName('import-parsed')[0]?.startTime ?? Infinity;
+			const tasks = Reflect.get(window, '__tasks') as { start: number; duration: number }[];
+			const before = tasks.filter((task) => task.start < parsed).map((task) => task.duration);
+			const after = tasks.filter((task) => task.start >= parsed).map((task) => task.duration);
+			return {
+				parsing: { count: before.length, longest: Math.max(0, ...before) },
+				adding: { count: after.length, longest: Math.max(0, ...after) }
+			};
+		});
 		const report = await page.getByTestId('import-report').innerText();
 		const count = await page.getByTestId('incident-count').innerText();
 		return `### Import (\`npm run bench -- import\`)
@@ -130,16 +133,20 @@ incidents.
 
 | | |
 | --- | ---: |
-| file chosen → report shown (hashing, streaming parse in the worker, rows handed over) | ${(parsedMs / 1000).toFixed(1)} s |
+| file chosen → report shown (hashing, streaming parse in the worker, rows handed over, added) | ${(parsedMs / 1000).toFixed(1)} s |
 | rows per second, to the report | ${thousands(Math.round((rows / parsedMs) * 1000))} |
-| longest main-thread task until the report (long tasks: ${duringParse.count}) | ${Math.round(duringParse.value)} ms |
+| longest main-thread task while parsing (long tasks: ${parsing.count}) | ${Math.round(parsing.longest)} ms |
 | file chosen → map idle with the new incidents (filters, clusters, distances) | ${(settledMs / 1000).toFixed(1)} s |
-| longest main-thread task until then (long tasks: ${after.count}) | ${Math.round(after.value)} ms |
+| longest main-thread task adding the rows to the app and the map (long tasks: ${adding.count}) | ${Math.round(adding.longest)} ms |
 | browser processes' resident memory: before → peak | ${Math.round(before)} → ${Math.round(peak)} MB |
 
 The report read: "${report.split('\n')[0]?.slice(0, 160)}"; the count: "${count}".
 Every map repaint here is a ~110 ms main-thread task on SwiftShader (see the browser benchmark), so
-long tasks are counted while the map also redraws.
+long tasks are counted while the map also redraws. Parsing meets the 200 ms goal; adding the
+rows does not: it is one task in which the page rebuilds its indexes of all incidents, the
+filter's columns and the map's features, and hands MapLibre the whole collection (\`setData\`
+serialises it on the main thread). Building those in the worker, and giving imports a source of
+their own, is the next step.
 `;
 	} finally {
 		await browser.close();
