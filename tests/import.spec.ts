@@ -27,6 +27,10 @@ test('importing an ACLED file adds its valid rows, reports the bad ones, and sur
 	await expect(count).toHaveText('18 incidents');
 	await expect(page.getByTestId('dataset')).toContainText('acled-current.csv');
 	await waitForMapIdle(page);
+	// ACLED's event types and the datasets become facets.
+	await page.getByRole('tab', { name: 'Filters' }).click();
+	await expect(page.getByTestId('facet-event_type')).toContainText('Explosions/Remote violence');
+	await expect(page.getByTestId('facet-dataset')).toContainText('acled-current.csv');
 
 	// Still there in a new page load (IndexedDB), and markup in notes is shown as text.
 	await page.goto('/#incident=SYR1007');

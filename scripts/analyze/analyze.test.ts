@@ -33,7 +33,9 @@ async function analyze(args: string[]) {
 	}
 }
 
-describe('analyze CLI', () => {
+// Each test starts the CLI as a process (several for the failure cases): on a busy two-core
+// machine that can take longer than Vitest's default 5 s.
+describe('analyze CLI', { timeout: 60_000 }, () => {
 	it('round-trips GeoJSON: every feature in order, properties kept, measures added', async () => {
 		const input = join(root, 'geodata/incidents/strikes.geojson');
 		const out = join(work, 'strikes.geojson');

@@ -16,7 +16,11 @@ export type FacetKey =
 	| 'admin1'
 	| 'location_precision'
 	| 'date_precision'
-	| 'position';
+	| 'position'
+	| 'actor2'
+	| 'event_type'
+	| 'sub_event_type'
+	| 'dataset';
 
 export interface FacetDefinition {
 	key: FacetKey;
@@ -25,6 +29,8 @@ export interface FacetDefinition {
 	value(incident: IncidentFeature): string;
 	/** How a value reads in the interface. */
 	describe(value: string): string;
+	/** Offered only when there is a choice (more than one value). */
+	onlyWithChoice?: boolean;
 }
 
 const notStated = (value: string) => (value === '' ? 'not stated' : value);
@@ -70,6 +76,33 @@ export const FACETS: readonly FacetDefinition[] = [
 		label: 'Position',
 		value: (i) => (i.geometry ? 'located' : 'unlocated'),
 		describe: (value) => (value === 'located' ? 'on the map' : 'no reported position')
+	},
+	// Fields imported datasets bring (ACLED, UCDP); the built-in data has none of them, and a
+	// facet with a single value is not offered.
+	{
+		key: 'actor2',
+		label: 'Other party',
+		value: (i) => text(i.properties.actor2 ?? null),
+		describe: notStated
+	},
+	{
+		key: 'event_type',
+		label: 'Event type',
+		value: (i) => text(i.properties.event_type ?? null),
+		describe: notStated
+	},
+	{
+		key: 'sub_event_type',
+		label: 'Sub-event type',
+		value: (i) => text(i.properties.sub_event_type ?? null),
+		describe: notStated
+	},
+	{
+		key: 'dataset',
+		label: 'Dataset',
+		value: (i) => i.properties.dataset,
+		describe: (value) => value,
+		onlyWithChoice: true
 	}
 ];
 

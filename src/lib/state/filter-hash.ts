@@ -24,7 +24,11 @@ const FACET_KEYS: Record<FacetKey, string> = {
 	admin1: 'governorate',
 	location_precision: 'precision',
 	date_precision: 'dating',
-	position: 'position'
+	position: 'position',
+	actor2: 'party',
+	event_type: 'event',
+	sub_event_type: 'subevent',
+	dataset: 'dataset'
 };
 const FILTER_KEYS = new Set([
 	'from',

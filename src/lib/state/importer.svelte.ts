@@ -40,7 +40,8 @@ export class ImportState {
 
 	start(file: File) {
 		this.cancel();
-		const id = `import-${Date.now().toString(36)}`;
+		// Readable where it shows (the dataset facet), unique by the time it was imported.
+		const id = `${file.name.replace(/[^\w.-]+/g, '-').slice(0, 40)}-${Date.now().toString(36)}`;
 		const worker = createImportWorker();
 		this.#worker = worker;
 		this.running = true;
