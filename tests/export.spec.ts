@@ -183,3 +183,21 @@ test('copy link puts the current view and filters on the clipboard', async ({ pa
 	expect(copied).toBe(page.url());
 	expect(copied).toContain('from=2018-11-15&to=2018-11-25');
 });
+
+test('an image beyond what the graphics can draw is refused with a reason, not shrunk', async ({
+	page
+}) => {
+	await openExport(page);
+	await page.getByTestId('export-preset').selectOption('custom');
+	await page.getByTestId('export-width').fill('8192');
+	await page.getByTestId('export-height').fill('8192');
+	await page.getByTestId('export-ratio').selectOption('4');
+	await expect(page.getByTestId('export-size')).toHaveText('32,768 × 32,768 pixels');
+	let downloaded = false;
+	page.on('download', () => (downloaded = true));
+	await page.getByTestId('export-png').click();
+	await expect(page.getByTestId('export-status')).toContainText(
+		"more than this browser's graphics can draw"
+	);
+	expect(downloaded).toBe(false);
+});
