@@ -27,11 +27,12 @@ export const ssr = false;
  * elsewhere). Rows of that file that do not fit the schema are reported, not silently dropped.
  */
 export const load: LayoutLoad = async ({ fetch }): Promise<IncidentData> => {
-	const json = async <T>(url: string): Promise<T> => {
+	const fetched = async (url: string): Promise<Response> => {
 		const response = await fetch(url);
 		if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
-		return (await response.json()) as T;
+		return response;
 	};
+	const json = async <T>(url: string): Promise<T> => (await (await fetched(url)).json()) as T;
 	// Read from location itself: the page is prerendered, so SvelteKit's url has no query.
 	const custom = new URLSearchParams(location.search).get('data');
 	const dataUrl = custom ? new URL(custom, location.href) : null;
@@ -42,9 +43,7 @@ export const load: LayoutLoad = async ({ fetch }): Promise<IncidentData> => {
 	}
 	// The incident file is hashed as read: its SHA-256 is its version in exports and citations.
 	const incidentFile = async (url: string) => {
-		const response = await fetch(url);
-		if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
-		const bytes = await response.arrayBuffer();
+		const bytes = await (await fetched(url)).arrayBuffer();
 		const collection = JSON.parse(new TextDecoder().decode(bytes)) as IncidentCollection;
 		return { collection, sha256: await sha256Hex(bytes) };
 	};

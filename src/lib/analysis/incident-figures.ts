@@ -155,40 +155,47 @@ export class FiguresTable {
 		return row === undefined ? undefined : this.#result.borderDistance[row];
 	}
 
+	/** The incident's row and position, or undefined when it was not measured. */
+	#locate(id: string): { i: number; lon: number; lat: number } | undefined {
+		const i = this.#row.get(id);
+		if (i === undefined) return undefined;
+		const position = this.#result.positionOf[i]!;
+		return {
+			i,
+			lon: this.#result.positionLon[position]!,
+			lat: this.#result.positionLat[position]!
+		};
+	}
+
 	/** What an export needs: the border figures and the nearest place (no incident search). */
 	measures(
 		id: string
 	): Pick<IncidentFigures, 'borderDistance' | 'side' | 'nearestPlace'> | undefined {
 		const known = this.#asked.get(id);
 		if (known) return known;
-		const i = this.#row.get(id);
-		if (i === undefined) return undefined;
-		const r = this.#result;
-		const position = r.positionOf[i]!;
+		const at = this.#locate(id);
+		if (!at) return undefined;
 		this.#places ??= new NeighbourIndex(this.#request.places);
 		return {
-			borderDistance: r.borderDistance[i]!,
-			side: this.#request.sides[r.side[i]!]?.name ?? null,
-			nearestPlace: this.#places.nearest(r.positionLon[position]!, r.positionLat[position]!)
+			borderDistance: this.#result.borderDistance[at.i]!,
+			side: this.#request.sides[this.#result.side[at.i]!]?.name ?? null,
+			nearestPlace: this.#places.nearest(at.lon, at.lat)
 		};
 	}
 
 	get(id: string): IncidentFigures | undefined {
 		const known = this.#asked.get(id);
 		if (known) return known;
-		const i = this.#row.get(id);
-		if (i === undefined) return undefined;
+		const at = this.#locate(id);
+		const measured = this.measures(id);
+		if (!at || !measured) return undefined;
 		const r = this.#result;
-		const [lon, lat] = [r.positionLon[r.positionOf[i]!]!, r.positionLat[r.positionOf[i]!]!];
-		this.#places ??= new NeighbourIndex(this.#request.places);
 		this.#crossings ??= new NeighbourIndex(this.#request.crossings);
 		const figures: IncidentFigures = {
-			borderDistance: r.borderDistance[i]!,
-			nearestBorderPoint: [r.nearestBorderLon[i]!, r.nearestBorderLat[i]!],
-			side: this.#request.sides[r.side[i]!]?.name ?? null,
-			nearestPlace: this.#places.nearest(lon, lat),
-			nearestCrossing: this.#crossings.nearest(lon, lat),
-			nearestOther: this.#nearestOther(lon, lat)
+			...measured,
+			nearestBorderPoint: [r.nearestBorderLon[at.i]!, r.nearestBorderLat[at.i]!],
+			nearestCrossing: this.#crossings.nearest(at.lon, at.lat),
+			nearestOther: this.#nearestOther(at.lon, at.lat)
 		};
 		this.#asked.set(id, figures);
 		return figures;

@@ -82,6 +82,12 @@ function wrap(ctx: Context, text: string, width: number, maxLines: number): stri
 	return kept;
 }
 
+/** The width of the widest line in a font (0 for none). */
+function widest(ctx: Context, lineFont: string, lines: readonly string[]): number {
+	ctx.font = lineFont;
+	return Math.max(0, ...lines.map((line) => ctx.measureText(line).width));
+}
+
 function card(ctx: Context, x: number, y: number, w: number, h: number, u: number) {
 	ctx.save();
 	ctx.fillStyle = CARD;
@@ -172,14 +178,9 @@ function drawTitle(
 	const subtitleLine = subtitlePx * 1.4;
 	const gap = title.length && subtitle.length ? 6 * u : 0;
 	const height = 2 * pad + title.length * titleLine + gap + subtitle.length * subtitleLine;
-	ctx.font = font(700, titlePx);
 	const used = Math.max(
-		...title.map((line) => ctx.measureText(line).width),
-		...subtitle.map((line) => {
-			ctx.font = font(400, subtitlePx);
-			return ctx.measureText(line).width;
-		}),
-		0
+		widest(ctx, font(700, titlePx), title),
+		widest(ctx, font(400, subtitlePx), subtitle)
 	);
 	card(ctx, x, y, Math.min(width, used + 2 * pad), height, u);
 	ctx.textAlign = 'left';
@@ -315,9 +316,10 @@ function drawLegend(
 	const row = 24 * u;
 	const symbolWidth = 40 * u;
 	const sectionGap = 8 * u;
-	ctx.font = font(400, labelPx);
-	const labelWidth = Math.max(
-		...c.legend.flatMap((section) => section.entries.map((e) => ctx.measureText(e.label).width))
+	const labelWidth = widest(
+		ctx,
+		font(400, labelPx),
+		c.legend.flatMap((section) => section.entries.map((entry) => entry.label))
 	);
 	const width = pad * 2 + symbolWidth + labelWidth;
 	const height =

@@ -1,7 +1,7 @@
 import { optionalText, readOptionalCount, readPosition, splitList } from '../fields';
 import type { DatePrecision, LocationPrecision } from '../incident';
 import { readFlexibleDate } from './dates';
-import { RowReader, type Row, type RowOutcome } from './row-mapping';
+import { importedIncident, RowReader, type Row, type RowOutcome } from './row-mapping';
 
 /**
  * ACLED exports: the current 31 columns (event_id_cnty, event_date, year, time_precision,
@@ -35,36 +35,23 @@ export function acledRow(row: Row, rowNumber: number, dataset: string): RowOutco
 	if (read.error || id === null || date === undefined || !datePrecision || !locationPrecision) {
 		return { error: read.error ?? { row: rowNumber, id, field: 'row', message: 'unreadable' } };
 	}
-	return {
-		incident: {
-			type: 'Feature',
-			id,
-			geometry: coordinates ? { type: 'Point', coordinates } : null,
-			properties: {
-				id,
-				dataset,
-				date,
-				date_precision: datePrecision,
-				date_end: null,
-				weekday_reported: null,
-				place: optionalText(row.location) ?? optionalText(row.admin2) ?? '(no place name)',
-				place_ar: null,
-				admin1: optionalText(row.admin1),
-				country: optionalText(row.country),
-				location_precision: locationPrecision,
-				actor: optionalText(row.actor1),
-				actor2: optionalText(row.actor2),
-				aircraft: null,
-				target: null,
-				event_type: optionalText(row.event_type),
-				sub_event_type: optionalText(row.sub_event_type),
-				// ACLED's own figure: 0 is what it reports when no deaths were reported.
-				killed_min: fatalities ?? null,
-				killed_max: fatalities ?? null,
-				claimed_by: null,
-				summary: optionalText(row.notes),
-				sources: splitList(row.source)
-			}
-		}
-	};
+	return importedIncident(coordinates, {
+		id,
+		dataset,
+		date,
+		date_precision: datePrecision,
+		place: optionalText(row.location) ?? optionalText(row.admin2) ?? '(no place name)',
+		admin1: optionalText(row.admin1),
+		country: optionalText(row.country),
+		location_precision: locationPrecision,
+		actor: optionalText(row.actor1),
+		actor2: optionalText(row.actor2),
+		event_type: optionalText(row.event_type),
+		sub_event_type: optionalText(row.sub_event_type),
+		// ACLED's own figure: 0 is what it reports when no deaths were reported.
+		killed_min: fatalities ?? null,
+		killed_max: fatalities ?? null,
+		summary: optionalText(row.notes),
+		sources: splitList(row.source)
+	});
 }

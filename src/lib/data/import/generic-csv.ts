@@ -8,7 +8,7 @@ import {
 } from '../fields';
 import { DATE_PRECISIONS, type DatePrecision, type LocationPrecision } from '../incident';
 import { readFlexibleDate } from './dates';
-import { RowReader, type Row, type RowOutcome } from './row-mapping';
+import { importedIncident, RowReader, type Row, type RowOutcome } from './row-mapping';
 
 /**
  * A CSV with latitude and longitude columns under a common name, any case. Other columns are
@@ -90,32 +90,20 @@ export function genericRow(
 	const rawSources = get('sources');
 	const urls = splitUrls(rawSources);
 	const sources = urls.length > 0 && urls.every(isWebUrl) ? urls : splitList(rawSources);
-	return {
-		incident: {
-			type: 'Feature',
-			id,
-			geometry: coordinates ? { type: 'Point', coordinates } : null,
-			properties: {
-				id,
-				dataset,
-				date,
-				date_precision: datePrecision,
-				date_end: null,
-				weekday_reported: null,
-				place: optionalText(get('place')) ?? '(no place name)',
-				place_ar: null,
-				admin1: optionalText(get('admin1')),
-				country: optionalText(get('country')),
-				location_precision: locationPrecision,
-				actor: optionalText(get('actor')),
-				aircraft: null,
-				target: optionalText(get('target')),
-				killed_min: killed ?? null,
-				killed_max: killed ?? null,
-				claimed_by: null,
-				summary: optionalText(get('summary')),
-				sources
-			}
-		}
-	};
+	return importedIncident(coordinates, {
+		id,
+		dataset,
+		date,
+		date_precision: datePrecision,
+		place: optionalText(get('place')) ?? '(no place name)',
+		admin1: optionalText(get('admin1')),
+		country: optionalText(get('country')),
+		location_precision: locationPrecision,
+		actor: optionalText(get('actor')),
+		target: optionalText(get('target')),
+		killed_min: killed ?? null,
+		killed_max: killed ?? null,
+		summary: optionalText(get('summary')),
+		sources
+	});
 }

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import Papa from 'papaparse';
 import { sha256Hex } from '../sha256';
-import { importGeoJsonText, parserProblem, RowImport, sniff } from './importer';
+import { importGeoJsonText, NOT_TEXT, RowImport, rowProblems, sniff } from './importer';
 import type { Row } from './row-mapping';
 import type { ImportMessage, ImportRequest } from './import-protocol';
 import type { DatasetInfo } from '../builtin';
@@ -18,11 +18,12 @@ import { saveDataset } from './dataset-db';
 const BATCH = 20_000;
 const post = (message: ImportMessage) => self.postMessage(message);
 
-function sendIncidents(rows: RowImport, from: number): number {
-	for (let start = from; start < rows.incidents.length; start += BATCH) {
-		post({ type: 'incidents', incidents: rows.incidents.slice(start, start + BATCH) });
+/** Sends the incidents from `from` on, in batches; returns how many have been sent. */
+function sendIncidents(incidents: readonly IncidentFeature[], from: number): number {
+	for (let start = from; start < incidents.length; start += BATCH) {
+		post({ type: 'incidents', incidents: incidents.slice(start, start + BATCH) });
 	}
-	return rows.incidents.length;
+	return incidents.length;
 }
 
 /** The finished import, kept until the page says how to describe it, then saved. */
@@ -51,19 +52,14 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 		if (kind === 'json') {
 			const result = importGeoJsonText(await file.text(), dataset);
 			post({ type: 'progress', fraction: 1, rows: result.report.total });
-			for (let start = 0; start < result.incidents.length; start += BATCH) {
-				post({ type: 'incidents', incidents: result.incidents.slice(start, start + BATCH) });
-			}
+			sendIncidents(result.incidents, 0);
 			finished = result;
 			post({ type: 'done', report: result.report, sha256 });
 			return;
 		}
 		const rows = new RowImport(dataset);
 		if (kind === 'empty' || kind === 'binary') {
-			rows.fileError =
-				kind === 'empty'
-					? 'the file is empty'
-					: 'not a text file: import CSV (ACLED, UCDP GED or with coordinates) or GeoJSON';
+			rows.fileError = NOT_TEXT[kind];
 			post({ type: 'done', report: rows.result().report, sha256 });
 			return;
 		}
@@ -83,19 +79,14 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 						return;
 					}
 				}
-				const problems = new Map<number, string>();
-				for (const error of results.errors) {
-					if (error.row !== undefined && !problems.has(error.row)) {
-						problems.set(error.row, parserProblem(error, fields.length));
-					}
-				}
+				const problems = rowProblems(results.errors, fields.length);
 				results.data.forEach((row, index) => rows.row(row, problems.get(index)));
-				sent = sendIncidents(rows, sent);
+				sent = sendIncidents(rows.incidents, sent);
 				post({ type: 'progress', fraction: results.meta.cursor / file.size, rows: rows.total });
 			},
 			complete() {
 				if (fields === null) rows.header([]);
-				sendIncidents(rows, sent);
+				sendIncidents(rows.incidents, sent);
 				finished = rows.result();
 				post({ type: 'done', report: finished.report, sha256 });
 			},

@@ -148,12 +148,29 @@ export class RowImport {
 }
 
 /** Papa Parse's complaint about a row, in words. */
-export function parserProblem(error: Papa.ParseError, fieldCount: number): string {
+function parserProblem(error: Papa.ParseError, fieldCount: number): string {
 	if (error.code === 'TooFewFields' || error.code === 'TooManyFields') {
 		return `${error.message.replace(/\.$/, '')} (the header has ${fieldCount})`;
 	}
 	return error.message;
 }
+
+/** Papa Parse's complaints, by the index of the row (in its batch) they are about: the first. */
+export function rowProblems(errors: readonly Papa.ParseError[], fieldCount: number) {
+	const problems = new Map<number, string>();
+	for (const error of errors) {
+		if (error.row !== undefined && !problems.has(error.row)) {
+			problems.set(error.row, parserProblem(error, fieldCount));
+		}
+	}
+	return problems;
+}
+
+/** Why a file that is not CSV or JSON text cannot be imported. */
+export const NOT_TEXT: Record<'empty' | 'binary', string> = {
+	empty: 'the file is empty',
+	binary: 'not a text file: import CSV (ACLED, UCDP GED or with coordinates) or GeoJSON'
+};
 
 export function importGeoJsonText(text: string, dataset: string): ImportResult {
 	const rows = new RowImport(dataset);
@@ -182,12 +199,8 @@ export function importText(text: string, dataset: string): ImportResult {
 	const kind = sniff(text.slice(0, 65536));
 	if (kind === 'json') return importGeoJsonText(text, dataset);
 	const rows = new RowImport(dataset);
-	if (kind === 'empty') {
-		rows.fileError = 'the file is empty';
-		return rows.result();
-	}
-	if (kind === 'binary') {
-		rows.fileError = 'not a text file: import CSV (ACLED, UCDP GED or with coordinates) or GeoJSON';
+	if (kind === 'empty' || kind === 'binary') {
+		rows.fileError = NOT_TEXT[kind];
 		return rows.result();
 	}
 	const parsed = Papa.parse<Row>(text.replace(/^\uFEFF/, ''), {
@@ -196,12 +209,7 @@ export function importText(text: string, dataset: string): ImportResult {
 	});
 	const fields = parsed.meta.fields ?? [];
 	if (!rows.header(fields)) return rows.result();
-	const problems = new Map<number, string>();
-	for (const error of parsed.errors) {
-		if (error.row !== undefined && !problems.has(error.row)) {
-			problems.set(error.row, parserProblem(error, fields.length));
-		}
-	}
+	const problems = rowProblems(parsed.errors, fields.length);
 	parsed.data.forEach((row, index) => rows.row(row, problems.get(index)));
 	return rows.result();
 }

@@ -1,5 +1,6 @@
 import type { FieldResult } from '../fields';
-import type { IncidentFeature } from '../incident';
+import type { Position } from '../fields';
+import type { IncidentFeature, IncidentProperties } from '../incident';
 import type { RowError } from '../row-error';
 
 /** One parsed row (header → value) and what became of it: an incident, or why not. */
@@ -42,4 +43,30 @@ export function normaliseRow(row: Row): Row {
 	const out: Row = {};
 	for (const [key, value] of Object.entries(row)) out[columnKey(key)] = value;
 	return out;
+}
+
+/** Fields our own data has that imported formats do not carry: null unless a mapping sets them. */
+type Optional = 'date_end' | 'weekday_reported' | 'place_ar' | 'aircraft' | 'target' | 'claimed_by';
+
+/** An imported row as an incident: placed at its position, or unlocated (null). */
+export function importedIncident(
+	coordinates: Position | null | undefined,
+	properties: Omit<IncidentProperties, Optional> & Partial<Pick<IncidentProperties, Optional>>
+): RowOutcome {
+	return {
+		incident: {
+			type: 'Feature',
+			id: properties.id,
+			geometry: coordinates ? { type: 'Point', coordinates } : null,
+			properties: {
+				date_end: null,
+				weekday_reported: null,
+				place_ar: null,
+				aircraft: null,
+				target: null,
+				claimed_by: null,
+				...properties
+			}
+		}
+	};
 }

@@ -1,7 +1,7 @@
 import { optionalText, readOptionalCount, readPosition, splitList } from '../fields';
 import type { DatePrecision, LocationPrecision } from '../incident';
 import { readFlexibleDate } from './dates';
-import { RowReader, type Row, type RowOutcome } from './row-mapping';
+import { importedIncident, RowReader, type Row, type RowOutcome } from './row-mapping';
 
 /**
  * UCDP Georeferenced Event Dataset (GED) CSV: id, relid, year, …, side_a, side_b, …,
@@ -68,44 +68,29 @@ export function ucdpRow(row: Row, rowNumber: number, dataset: string): RowOutcom
 			error: read.error ?? { row: rowNumber, id: rawId, field: 'row', message: 'unreadable' }
 		};
 	}
-	const located = coordinates && where !== null;
-	return {
-		incident: {
-			type: 'Feature',
-			id,
-			geometry: located ? { type: 'Point', coordinates } : null,
-			properties: {
-				id,
-				dataset,
-				date: start,
-				date_precision: datePrecision,
-				date_end: end && end !== start ? end : null,
-				weekday_reported: null,
-				place:
-					optionalText(row.where_coordinates) ??
-					optionalText(row.where_description) ??
-					'(no place name)',
-				place_ar: null,
-				admin1: optionalText(row.adm_1),
-				country: optionalText(row.country),
-				location_precision: where ?? 3,
-				actor: optionalText(row.side_a),
-				actor2: optionalText(row.side_b),
-				aircraft: null,
-				target: null,
-				event_type: optionalText(row.type_of_violence)
-					? (VIOLENCE[optionalText(row.type_of_violence) ?? ''] ?? null)
-					: null,
-				sub_event_type: optionalText(row.conflict_name),
-				killed_min: low ?? best ?? null,
-				killed_max: high ?? best ?? null,
-				killed_best: best ?? null,
-				claimed_by: null,
-				summary: optionalText(row.source_headline) ?? optionalText(row.dyad_name),
-				sources: splitList(row.source_article)
-			}
-		}
-	};
+	return importedIncident(where === null ? null : coordinates, {
+		id,
+		dataset,
+		date: start,
+		date_precision: datePrecision,
+		date_end: end && end !== start ? end : null,
+		place:
+			optionalText(row.where_coordinates) ??
+			optionalText(row.where_description) ??
+			'(no place name)',
+		admin1: optionalText(row.adm_1),
+		country: optionalText(row.country),
+		location_precision: where ?? 3,
+		actor: optionalText(row.side_a),
+		actor2: optionalText(row.side_b),
+		event_type: VIOLENCE[optionalText(row.type_of_violence) ?? ''] ?? null,
+		sub_event_type: optionalText(row.conflict_name),
+		killed_min: low ?? best ?? null,
+		killed_max: high ?? best ?? null,
+		killed_best: best ?? null,
+		summary: optionalText(row.source_headline) ?? optionalText(row.dyad_name),
+		sources: splitList(row.source_article)
+	});
 }
 
 /** type_of_violence as UCDP names it. */
