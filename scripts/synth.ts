@@ -14,7 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { buildRegionIndex, regionAt } from '../src/lib/analysis/regions';
-import { seededRandom } from '../src/lib/analysis/testing/random';
+import { seededRandom } from '../src/lib/data/testing/random';
 import type { DatasetInfo } from '../src/lib/data/builtin';
 import { isoFromDayNumber, dayNumber } from '../src/lib/data/format';
 import type { IncidentFeature } from '../src/lib/data/incident';

@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import Papa from 'papaparse';
 import { coordinateColumns } from '../../src/lib/data/columns';
 import { readPosition } from '../../src/lib/data/fields';
-import { BOM, csvRow } from '../../src/lib/export/csv';
+import { BOM, csvRow } from '../../src/lib/data/csv';
 import { ADDED_FIELDS, type Measurer } from './measure';
 import type { AnalyzeOptions } from './options';
 import { Summary } from './summary';

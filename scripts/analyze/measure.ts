@@ -10,7 +10,7 @@ import type {
 import { analyseBorder, borderModel, type BorderModel } from '../../src/lib/analysis/border';
 import { NeighbourIndex } from '../../src/lib/analysis/nearest';
 import type { Region } from '../../src/lib/analysis/regions';
-import { mainName } from '../../src/lib/map/place-features';
+import { mainName } from '../../src/lib/data/place-name';
 
 /** What the CLI adds to each row. */
 export const ADDED_FIELDS = [

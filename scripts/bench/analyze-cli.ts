@@ -3,7 +3,7 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seededRandom } from '../../src/lib/analysis/testing/random';
+import { seededRandom } from '../../src/lib/data/testing/random';
 import { machine, thousands } from './report';
 
 /**

@@ -5,7 +5,7 @@ import type { FeatureCollection, MultiLineString } from 'geojson';
 import { buildBorderIndex } from '../../src/lib/analysis/border-index';
 import { borderDistances, emptyStats } from '../../src/lib/analysis/border-distance';
 import { densify } from '../../src/lib/analysis/testing/densify';
-import { seededRandom } from '../../src/lib/analysis/testing/random';
+import { seededRandom } from '../../src/lib/data/testing/random';
 import { machine, perSecond, thousands, time } from './report';
 
 /**

@@ -2,7 +2,7 @@ import { createWriteStream, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { csvRow } from '../../src/lib/export/csv';
+import { csvRow } from '../../src/lib/data/csv';
 import { CHROMIUM_ARGS, browserMemoryMb, run, serve } from './app-server';
 import { machine, thousands } from './report';
 

@@ -2,6 +2,7 @@ import type { LineString, MultiLineString } from 'geojson';
 import { analyseBorder, borderModel, type BorderModel } from './border';
 import { buildTree, NeighbourIndex, type LabelledPoint, type Neighbour } from './nearest';
 import type { Region } from './regions';
+import { siteKey } from '$lib/data/site-key';
 
 /**
  * The figures the incident panel shows: exact distance to the border and its nearest point, the
@@ -64,7 +65,7 @@ export function computeFigures(request: FiguresRequest, model?: BorderModel): Fi
 	const lat: number[] = [];
 	const first: number[] = [];
 	for (let i = 0; i < n; i++) {
-		const key = `${request.lons[i]},${request.lats[i]}`;
+		const key = siteKey(request.lons[i]!, request.lats[i]!);
 		let position = firstAt.get(key);
 		if (position === undefined) {
 			position = first.length;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlaceCollection } from '../data/incident';
 import { geodesicDistance } from './geodesic';
 import { labelledPoints, NeighbourIndex, type LabelledPoint } from './nearest';
-import { seededRandom } from './testing/random';
+import { seededRandom } from '$lib/data/testing/random';
 
 const places = JSON.parse(
 	readFileSync(join(import.meta.dirname, '../../../geodata/places.geojson'), 'utf8')

@@ -4,7 +4,7 @@ import { booleanPointInPolygon } from '@turf/turf';
 import type { FeatureCollection, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { buildRegionIndex, regionAt } from './regions';
-import { seededRandom } from './testing/random';
+import { seededRandom } from '$lib/data/testing/random';
 
 const geodata = (path: string) =>
 	JSON.parse(readFileSync(join(import.meta.dirname, '../../../geodata', path), 'utf8'));

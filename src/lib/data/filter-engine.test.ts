@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '$lib/analysis/testing/random';
+import { seededRandom } from '$lib/data/testing/random';
 import { randomFigures, randomFilter, randomIncidents } from './testing/random-incidents';
 import { FACETS, failedParts, matchesFilter, NO_FILTER, type IncidentFilter } from './filter';
 import { buildColumns, columnsBinning, evaluate } from './filter-engine';

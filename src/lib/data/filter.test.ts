@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { IncidentFigures } from '$lib/analysis/incident-figures';
-import { failedParts, isFiltering, matchesFilter, NO_FILTER, type IncidentFilter } from './filter';
+import {
+	failedParts,
+	isFiltering,
+	matchesFilter,
+	NO_FILTER,
+	type FilterFigures,
+	type IncidentFilter
+} from './filter';
 import type { IncidentFeature, IncidentProperties } from './incident';
 
 function incident(overrides: Partial<IncidentProperties> = {}, located = true): IncidentFeature {
@@ -32,7 +38,7 @@ function incident(overrides: Partial<IncidentProperties> = {}, located = true): 
 		}
 	};
 }
-const at = (metres: number) => ({ borderDistance: metres }) as IncidentFigures;
+const at = (metres: number) => ({ borderDistance: metres }) as FilterFigures;
 const filter = (overrides: Partial<IncidentFilter>): IncidentFilter => ({
 	...NO_FILTER,
 	...overrides

@@ -1,4 +1,3 @@
-import type { IncidentFigures } from '$lib/analysis/incident-figures';
 import type { IncidentFeature } from './incident';
 import { normaliseForSearch } from './search';
 
@@ -174,6 +173,12 @@ export function rawSearchText(incident: IncidentFeature): string {
 
 export type FilterPart = 'time' | 'border' | 'killed' | 'text' | FacetKey;
 
+/** What the filter needs of an incident's computed figures (analysis/incident-figures.ts). */
+export interface FilterFigures {
+	/** Metres to the border. */
+	borderDistance: number;
+}
+
 /**
  * The parts of the filter an incident fails (empty when it passes). An unknown figure never
  * passes a test on it: an incident without a position cannot be "within 10 km" of anything,
@@ -181,7 +186,7 @@ export type FilterPart = 'time' | 'border' | 'killed' | 'text' | FacetKey;
  */
 export function failedParts(
 	incident: IncidentFeature,
-	figures: IncidentFigures | undefined,
+	figures: FilterFigures | undefined,
 	filter: IncidentFilter
 ): FilterPart[] {
 	const failed: FilterPart[] = [];
@@ -211,7 +216,7 @@ export function failedParts(
 
 export function matchesFilter(
 	incident: IncidentFeature,
-	figures: IncidentFigures | undefined,
+	figures: FilterFigures | undefined,
 	filter: IncidentFilter
 ): boolean {
 	return failedParts(incident, figures, filter).length === 0;

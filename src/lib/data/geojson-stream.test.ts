@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '$lib/analysis/testing/random';
+import { seededRandom } from '$lib/data/testing/random';
 import { FeatureCollectionSplitter, type StreamPart } from './geojson-stream';
 
 function split(text: string, cuts: number[]): StreamPart[] {

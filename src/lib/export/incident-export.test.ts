@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_DATASET } from '$lib/data/builtin';
 import type { IncidentCollection, IncidentFeature } from '$lib/data/incident';
-import { BOM } from './csv';
+import { BOM } from '$lib/data/csv';
 import {
 	CSV_COLUMNS,
 	NO_FIGURES,

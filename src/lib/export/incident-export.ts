@@ -1,6 +1,6 @@
 import type { DatasetInfo } from '$lib/data/builtin';
 import type { IncidentFeature } from '$lib/data/incident';
-import { csvDocument } from './csv';
+import { csvDocument } from '$lib/data/csv';
 
 type CsvValue = string | number | null | undefined;
 

@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import { formatKilled, killedForSize } from '$lib/data/format';
 import type { IncidentFeature } from '$lib/data/incident';
 import { UNCERTAINTY_RADIUS_KM } from '$lib/data/region';
+import { positionKey } from '$lib/data/site-key';
 import { clusterRadius, markerRadius } from './style/incidents';
 
 /**
@@ -39,8 +40,6 @@ export function pixelsAtZoomZero(metres: number, latitude: number): number {
 		(EARTH_CIRCUMFERENCE * Math.cos((latitude * Math.PI) / 180)) / WORLD_PIXELS_AT_Z0;
 	return metres / metresPerPixel;
 }
-
-const positionKey = (coordinates: number[]) => `${coordinates[0]},${coordinates[1]}`;
 
 /**
  * Several incidents often share a position (a town's centre): one halo is drawn per position,

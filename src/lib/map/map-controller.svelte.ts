@@ -23,13 +23,13 @@ import type {
 import { REGION_BBOX } from '$lib/data/region';
 import { renderMap, type MapRenderSize, type RenderedMap } from './export-map';
 import { absoluteUrl } from './geodata-urls';
-import { CLUSTER_ZOOM_END, type GroupCollection } from './groups';
+import { CLUSTER_ZOOM_END, type GroupCollection } from '$lib/analysis/groups';
 import { mapFeaturesById, type MapIncidentProperties } from './incident-features';
 import type { MeasureProperties } from './measure-features';
 import type { MapPlaceProperties } from './place-features';
 import { FILTER_BAND_SOURCE } from './style/border';
 import { MEASURE_SOURCE } from './style/measure';
-import { DISTANCE_FILTER_STATE, MASK_STATE } from './style/filter';
+import { DISTANCE_FILTER_STATE, MASK_STATE, maskText } from './style/filter';
 import { EMPTY_BAND, mapStyle } from './style/index';
 import {
 	GROUPS_SOURCE,
@@ -41,7 +41,8 @@ import {
 	haloMinZoom
 } from './style/incidents';
 import type { Theme } from './style/theme';
-import { DEFAULT_BOUNDS, type MapView } from './view';
+import type { MapView } from '$lib/state/map-view.svelte';
+import { DEFAULT_BOUNDS } from './view';
 
 /** What the pointer is over, for a tooltip; positions are CSS pixels within the map. */
 export type MapHover =
@@ -261,12 +262,12 @@ export class MapController {
 	}
 
 	/**
-	 * Shows what the filter matched: the incidents drawn one by one, given as mask text
-	 * (style/filter.ts; '' for all), filtered in the renderer so nothing is re-uploaded; and the
-	 * clusters and site badges computed for them. Both in one frame.
+	 * Shows what the filter matched: the incidents drawn one by one, given as a mask (null for
+	 * all), filtered in the renderer so nothing is re-uploaded; and the clusters and site badges
+	 * computed for them. Both in one frame.
 	 */
-	setMatches(mask: string, groups: GroupCollection) {
-		this.#map.setGlobalStateProperty(MASK_STATE, mask);
+	setMatches(mask: Uint8Array | null, groups: GroupCollection) {
+		this.#map.setGlobalStateProperty(MASK_STATE, mask ? maskText(mask) : '');
 		this.#groupsPending = true;
 		this.#setIdle(false);
 		const source = this.#map.getSource<GeoJSONSource>(GROUPS_SOURCE);

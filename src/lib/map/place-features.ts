@@ -1,5 +1,7 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { PlaceFeature } from '$lib/data/incident';
+import { mainName } from '$lib/data/place-name';
+import { positionKey } from '$lib/data/site-key';
 
 export interface MapPlaceProperties {
 	id: string;
@@ -14,11 +16,6 @@ export interface MapPlaceProperties {
 /** The default offset, and the label size it is measured in (px per em at mid zooms). */
 const LABEL_OFFSET_EM = 0.6;
 const LABEL_EM_PX = 13;
-
-/** "Al-Susah (As-Susah; Al-Soussa)" → "Al-Susah" */
-export function mainName(name: string): string {
-	return name.replace(/\s*\(.*\)\s*$/, '').trim() || name;
-}
 
 /**
  * @param markerRadiusAt the radius (px) of the incident marker drawn at a position, by
@@ -42,7 +39,7 @@ export function placeMapFeatures(
 				kind: place.properties.kind,
 				label_offset: Math.max(
 					LABEL_OFFSET_EM,
-					((markerRadiusAt.get(place.geometry.coordinates.join(',')) ?? 0) + 3) / LABEL_EM_PX
+					((markerRadiusAt.get(positionKey(place.geometry.coordinates)) ?? 0) + 3) / LABEL_EM_PX
 				)
 			}
 		});

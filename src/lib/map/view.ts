@@ -1,10 +1,3 @@
-/** A map view as the URL carries it (#map=ZOOM/LAT/LON, like OpenStreetMap). */
-export interface MapView {
-	zoom: number;
-	lat: number;
-	lon: number;
-}
-
 /** The default view: the Iraq–Syria border from Rabia down to al-Tanf, with the Euphrates valley. */
 export const DEFAULT_BOUNDS: [[number, number], [number, number]] = [
 	[37.6, 32.6],

@@ -1,6 +1,6 @@
 import type { Evaluation, IncidentColumns } from '$lib/data/filter-engine';
 import type { IncidentFilter } from '$lib/data/filter';
-import type { GroupCollection } from '$lib/map/groups';
+import type { GroupCollection } from '$lib/analysis/groups';
 import type { FilterWorkerReply } from './filter.worker';
 
 /** Talks to the filter worker; answers to a superseded filter are dropped. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '$lib/analysis/testing/random';
+import { seededRandom } from '$lib/data/testing/random';
 import { NO_FILTER, type IncidentFilter } from '$lib/data/filter';
 import { randomFilter, randomIncidents } from '$lib/data/testing/random-incidents';
 import { filterFromPairs, filterToPairs } from './filter-hash';

@@ -6,7 +6,7 @@ import {
 	type IncidentColumns
 } from '$lib/data/filter-engine';
 import type { IncidentFilter } from '$lib/data/filter';
-import { groupIncidents } from '$lib/map/groups';
+import { groupIncidents } from '$lib/analysis/groups';
 
 /**
  * Filtering off the main thread: holds the incidents as columns, evaluates each filter, and

@@ -2,8 +2,7 @@ import { borderColumn, buildColumns, type Evaluation } from '$lib/data/filter-en
 import { isFiltering, NO_FILTER, type FacetKey, type IncidentFilter } from '$lib/data/filter';
 import type { IncidentFeature } from '$lib/data/incident';
 import { binningFor, type Binning } from '$lib/data/timeline';
-import type { GroupCollection } from '$lib/map/groups';
-import { maskText } from '$lib/map/style/filter';
+import type { GroupCollection } from '$lib/analysis/groups';
 import { untrack } from 'svelte';
 import { FilterClient } from './filter-client';
 import type { IncidentStore } from './incidents.svelte';
@@ -27,11 +26,11 @@ export class FilterState {
 	/** The latest evaluation (null until the worker first answers). */
 	result = $state.raw<Evaluation | null>(null);
 	/**
-	 * What the map draws for the latest filter: the matches as mask text ('' when nothing is
-	 * filtered) and their clusters. Set together, when the groups arrive, so the map changes in
-	 * one frame and its markers never disagree with its clusters.
+	 * What the map draws for the latest filter: the matches (null when nothing is filtered) and
+	 * their clusters. Set together, when the groups arrive, so the map changes in one frame and
+	 * its markers never disagree with its clusters.
 	 */
-	shown = $state.raw<{ mask: string; groups: GroupCollection } | null>(null);
+	shown = $state.raw<{ mask: Uint8Array | null; groups: GroupCollection } | null>(null);
 	domain = $state.raw<FilterDomain | null>(null);
 	error = $state<string | null>(null);
 	/** How long the worker took for the latest evaluation (ms). */
@@ -46,8 +45,8 @@ export class FilterState {
 	#stop: (() => void) | null = null;
 	/** The filter each answer was computed for, to know whether it filtered anything. */
 	#asked: IncidentFilter = NO_FILTER;
-	/** The latest evaluation's mask text, waiting for its groups. */
-	#mask = '';
+	/** The latest evaluation's mask (null: nothing filtered), waiting for its groups. */
+	#mask: Uint8Array | null = null;
 
 	constructor(incidents: IncidentStore) {
 		this.#incidents = incidents;
@@ -58,7 +57,7 @@ export class FilterState {
 		this.#client = new FilterClient({
 			evaluation: (evaluation, milliseconds) => {
 				this.result = evaluation;
-				this.#mask = isFiltering(this.#asked) ? maskText(evaluation.mask) : '';
+				this.#mask = isFiltering(this.#asked) ? evaluation.mask : null;
 				this.lastMilliseconds = milliseconds;
 			},
 			// Groups follow the evaluation of the same filter (a superseded one's are dropped).

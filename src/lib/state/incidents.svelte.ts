@@ -8,6 +8,7 @@ import type {
 import type { DatasetInfo } from '$lib/data/builtin';
 import { groupBy, indexBy, positionsById } from '$lib/data/collections';
 import type { IncidentFeature, PlaceFeature } from '$lib/data/incident';
+import { positionKey } from '$lib/data/site-key';
 import type { ImportReport } from '$lib/data/import/importer';
 import { labelledPoints } from '$lib/analysis/nearest';
 import type { Region } from '$lib/analysis/regions';
@@ -84,7 +85,7 @@ export class IncidentStore {
 	);
 	placeById = $derived(indexBy(this.places, (place) => place.id));
 	/** Incidents grouped by their exact position ("lon,lat" → incidents, by date). */
-	sites = $derived(groupBy([...this.located].sort(byDate), siteKey));
+	sites = $derived(groupBy([...this.located].sort(byDate), siteOfIncident));
 
 	#analysis: AnalysisClient | null = null;
 	#figuresAsked = 0;
@@ -114,7 +115,7 @@ export class IncidentStore {
 
 	/** The incidents at the same position as this one (itself included), by date. */
 	siteOf(incident: IncidentFeature): IncidentFeature[] {
-		const key = siteKey(incident);
+		const key = siteOfIncident(incident);
 		return key ? (this.sites.get(key) ?? [incident]) : [incident];
 	}
 
@@ -156,7 +157,7 @@ export class IncidentStore {
 	}
 }
 
-function siteKey(incident: IncidentFeature): string | null {
+function siteOfIncident(incident: IncidentFeature): string | null {
 	const coordinates = incident.geometry?.coordinates;
-	return coordinates ? `${coordinates[0]},${coordinates[1]}` : null;
+	return coordinates ? positionKey(coordinates) : null;
 }

@@ -1,4 +1,9 @@
-import type { MapView } from '$lib/map/view';
+/** A map view as the URL carries it (#map=ZOOM/LAT/LON, like OpenStreetMap). */
+export interface MapView {
+	zoom: number;
+	lat: number;
+	lon: number;
+}
 
 /** The map's view as the app knows it, and views the app asks the map to show. */
 export class MapViewState {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '$lib/analysis/testing/random';
+import { seededRandom } from '$lib/data/testing/random';
 import { formatHash, parseHash, type HashState } from './url-hash';
 
 describe('URL hash', () => {

@@ -1,4 +1,4 @@
-import type { MapView } from '$lib/map/view';
+import type { MapView } from './map-view.svelte';
 
 /**
  * The URL hash as state: `#map=ZOOM/LAT/LON&incident=ID`, as OpenStreetMap writes its view.

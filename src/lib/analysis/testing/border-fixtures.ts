@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, MultiLineString, Point } from 'geojson';
 import { REGION_BBOX } from '../../data/region';
-import { seededRandom } from './random';
+import { seededRandom } from '../../data/testing/random';
 
 /**
  * Input points for the border-distance fixtures: seeded random points across the region, and

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvRow } from '$lib/export/csv';
+import { csvRow } from '$lib/data/csv';
 import { importText } from './importer';
 
 /**

@@ -1,4 +1,4 @@
-import { csvDocument } from '$lib/export/csv';
+import { csvDocument } from '$lib/data/csv';
 import type { ImportReport } from './importer';
 
 /** The rejected rows as a CSV a user can open next to their file. */

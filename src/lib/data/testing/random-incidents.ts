@@ -1,4 +1,4 @@
-import type { IncidentFigures } from '$lib/analysis/incident-figures';
+import type { FilterFigures } from '$lib/data/filter';
 import { FACETS, type IncidentFilter } from '../filter';
 import type { IncidentFeature } from '../incident';
 
@@ -70,9 +70,9 @@ export function randomFilter(
 }
 
 export function randomFigures(random: () => number, incidents: readonly IncidentFeature[]) {
-	return new Map<string, IncidentFigures>(
+	return new Map<string, FilterFigures>(
 		incidents
 			.filter(() => random() < 0.9)
-			.map((incident) => [incident.id, { borderDistance: random() * 150_000 } as IncidentFigures])
+			.map((incident) => [incident.id, { borderDistance: random() * 150_000 }])
 	);
 }

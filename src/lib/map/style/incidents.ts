@@ -5,7 +5,7 @@ import type {
 	SourceSpecification
 } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
-import { CLUSTER_ZOOM_END, type GroupCollection } from '../groups';
+import { CLUSTER_ZOOM_END, type GroupCollection } from '$lib/analysis/groups';
 import type { MapIncidentProperties } from '../incident-features';
 import { INCIDENT_FILTER } from './filter';
 import type { Theme } from './theme';

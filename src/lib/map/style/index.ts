@@ -1,7 +1,7 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection, LineString, MultiLineString, Point, Polygon } from 'geojson';
 import { basemapUrls } from '../geodata-urls';
-import type { GroupCollection } from '../groups';
+import type { GroupCollection } from '$lib/analysis/groups';
 import type { MapIncidentProperties } from '../incident-features';
 import type { MapPlaceProperties } from '../place-features';
 import { basemapLabelLayers, basemapLayers, basemapSources } from './basemap';

@@ -5,7 +5,7 @@ import {
 } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '$lib/analysis/testing/random';
+import { seededRandom } from '$lib/data/testing/random';
 import { INCIDENT_FILTER, maskText } from './filter';
 import { clusterRadius, incidentLayers, markerRadius } from './incidents';
 import { mapStyle } from './index';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '$lib/analysis/testing/random';
+import { seededRandom } from '$lib/data/testing/random';
 import { CLUSTER_ZOOM_END, CLUSTER_ZOOM_START, groupIncidents, type GroupPoints } from './groups';
 
 function points(positions: [number, number][]): GroupPoints {

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '$lib/analysis/testing/random';
+import { seededRandom } from '$lib/data/testing/random';
 import { BOM, csvDocument, csvField, csvRow } from './csv';
 
 describe('csv', () => {

@@ -1,5 +1,6 @@
 import Supercluster from 'supercluster';
 import type { Feature, FeatureCollection, Point } from 'geojson';
+import { positionKey } from '$lib/data/site-key';
 
 /**
  * Incidents grouped for display, from the incidents that pass the filter only, so every count
@@ -169,7 +170,7 @@ function single(
 function sharedPositions(members: Feature<Point, { i: number }>[]): number[][] {
 	const byPosition = new Map<string, number[]>();
 	for (const member of members) {
-		const key = member.geometry.coordinates.join(',');
+		const key = positionKey(member.geometry.coordinates);
 		const list = byPosition.get(key);
 		if (list) list.push(member.properties.i);
 		else byPosition.set(key, [member.properties.i]);
