@@ -42,6 +42,7 @@ import {
 } from './style/incidents';
 import type { Theme } from './style/theme';
 import type { MapView } from '$lib/state/map-view.svelte';
+import { sameView } from '$lib/state/url-hash';
 import { DEFAULT_BOUNDS } from './view';
 
 /** What the pointer is over, for a tooltip; positions are CSS pixels within the map. */
@@ -70,7 +71,7 @@ export interface MapCallbacks {
 	hover(hover: MapHover | null): void;
 	/** A click while measuring: a point to add. */
 	measureClick(lon: number, lat: number): void;
-	/** The view settled after a move the app did not ask for. */
+	/** The view settled after a move (the user's, or one the app asked for). */
 	viewChanged(view: MapView): void;
 }
 
@@ -102,8 +103,6 @@ export class MapController {
 	#groupsPending = false;
 	#mapIdle = false;
 	#busy = false;
-	/** Moves the app asked for: their moveend is not reported back as a user change. */
-	#programmaticMove = false;
 	#reducedMotion: boolean;
 	#measuring = false;
 	#incidents: FeatureCollection<Point, MapIncidentProperties>;
@@ -186,8 +185,7 @@ export class MapController {
 		on(
 			map.on('moveend', () => {
 				this.view = this.#currentView();
-				if (this.#programmaticMove) this.#programmaticMove = false;
-				else this.#callbacks.viewChanged(this.view);
+				this.#callbacks.viewChanged(this.view);
 			})
 		);
 		this.view = this.#currentView();
@@ -328,10 +326,15 @@ export class MapController {
 		});
 	}
 
-	/** Moves to a view the app asks for (a permalink, back/forward). */
+	/** Moves to a view the app asks for (a permalink, back/forward), unless it is there already. */
 	showView(view: MapView) {
-		this.#programmaticMove = true;
+		if (sameView(view, this.#currentView())) return;
 		this.#map.jumpTo({ center: [view.lon, view.lat], zoom: view.zoom });
+	}
+
+	/** Keyboard focus to the map itself (its canvas takes the arrow keys and + / −). */
+	focus() {
+		this.#map.getCanvas().focus();
 	}
 
 	/** Brings a position into view without moving more than needed. */

@@ -1,27 +1,26 @@
-import { getContext, setContext } from 'svelte';
-import type { FilterState } from './filters.svelte';
-import type { ImportState } from './importer.svelte';
-import type { IncidentStore } from './incidents.svelte';
-import type { MapViewState } from './map-view.svelte';
-import type { MeasureState } from './measure.svelte';
-import type { PlaybackState } from './playback.svelte';
-import type { Selection } from './selection.svelte';
+import { getContext, onDestroy, setContext } from 'svelte';
+import { createAppState, type AppState } from './app-state';
+import type { IncidentData } from './incidents.svelte';
+import { sveltekitHistory } from './sveltekit-history';
+import { UrlSync } from './url-sync.svelte';
 
-/** The app's state, created once by the root layout and read by components through context. */
-export interface AppState {
-	incidents: IncidentStore;
-	filters: FilterState;
-	selection: Selection;
-	mapView: MapViewState;
-	measure: MeasureState;
-	playback: PlaybackState;
-	imports: ImportState;
-}
+export type { AppState } from './app-state';
 
 const KEY = Symbol('app-state');
 
-export function setAppState(state: AppState): AppState {
-	return setContext(KEY, state);
+/**
+ * Creates the app state for the root layout, puts it in context, keeps the URL in step with
+ * it, and stops it all when the layout goes. Must be called while a component initialises.
+ */
+export function provideAppState(data: IncidentData): AppState {
+	const app = createAppState(data);
+	setContext(KEY, app);
+	const stopSync = new UrlSync(app, sveltekitHistory()).start();
+	onDestroy(() => {
+		stopSync();
+		app.dispose();
+	});
+	return app;
 }
 
 export function getAppState(): AppState {

@@ -3,16 +3,27 @@ import type { IncidentFilter } from '$lib/data/filter';
 import type { GroupCollection } from '$lib/analysis/groups';
 import type { FilterWorkerReply } from './filter.worker';
 
+/** What the filter state hears back from the engine, for the newest filter only. */
+export interface FilterHandlers {
+	evaluation(evaluation: Evaluation, milliseconds: number): void;
+	groups(groups: GroupCollection): void;
+	error(message: string): void;
+}
+
+/** The filter engine as the filter state uses it: the worker (FilterClient), or a stand-in. */
+export interface FilterEngine {
+	setColumns(columns: IncidentColumns): void;
+	setBorder(border: Float64Array): void;
+	filter(filter: IncidentFilter): void;
+	dispose(): void;
+}
+
 /** Talks to the filter worker; answers to a superseded filter are dropped. */
-export class FilterClient {
+export class FilterClient implements FilterEngine {
 	#worker = new Worker(new URL('./filter.worker.ts', import.meta.url), { type: 'module' });
 	#latest = 0;
 
-	constructor(handlers: {
-		evaluation(evaluation: Evaluation, milliseconds: number): void;
-		groups(groups: GroupCollection): void;
-		error(message: string): void;
-	}) {
+	constructor(handlers: FilterHandlers) {
 		this.#worker.onmessage = (event: MessageEvent<FilterWorkerReply>) => {
 			const reply = event.data;
 			if (reply.requestId !== this.#latest) return;

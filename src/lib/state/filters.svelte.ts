@@ -4,7 +4,7 @@ import type { IncidentFeature } from '$lib/data/incident';
 import { binningFor, type Binning } from '$lib/data/timeline';
 import type { GroupCollection } from '$lib/analysis/groups';
 import { untrack } from 'svelte';
-import { FilterClient } from './filter-client';
+import { FilterClient, type FilterEngine, type FilterHandlers } from './filter-client';
 import type { IncidentStore } from './incidents.svelte';
 
 /** What the interface needs to know about the data's facets and time span. */
@@ -41,20 +41,26 @@ export class FilterState {
 	readonly maxBorderKm = $derived(this.filter.maxBorderKm);
 
 	#incidents: IncidentStore;
-	#client: FilterClient | null = null;
+	#createEngine: (handlers: FilterHandlers) => FilterEngine;
+	#client: FilterEngine | null = null;
 	#stop: (() => void) | null = null;
 	/** The filter each answer was computed for, to know whether it filtered anything. */
 	#asked: IncidentFilter = NO_FILTER;
 	/** The latest evaluation's mask (null: nothing filtered), waiting for its groups. */
 	#mask: Uint8Array | null = null;
 
-	constructor(incidents: IncidentStore) {
+	constructor(
+		incidents: IncidentStore,
+		createEngine: (handlers: FilterHandlers) => FilterEngine = (handlers) =>
+			new FilterClient(handlers)
+	) {
 		this.#incidents = incidents;
+		this.#createEngine = createEngine;
 	}
 
 	/** Starts following the data and the filter (call once, from the root layout). */
 	start() {
-		this.#client = new FilterClient({
+		this.#client = this.#createEngine({
 			evaluation: (evaluation, milliseconds) => {
 				this.result = evaluation;
 				this.#mask = isFiltering(this.#asked) ? evaluation.mask : null;

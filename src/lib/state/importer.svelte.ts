@@ -4,7 +4,26 @@ import { FORMAT_NAMES, type ImportReport } from '$lib/data/import/importer';
 import type { ImportMessage, ImportRequest } from '$lib/data/import/import-protocol';
 import { deleteDataset, loadDatasets, setDatasetVisible } from '$lib/data/import/dataset-db';
 import { createImportWorker, nextColour, nowIso } from './import-worker';
-import type { IncidentStore } from './incidents.svelte';
+import type { ImportedDataset, IncidentStore } from './incidents.svelte';
+
+/** Where imported datasets are kept between visits (IndexedDB; tests give a stand-in). */
+export interface DatasetStore {
+	load(): Promise<ImportedDataset[]>;
+	delete(id: string): Promise<void>;
+	setVisible(id: string, visible: boolean): Promise<void>;
+}
+
+export const BROWSER_DATASETS: DatasetStore = {
+	load: loadDatasets,
+	delete: deleteDataset,
+	setVisible: setDatasetVisible
+};
+
+/** The worker an import runs in (a new one each time), and where datasets are kept. */
+export interface ImportServices {
+	createWorker(): Worker;
+	datasets: DatasetStore;
+}
 
 /**
  * Imports files into datasets: one worker per import (cancelling ends it), progress as it
@@ -23,16 +42,22 @@ export class ImportState {
 	storageError = $state<string | null>(null);
 
 	#incidents: IncidentStore;
+	#services: ImportServices;
 	#worker: Worker | null = null;
 
-	constructor(incidents: IncidentStore) {
+	constructor(
+		incidents: IncidentStore,
+		services: ImportServices = { createWorker: createImportWorker, datasets: BROWSER_DATASETS }
+	) {
 		this.#incidents = incidents;
+		this.#services = services;
 	}
 
 	/** Brings back the datasets of earlier visits. */
 	async restore() {
 		try {
-			for (const dataset of await loadDatasets()) this.#incidents.addImport(dataset);
+			for (const dataset of await this.#services.datasets.load())
+				this.#incidents.addImport(dataset);
 		} catch (error) {
 			this.storageError = `Saved datasets could not be read: ${message(error)}`;
 		}
@@ -42,7 +67,7 @@ export class ImportState {
 		this.cancel();
 		// Readable where it shows (the dataset facet), unique by the time it was imported.
 		const id = `${file.name.replace(/[^\w.-]+/g, '-').slice(0, 40)}-${Date.now().toString(36)}`;
-		const worker = createImportWorker();
+		const worker = this.#services.createWorker();
 		this.#worker = worker;
 		this.running = true;
 		this.fileName = file.name;
@@ -137,7 +162,7 @@ export class ImportState {
 	async remove(id: string) {
 		this.#incidents.removeImport(id);
 		try {
-			await deleteDataset(id);
+			await this.#services.datasets.delete(id);
 		} catch (error) {
 			this.storageError = `Could not remove the saved copy: ${message(error)}`;
 		}
@@ -146,7 +171,7 @@ export class ImportState {
 	async setVisible(id: string, visible: boolean) {
 		this.#incidents.setImportVisible(id, visible);
 		try {
-			await setDatasetVisible(id, visible);
+			await this.#services.datasets.setVisible(id, visible);
 		} catch (error) {
 			this.storageError = `Could not save the change: ${message(error)}`;
 		}

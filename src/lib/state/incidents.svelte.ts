@@ -14,6 +14,7 @@ import { labelledPoints } from '$lib/analysis/nearest';
 import type { Region } from '$lib/analysis/regions';
 import { FiguresTable, type FiguresRequest } from '$lib/analysis/incident-figures';
 import { AnalysisClient } from '$lib/analysis/analysis-client';
+import { untrack } from 'svelte';
 
 export interface IncidentData {
 	dataset: DatasetInfo;
@@ -43,6 +44,9 @@ const byDate = (a: IncidentFeature, b: IncidentFeature) =>
 			: a.id < b.id
 				? -1
 				: 1;
+
+/** What the store asks of the analysis worker (AnalysisClient; tests give a stand-in). */
+export type AnalysisService = Pick<AnalysisClient, 'figures' | 'band' | 'dispose'>;
 
 /** The incidents, the gazetteer and the border, plus the figures computed from them. */
 export class IncidentStore {
@@ -87,16 +91,32 @@ export class IncidentStore {
 	/** Incidents grouped by their exact position ("lon,lat" → incidents, by date). */
 	sites = $derived(groupBy([...this.located].sort(byDate), siteOfIncident));
 
-	#analysis: AnalysisClient | null = null;
+	#createAnalysis: () => AnalysisService;
+	#analysis: AnalysisService | null = null;
 	#figuresAsked = 0;
+	#stop: (() => void) | null = null;
 
-	constructor(data: IncidentData) {
+	constructor(
+		data: IncidentData,
+		createAnalysis: () => AnalysisService = () => new AnalysisClient()
+	) {
 		this.dataset = data.dataset;
 		this.places = data.places;
 		this.border = data.border;
 		this.sides = data.sides;
 		this.rejected = data.rejected;
 		this.#builtin = data.incidents;
+		this.#createAnalysis = createAnalysis;
+	}
+
+	/** Measures every set of incidents shown: at start, and after each import, removal or toggle. */
+	start() {
+		this.#stop = $effect.root(() => {
+			$effect(() => {
+				void this.incidents;
+				untrack(() => void this.computeFigures());
+			});
+		});
 	}
 
 	addImport(entry: ImportedDataset) {
@@ -133,7 +153,7 @@ export class IncidentStore {
 			lons: Float64Array.from(located, (incident) => incident.geometry?.coordinates[0] ?? NaN),
 			lats: Float64Array.from(located, (incident) => incident.geometry?.coordinates[1] ?? NaN)
 		};
-		this.#analysis ??= new AnalysisClient();
+		this.#analysis ??= this.#createAnalysis();
 		const asked = ++this.#figuresAsked;
 		try {
 			const result = await this.#analysis.figures(request);
@@ -148,11 +168,12 @@ export class IncidentStore {
 
 	/** The area within `km` of the border, computed in the analysis worker. */
 	borderBand(km: number): Promise<FeatureCollection<Polygon | MultiPolygon>> {
-		this.#analysis ??= new AnalysisClient();
+		this.#analysis ??= this.#createAnalysis();
 		return this.#analysis.band(this.border, km);
 	}
 
 	dispose() {
+		this.#stop?.();
 		this.#analysis?.dispose();
 	}
 }

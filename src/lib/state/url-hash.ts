@@ -58,12 +58,24 @@ function trimmed(value: number, decimals: number): string {
 const encode = (text: string) =>
 	encodeURIComponent(text).replace(/%2F/g, '/').replace(/%3A/gi, ':').replace(/%2C/gi, ',');
 
+/** A view as the hash writes it: "12/34.68944/40.83083". */
+export function formatView({ zoom, lat, lon }: MapView): string {
+	return `${trimmed(zoom, 2)}/${trimmed(lat, 5)}/${trimmed(lon, 5)}`;
+}
+
+/**
+ * Whether two views are the same view as far as a link can tell. The URL and the state are
+ * compared in the URL's own terms: a view that only differs below the link's precision is not
+ * a change (so applying a link, or following the map, never echoes back and forth).
+ */
+export function sameView(a: MapView | null, b: MapView | null): boolean {
+	if (a === null || b === null) return a === b;
+	return formatView(a) === formatView(b);
+}
+
 export function formatHash(state: HashState): string {
 	const pairs: string[] = [];
-	if (state.map) {
-		const { zoom, lat, lon } = state.map;
-		pairs.push(`map=${trimmed(zoom, 2)}/${trimmed(lat, 5)}/${trimmed(lon, 5)}`);
-	}
+	if (state.map) pairs.push(`map=${formatView(state.map)}`);
 	if (state.incident) pairs.push(`incident=${encode(state.incident)}`);
 	for (const [key, value] of state.rest) pairs.push(`${encode(key)}=${encode(value)}`);
 	return pairs.length > 0 ? `#${pairs.join('&')}` : '';

@@ -1,93 +1,99 @@
-import { afterNavigate, pushState, replaceState } from '$app/navigation';
 import { untrack } from 'svelte';
-import { on } from 'svelte/events';
-import type { AppState } from './context';
+import type { AppState } from './app-state';
 import { filterFromPairs, filterToPairs } from './filter-hash';
-import { formatHash, parseHash, withHash } from './url-hash';
+import { formatHash, parseHash, sameView } from './url-hash';
 
 /** Filter changes come in bursts (a brush drag): the URL follows once they pause. */
-const FILTER_WRITE_DELAY = 250;
+export const FILTER_WRITE_DELAY = 250;
+
+/** The browser's history as far as the hash goes (SvelteKit's shallow routing in the app). */
+export interface HashHistory {
+	/** The current hash: '' or '#…'. */
+	read(): string;
+	/** Writes a hash, as a new history entry ('push') or over the current one ('replace'). */
+	write(hash: string, mode: 'push' | 'replace'): void;
+	/** Calls back when the hash changes from outside: back/forward, an edited link. */
+	listen(changed: () => void): () => void;
+}
+
+export type SyncedState = Pick<AppState, 'selection' | 'mapView' | 'filters'>;
 
 /**
  * Keeps the URL hash and the app state in step, both ways:
  * - choosing an incident adds a history entry (back closes it again);
  * - moving the map or changing the filter replaces the current entry;
  * - opening a link, going back/forward or editing the hash applies it to the state.
- * Writes go through SvelteKit's shallow routing so its history bookkeeping stays right; reads
- * use `location` itself (SvelteKit's `page.url` is not updated by shallow hash changes).
- * Must be called while a component initialises (it sets up effects).
+ * One rule keeps the two from echoing each other: they are compared in the URL's own terms
+ * (formatHash), and a write or an apply happens only where they differ. Applying a hash makes
+ * the state equal to it, so the writes that follow find nothing to change; writing a hash
+ * makes the URL equal to the state, so nothing is applied back.
  */
-export function syncUrlWithState({
-	selection,
-	mapView,
-	filters
-}: Pick<AppState, 'selection' | 'mapView' | 'filters'>): void {
-	/** The last hash this module wrote or applied, so its own changes are not applied again. */
-	let known = location.hash;
-	applyHash(known);
+export class UrlSync {
+	#state: SyncedState;
+	#history: HashHistory;
 
-	function applyHash(hash: string) {
-		const state = parseHash(hash);
-		if (state.map) {
-			mapView.request(state.map);
-			mapView.current = state.map;
-		}
-		if (state.incident === null) selection.clear();
-		else if (state.incident !== selection.id) selection.select(state.incident);
-		const { filter } = filterFromPairs(state.rest);
-		if (JSON.stringify(filter) !== JSON.stringify(filters.filter)) filters.set(filter);
+	constructor(state: SyncedState, history: HashHistory) {
+		this.#state = state;
+		this.#history = history;
 	}
 
-	// SvelteKit's router can take writes only once the first navigation has finished.
-	let routerReady = false;
-	afterNavigate(() => {
-		if (routerReady) return;
-		routerReady = true;
-		write('replace'); // tidy the link that opened the page, without a history entry
-	});
+	/** Applies the hash the page opened with, then follows both sides; returns the stop. */
+	start(): () => void {
+		const { selection, mapView, filters } = this.#state;
+		this.#apply(this.#history.read());
+		// The link that opened the page, as this app writes it (a link typed by hand is tidied),
+		// over its own entry; from here the state and the URL are equal, so nothing echoes.
+		this.#write('replace');
+		const stopEffects = $effect.root(() => {
+			$effect(() => {
+				void selection.id;
+				untrack(() => this.#write('push'));
+			});
+			$effect(() => {
+				void mapView.current;
+				untrack(() => this.#write('replace'));
+			});
+			$effect(() => {
+				void filters.filter;
+				const timer = setTimeout(() => this.#write('replace'), FILTER_WRITE_DELAY);
+				return () => clearTimeout(timer);
+			});
+		});
+		const stopListening = this.#history.listen(() => this.#apply(this.#history.read()));
+		return () => {
+			stopEffects();
+			stopListening();
+		};
+	}
 
-	function write(mode: 'push' | 'replace') {
-		if (!routerReady) return;
-		const { others } = filterFromPairs(parseHash(location.hash).rest);
-		const hash = formatHash({
+	/** The hash the state stands for, keeping pairs other features wrote. */
+	#hashOfState(): string {
+		const { selection, mapView, filters } = this.#state;
+		const { others } = filterFromPairs(parseHash(this.#history.read()).rest);
+		return formatHash({
 			map: mapView.current,
 			incident: selection.id,
 			rest: [...filterToPairs(filters.filter), ...others]
 		});
-		if (hash === location.hash) return;
-		known = hash;
-		// Only the hash changes (shallow routing on this one page): there is no route to resolve().
-		// eslint-disable-next-line svelte/no-navigation-without-resolve
-		(mode === 'push' ? pushState : replaceState)(withHash(location.href, hash), {});
 	}
 
-	$effect(() => {
-		void selection.id;
-		untrack(() => write('push'));
-	});
+	#write(mode: 'push' | 'replace') {
+		const hash = this.#hashOfState();
+		if (hash !== this.#history.read()) this.#history.write(hash, mode);
+	}
 
-	$effect(() => {
-		void mapView.current;
-		untrack(() => write('replace'));
-	});
-
-	$effect(() => {
-		void filters.filter;
-		const timer = setTimeout(() => write('replace'), FILTER_WRITE_DELAY);
-		return () => clearTimeout(timer);
-	});
-
-	$effect(() => {
-		const applyIfNew = () => {
-			if (location.hash === known) return;
-			known = location.hash;
-			applyHash(known);
-		};
-		const offPopState = on(window, 'popstate', applyIfNew);
-		const offHashChange = on(window, 'hashchange', applyIfNew);
-		return () => {
-			offPopState();
-			offHashChange();
-		};
-	});
+	#apply(hash: string) {
+		const { selection, mapView, filters } = this.#state;
+		const state = parseHash(hash);
+		if (state.map && !sameView(state.map, mapView.current)) {
+			mapView.request(state.map);
+			mapView.current = state.map;
+		}
+		if (state.incident !== selection.id) {
+			if (state.incident === null) selection.clear();
+			else selection.select(state.incident);
+		}
+		const { filter } = filterFromPairs(state.rest);
+		if (JSON.stringify(filter) !== JSON.stringify(filters.filter)) filters.set(filter);
+	}
 }

@@ -1,0 +1,196 @@
+import { getContext, setContext, untrack } from 'svelte';
+import type { IncidentFeature } from '$lib/data/incident';
+import type { AppState } from '$lib/state/context';
+import { selectSite } from '$lib/state/select-site';
+import { insetCountries, type MapRenderSize, type RenderedMap } from './export-map';
+import { incidentMapFeatures, markerRadiusBySite } from './incident-features';
+import { MapController, type MapHover } from './map-controller.svelte';
+import { measureFeatures } from './measure-features';
+import { placeMapFeatures } from './place-features';
+import { LIGHT } from './style/theme';
+
+/** Delay before the band for a distance being dragged is asked for. */
+const BAND_DELAY = 50;
+
+/**
+ * Runs `apply` with what `read` returns, now and whenever it changes. `apply` is untracked:
+ * only what `read` reads is followed (a controller call must not subscribe to what it reads).
+ */
+function follow<T>(read: () => T, apply: (value: T) => void) {
+	$effect(() => {
+		const value = read();
+		untrack(() => apply(value));
+	});
+}
+
+/**
+ * The map as the rest of the app knows it. It owns the MapLibre controller: creates it on a
+ * container, makes it follow the app state (one effect root it disposes), and offers what
+ * others need from the map (an export rendering, the centre, focus), so no component outside
+ * src/lib/map knows MapLibre or its DOM.
+ */
+export class MapContext {
+	/** What the pointer is over, for the tooltip (null when nothing). */
+	hover = $state.raw<MapHover | null>(null);
+	/** Something the map could not do for the user, in words. */
+	problem = $state<string | null>(null);
+
+	#app: AppState;
+	#controller = $state.raw<MapController | null>(null);
+
+	constructor(app: AppState) {
+		this.#app = app;
+	}
+
+	/** The style has loaded: the map can draw, export and answer. */
+	get ready(): boolean {
+		return this.#controller?.ready ?? false;
+	}
+
+	/** Creates the map in `container` and makes it follow the state; returns the teardown. */
+	mount(container: HTMLElement): () => void {
+		const app = this.#app;
+		const { incidents, selection, mapView, measure } = app;
+		const drawn = incidents.incidents;
+		const controller = new MapController(
+			container,
+			LIGHT,
+			{
+				incidents: incidentMapFeatures(drawn),
+				places: placeMapFeatures(incidents.places, markerRadiusBySite(incidents.sites)),
+				border: {
+					type: 'FeatureCollection',
+					features: [{ type: 'Feature', properties: {}, geometry: incidents.border }]
+				}
+			},
+			mapView.requested,
+			{
+				select: (id) => selection.select(id),
+				selectPosition: (lon, lat) => void selectSite(app, lon, lat),
+				clickBackground: () => selection.clear(),
+				hover: (hover) => (this.hover = hover),
+				measureClick: (lon, lat) => measure.add([lon, lat]),
+				viewChanged: (view) => (mapView.current = view)
+			}
+		);
+		this.#controller = controller;
+		const resize = new ResizeObserver(() => controller.resize());
+		resize.observe(container);
+		const stop = $effect.root(() => {
+			$effect(() => {
+				if (controller.ready) this.#follow(controller, drawn);
+			});
+		});
+		return () => {
+			stop();
+			resize.disconnect();
+			controller.destroy();
+			this.#controller = null;
+			this.hover = null;
+		};
+	}
+
+	/** What the map shows, from the state: each line one part of the state and its call. */
+	#follow(map: MapController, drawn: readonly IncidentFeature[]) {
+		const { incidents, filters, selection, mapView, measure } = this.#app;
+		let shownIncidents = drawn;
+		follow(
+			() => ({ incidents: incidents.incidents, info: incidents.importInfo }),
+			(current) => {
+				if (current.incidents === shownIncidents) return;
+				shownIncidents = current.incidents;
+				map.setIncidents(
+					incidentMapFeatures(current.incidents, (dataset) => current.info.get(dataset)?.colour)
+				);
+			}
+		);
+		follow(
+			() => ({ id: selection.id, reveal: selection.reveal }),
+			({ id, reveal }) => {
+				map.setSelected(id);
+				const [lon, lat] = (id ? incidents.byId.get(id)?.geometry?.coordinates : undefined) ?? [];
+				if (reveal && lon !== undefined && lat !== undefined) map.reveal(lon, lat);
+			}
+		);
+		follow(
+			() => mapView.requested,
+			(view) => view && map.showView(view)
+		);
+		follow(
+			() => filters.maxBorderKm !== null,
+			(on) => map.setDistanceFilter(on)
+		);
+		follow(
+			() => filters.pending,
+			(busy) => map.setBusy(busy)
+		);
+		follow(
+			() => filters.shown,
+			(shown) => shown && map.setMatches(shown.mask, shown.groups)
+		);
+		follow(
+			() => measure.active,
+			(on) => map.setMeasuring(on)
+		);
+		follow(
+			() => measureFeatures(measure.points, measure.legs),
+			(features) => map.setMeasure(features)
+		);
+		// The band up to the filter's distance follows the slider (the latest request wins).
+		$effect(() => {
+			const km = filters.maxBorderKm;
+			if (km === null) {
+				untrack(() => map.setFilterBand(null));
+				return;
+			}
+			let current = true;
+			const timer = setTimeout(() => {
+				incidents
+					.borderBand(km)
+					.then((band) => current && map.setFilterBand(band))
+					.catch((error: unknown) => {
+						this.problem = `Drawing the ${km} km band failed: ${String(error)}`;
+					});
+			}, BAND_DELAY);
+			return () => {
+				current = false;
+				clearTimeout(timer);
+			};
+		});
+	}
+
+	/** The current view drawn off screen at an image's size, for an export. */
+	renderForExport(size: MapRenderSize): Promise<RenderedMap> {
+		const controller = this.#controller;
+		if (!controller?.ready) return Promise.reject(new Error('the map is not ready yet'));
+		return controller.renderForExport(size);
+	}
+
+	/** The country shapes for an export's locator inset. */
+	insetCountries() {
+		return insetCountries();
+	}
+
+	/** The position at the centre of the view (to measure from the keyboard), when drawn. */
+	centre(): [number, number] | null {
+		return this.#controller?.centre() ?? null;
+	}
+
+	/** Moves keyboard focus to the map (it pans with the arrow keys). */
+	focus() {
+		this.#controller?.focus();
+	}
+}
+
+const KEY = Symbol('map');
+
+/** Creates the map context for the app state and puts it in context for the components below. */
+export function provideMapContext(app: AppState): MapContext {
+	return setContext(KEY, new MapContext(app));
+}
+
+export function getMapContext(): MapContext {
+	const map = getContext<MapContext | undefined>(KEY);
+	if (!map) throw new Error('getMapContext() needs provideMapContext() in a parent component');
+	return map;
+}

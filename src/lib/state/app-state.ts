@@ -1,0 +1,60 @@
+import type { FilterEngine, FilterHandlers } from './filter-client';
+import { FilterState } from './filters.svelte';
+import { ImportState, type ImportServices } from './importer.svelte';
+import { IncidentStore, type AnalysisService, type IncidentData } from './incidents.svelte';
+import { MapViewState } from './map-view.svelte';
+import { MeasureState } from './measure.svelte';
+import { PlaybackState } from './playback.svelte';
+import { Selection } from './selection.svelte';
+
+/** The app's state, created once by the root layout and read by components through context. */
+export interface AppState {
+	incidents: IncidentStore;
+	filters: FilterState;
+	selection: Selection;
+	mapView: MapViewState;
+	measure: MeasureState;
+	playback: PlaybackState;
+	imports: ImportState;
+}
+
+/** The app's state, with the one call that stops everything it started. */
+export interface App extends AppState {
+	dispose(): void;
+}
+
+/** The workers and storage the state talks to; tests replace them with stand-ins. */
+export interface AppServices {
+	analysis: () => AnalysisService;
+	filterEngine: (handlers: FilterHandlers) => FilterEngine;
+	imports: ImportServices;
+}
+
+/**
+ * Builds the whole app state from the loaded data and starts it: the figures follow the
+ * incidents, the filter follows both, and datasets of earlier visits are brought back.
+ */
+export function createAppState(data: IncidentData, services: Partial<AppServices> = {}): App {
+	const incidents = new IncidentStore(data, services.analysis);
+	const filters = new FilterState(incidents, services.filterEngine);
+	const playback = new PlaybackState(filters);
+	const imports = new ImportState(incidents, services.imports);
+	incidents.start();
+	filters.start();
+	void imports.restore();
+	return {
+		incidents,
+		filters,
+		selection: new Selection(),
+		mapView: new MapViewState(),
+		measure: new MeasureState(),
+		playback,
+		imports,
+		dispose() {
+			playback.dispose();
+			imports.dispose();
+			filters.dispose();
+			incidents.dispose();
+		}
+	};
+}

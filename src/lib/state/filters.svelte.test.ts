@@ -1,0 +1,93 @@
+import { flushSync } from 'svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NO_FILTER } from '$lib/data/filter';
+import { FilterState } from './filters.svelte';
+import { IncidentStore } from './incidents.svelte';
+import { builtinData, inThreadAnalysis, InThreadFilterEngine, settle } from './testing/stand-ins';
+
+const HAJIN = ['IQ-SY-002', 'IQ-SY-005', 'IQ-SY-006', 'IQ-SY-007', 'IQ-SY-011'];
+
+function filtering() {
+	const incidents = new IncidentStore(builtinData(), inThreadAnalysis);
+	let engine: InThreadFilterEngine | null = null;
+	const filters = new FilterState(
+		incidents,
+		(handlers) => (engine = new InThreadFilterEngine(handlers))
+	);
+	filters.start();
+	flushSync();
+	return {
+		incidents,
+		filters,
+		engine: engine!,
+		dispose: () => (filters.dispose(), incidents.dispose())
+	};
+}
+
+describe('FilterState', () => {
+	let setup: ReturnType<typeof filtering> | null = null;
+	afterEach(() => setup?.dispose());
+
+	it('knows the data’s facets and time span as soon as it starts', () => {
+		setup = filtering();
+		const domain = setup.filters.domain!;
+		expect(domain.facetValues.location_precision.sort()).toEqual(['1', '2', '3']);
+		expect(new Date(domain.firstDay * 86_400_000).toISOString().slice(0, 10)).toBe('2017-02-24');
+	});
+
+	it('is pending until the engine’s groups arrive, then shows mask and groups together', async () => {
+		setup = filtering();
+		const { filters } = setup;
+		await settle();
+		expect(filters.result?.count).toBe(14);
+		expect(filters.shown?.mask).toBeNull(); // nothing filtered: everything drawn
+		filters.update({ text: 'هجين' });
+		expect(filters.pending).toBe(true);
+		await settle();
+		expect(filters.pending).toBe(false);
+		expect(filters.result?.count).toBe(5);
+		const mask = filters.shown!.mask!;
+		expect(mask.reduce((sum, bit) => sum + bit, 0)).toBe(5);
+		const ids = filters.matchingSlice(0, 5).map((incident) => incident.id);
+		expect(ids.sort()).toEqual(HAJIN);
+	});
+
+	it('answers whether an incident passes, true before the first answer', async () => {
+		setup = filtering();
+		const { filters, incidents } = setup;
+		const hajin = incidents.byId.get('IQ-SY-002')!;
+		const susah = incidents.byId.get('IQ-SY-009a')!; // Al-Susah
+		filters.update({ text: 'هجين' }); // Hajin in Arabic: only the five Hajin incidents
+		expect(filters.matches(susah)).toBe(true);
+		await settle();
+		expect(filters.matches(hajin)).toBe(true);
+		expect(filters.matches(susah)).toBe(false);
+	});
+
+	it('toggles facet values and clears back to no filter', async () => {
+		setup = filtering();
+		const { filters } = setup;
+		filters.toggleFacet('location_precision', '1');
+		expect(filters.filter.facets.location_precision).toEqual(['1']);
+		await settle();
+		expect(filters.result?.count).toBe(1);
+		filters.toggleFacet('location_precision', '1');
+		expect(filters.filter.facets.location_precision).toEqual([]);
+		filters.clear();
+		expect(filters.filter).toBe(NO_FILTER);
+	});
+
+	it('hands new distances over as one column, without rebuilding the others', async () => {
+		setup = filtering();
+		const { filters, incidents, engine } = setup;
+		void incidents.computeFigures();
+		await settle();
+		flushSync();
+		expect(engine.calls.filter((call) => call === 'columns')).toHaveLength(1);
+		expect(engine.calls).toContain('border');
+		filters.update({ maxBorderKm: 26 });
+		await settle();
+		expect(filters.result?.count).toBeGreaterThan(0);
+		expect(filters.result?.count).toBeLessThan(14);
+	});
+});

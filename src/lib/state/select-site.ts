@@ -1,0 +1,21 @@
+import { siteKey } from '$lib/data/site-key';
+import type { AppState } from './app-state';
+
+/**
+ * A click on a site (several incidents at one position, which zooming cannot separate): the
+ * panel opens on the first of those the filter lets through, by date, and lists them all.
+ * Returns whether any was selected.
+ */
+export function selectSite(
+	{ incidents, filters, selection }: Pick<AppState, 'incidents' | 'filters' | 'selection'>,
+	lon: number,
+	lat: number
+): boolean {
+	const here = (incidents.sites.get(siteKey(lon, lat)) ?? []).filter((incident) =>
+		filters.matches(incident)
+	);
+	const first = here[0];
+	if (!first) return false;
+	selection.select(first.id, { group: here.map((incident) => incident.id) });
+	return true;
+}

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type {
+	FeatureCollection,
+	LineString,
+	MultiLineString,
+	MultiPolygon,
+	Polygon
+} from 'geojson';
+import { groupIncidents } from '$lib/analysis/groups';
+import { computeFigures } from '$lib/analysis/incident-figures';
+import { BUILTIN_DATASET } from '$lib/data/builtin';
+import { evaluate, normaliseSearch, type IncidentColumns } from '$lib/data/filter-engine';
+import type { IncidentFilter } from '$lib/data/filter';
+import type { IncidentCollection, PlaceCollection } from '$lib/data/incident';
+import type { FilterEngine, FilterHandlers } from '../filter-client';
+import type { AnalysisService, IncidentData } from '../incidents.svelte';
+
+/**
+ * Stand-ins for what the state talks to (workers, storage), doing the real work in this thread,
+ * so the state classes are tested with their real logic and data: nothing about them is mocked.
+ */
+
+const geodata = <T>(path: string) =>
+	JSON.parse(readFileSync(join(import.meta.dirname, '../../../../geodata', path), 'utf8')) as T;
+
+/** The app's data as the root layout loads it: the 14 built-in strikes, places, border, sides. */
+export function builtinData(): IncidentData {
+	const border = geodata<FeatureCollection<LineString | MultiLineString>>(
+		'border/iraq-syria.geojson'
+	).features[0]!.geometry;
+	const sides =
+		geodata<FeatureCollection<Polygon | MultiPolygon, { adm0_a3: string }>>('border/sides.geojson');
+	return {
+		dataset: BUILTIN_DATASET,
+		incidents: geodata<IncidentCollection>('incidents/strikes.geojson').features,
+		places: geodata<PlaceCollection>('places.geojson').features,
+		border,
+		sides: sides.features.map((side) => ({
+			name: side.properties.adm0_a3,
+			geometry: side.geometry
+		})),
+		rejected: []
+	};
+}
+
+/**
+ * The filter worker's work, done in this thread: each filter answered in a macrotask (as the
+ * worker would), evaluation first, then the groups; `calls` records what the state asked.
+ */
+export class InThreadFilterEngine implements FilterEngine {
+	calls: string[] = [];
+	#handlers: FilterHandlers;
+	#columns: IncidentColumns | null = null;
+	#latest = 0;
+
+	constructor(handlers: FilterHandlers) {
+		this.#handlers = handlers;
+	}
+
+	setColumns(columns: IncidentColumns) {
+		this.calls.push('columns');
+		normaliseSearch(columns);
+		this.#columns = columns;
+	}
+
+	setBorder(border: Float64Array) {
+		this.calls.push('border');
+		if (this.#columns) this.#columns.border = border;
+	}
+
+	filter(filter: IncidentFilter) {
+		this.calls.push('filter');
+		const asked = ++this.#latest;
+		setTimeout(() => {
+			// Only the newest filter is answered, as the worker coalesces bursts.
+			if (asked !== this.#latest || !this.#columns) return;
+			const evaluation = evaluate(this.#columns, filter);
+			this.#handlers.evaluation(evaluation, 0);
+			this.#handlers.groups(groupIncidents(this.#columns, evaluation.mask));
+		}, 0);
+	}
+
+	dispose() {
+		this.calls.push('dispose');
+	}
+}
+
+/** The analysis worker's figures, computed in this thread; `asked` counts the requests. */
+export function inThreadAnalysis(): AnalysisService & { asked: number } {
+	const service = {
+		asked: 0,
+		figures(request: Parameters<AnalysisService['figures']>[0]) {
+			service.asked++;
+			return Promise.resolve(computeFigures(request));
+		},
+		band: () => Promise.resolve({ type: 'FeatureCollection' as const, features: [] }),
+		dispose() {}
+	};
+	return service;
+}
+
+/** Waits for timers set so far and the promises they settle (a worker's answer, say). */
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
