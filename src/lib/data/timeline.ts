@@ -1,3 +1,5 @@
+import { dayNumber } from './format';
+
 /**
  * Time bins for the timeline's histogram, chosen to suit the span of the data: days for a few
  * months, weeks (from Monday) for a few years, calendar months beyond. Days are numbered from
@@ -87,6 +89,19 @@ export type PlaybackMode = 'window' | 'cumulative';
 export interface DayWindow {
 	from: number;
 	to: number;
+}
+
+/** The date window a filter sets, in days (an open end is the data's end); null for none. */
+export function filterWindow(
+	filter: { from: string | null; to: string | null },
+	firstDay: number,
+	lastDay: number
+): DayWindow | null {
+	if (filter.from === null && filter.to === null) return null;
+	return {
+		from: filter.from ? dayNumber(filter.from) : firstDay,
+		to: filter.to ? dayNumber(filter.to) : lastDay
+	};
 }
 
 /** The window playback starts from when none is set: the first unit of the data. */

@@ -1,5 +1,6 @@
-import { dayNumber, isoFromDayNumber } from '$lib/data/format';
+import { isoFromDayNumber } from '$lib/data/format';
 import {
+	filterWindow,
 	firstWindow,
 	stepWindow,
 	type DayWindow,
@@ -34,13 +35,7 @@ export class PlaybackState {
 
 	#window(): DayWindow | null {
 		const domain = this.#filters.domain;
-		if (!domain) return null;
-		const { from, to } = this.#filters.filter;
-		if (from === null && to === null) return null;
-		return {
-			from: from ? dayNumber(from) : domain.firstDay,
-			to: to ? dayNumber(to) : domain.lastDay
-		};
+		return domain ? filterWindow(this.#filters.filter, domain.firstDay, domain.lastDay) : null;
 	}
 
 	#show(window: DayWindow) {

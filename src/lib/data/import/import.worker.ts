@@ -1,12 +1,18 @@
 /// <reference lib="webworker" />
-import Papa from 'papaparse';
 import { sha256Hex } from '../sha256';
-import { importGeoJsonText, NOT_TEXT, RowImport, rowProblems, sniff } from './importer';
-import type { Row } from './row-mapping';
+import {
+	HEAD_CHARACTERS,
+	importGeoJsonText,
+	NOT_TEXT,
+	parseCsv,
+	RowImport,
+	sniff,
+	type ImportReport,
+	type ImportResult
+} from './importer';
 import type { ImportMessage, ImportRequest } from './import-protocol';
 import type { DatasetInfo } from '../builtin';
 import type { IncidentFeature } from '../incident';
-import type { ImportReport } from './importer';
 import { saveDataset } from './dataset-db';
 
 /**
@@ -47,52 +53,36 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 	const { file, dataset } = event.data;
 	try {
 		const sha256 = await sha256Hex(await file.arrayBuffer());
-		const head = await file.slice(0, 65536).text();
-		const kind = sniff(head);
+		const kind = sniff(await file.slice(0, HEAD_CHARACTERS).text());
+		const finish = (result: ImportResult) => {
+			finished = result;
+			post({ type: 'done', report: result.report, sha256 });
+		};
 		if (kind === 'json') {
 			const result = importGeoJsonText(await file.text(), dataset);
 			post({ type: 'progress', fraction: 1, rows: result.report.total });
 			sendIncidents(result.incidents, 0);
-			finished = result;
-			post({ type: 'done', report: result.report, sha256 });
+			finish(result);
 			return;
 		}
 		const rows = new RowImport(dataset);
 		if (kind === 'empty' || kind === 'binary') {
 			rows.fileError = NOT_TEXT[kind];
-			post({ type: 'done', report: rows.result().report, sha256 });
+			finish(rows.result());
 			return;
 		}
 		let sent = 0;
-		let fields: string[] | null = null;
-		let ok = true;
-		Papa.parse<Row>(file, {
-			header: true,
-			skipEmptyLines: 'greedy',
+		parseCsv(file, rows, {
 			chunkSize: 2 * 1024 * 1024,
-			chunk(results, parser) {
-				if (fields === null) {
-					fields = results.meta.fields ?? [];
-					ok = rows.header(fields);
-					if (!ok) {
-						parser.abort();
-						return;
-					}
-				}
-				const problems = rowProblems(results.errors, fields.length);
-				results.data.forEach((row, index) => rows.row(row, problems.get(index)));
+			onChunk(cursor) {
 				sent = sendIncidents(rows.incidents, sent);
-				post({ type: 'progress', fraction: results.meta.cursor / file.size, rows: rows.total });
+				post({ type: 'progress', fraction: cursor / file.size, rows: rows.total });
 			},
-			complete() {
-				if (fields === null) rows.header([]);
+			onDone() {
 				sendIncidents(rows.incidents, sent);
-				finished = rows.result();
-				post({ type: 'done', report: finished.report, sha256 });
+				finish(rows.result());
 			},
-			error(error) {
-				post({ type: 'error', message: error.message });
-			}
+			onError: (message) => post({ type: 'error', message })
 		});
 	} catch (error) {
 		post({ type: 'error', message: error instanceof Error ? error.message : String(error) });

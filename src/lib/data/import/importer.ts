@@ -194,22 +194,59 @@ export function importGeoJsonText(text: string, dataset: string): ImportResult {
 	return rows.result();
 }
 
+/** How much of the start of a file tells its kind (sniff). */
+export const HEAD_CHARACTERS = 65536;
+
+export interface CsvHooks {
+	/** Papa Parse's read size for a file (a string is read in one piece). */
+	chunkSize?: number;
+	/** After each chunk's rows are accounted for, with how far into the input it has read. */
+	onChunk?(cursor: number): void;
+	/** Once every row is accounted for (or the header fitted no format). */
+	onDone?(): void;
+	/** The input could not be read at all. */
+	onError?(message: string): void;
+}
+
+/**
+ * The CSV steps of an import, for a whole string (importText) and for a file streamed by the
+ * import worker alike: the header chooses the row mapping, then every row is imported or
+ * rejected with the parser's complaint about it. Synchronous for a string.
+ */
+export function parseCsv(input: string | File, rows: RowImport, hooks: CsvHooks = {}): void {
+	let fields: string[] | null = null;
+	Papa.parse<Row>(input, {
+		header: true,
+		skipEmptyLines: 'greedy',
+		...(hooks.chunkSize ? { chunkSize: hooks.chunkSize } : {}),
+		chunk(results, parser) {
+			if (fields === null) {
+				fields = results.meta.fields ?? [];
+				if (!rows.header(fields)) {
+					parser.abort();
+					return;
+				}
+			}
+			const problems = rowProblems(results.errors, fields.length);
+			results.data.forEach((row, index) => rows.row(row, problems.get(index)));
+			hooks.onChunk?.(results.meta.cursor);
+		},
+		complete() {
+			if (fields === null) rows.header([]);
+			hooks.onDone?.();
+		},
+		error(error) {
+			hooks.onError?.(error.message);
+		}
+	});
+}
+
 /** The whole import from a string (tests, small files); the worker streams the same steps. */
 export function importText(text: string, dataset: string): ImportResult {
-	const kind = sniff(text.slice(0, 65536));
+	const kind = sniff(text.slice(0, HEAD_CHARACTERS));
 	if (kind === 'json') return importGeoJsonText(text, dataset);
 	const rows = new RowImport(dataset);
-	if (kind === 'empty' || kind === 'binary') {
-		rows.fileError = NOT_TEXT[kind];
-		return rows.result();
-	}
-	const parsed = Papa.parse<Row>(text.replace(/^\uFEFF/, ''), {
-		header: true,
-		skipEmptyLines: 'greedy'
-	});
-	const fields = parsed.meta.fields ?? [];
-	if (!rows.header(fields)) return rows.result();
-	const problems = rowProblems(parsed.errors, fields.length);
-	parsed.data.forEach((row, index) => rows.row(row, problems.get(index)));
+	if (kind === 'empty' || kind === 'binary') rows.fileError = NOT_TEXT[kind];
+	else parseCsv(text.replace(/^\uFEFF/, ''), rows);
 	return rows.result();
 }
