@@ -1,3 +1,5 @@
+import { MONTH_ABBREVIATIONS } from './months';
+
 /**
  * Time bins for the timeline's histogram, chosen to suit the span of the data: days for a few
  * months, weeks (from Monday) for a few years, calendar months beyond. Days are numbered from
@@ -112,21 +114,6 @@ export function stepWindow(
 	return { from: Math.min(from, to), to };
 }
 
-const MONTH_NAMES = [
-	'Jan',
-	'Feb',
-	'Mar',
-	'Apr',
-	'May',
-	'Jun',
-	'Jul',
-	'Aug',
-	'Sep',
-	'Oct',
-	'Nov',
-	'Dec'
-];
-
 /** Axis ticks: 1 January of each year for spans over two years, else the 1st of each month. */
 export function timeTicks(firstDay: number, lastDay: number): { day: number; label: string }[] {
 	const ticks: { day: number; label: string }[] = [];
@@ -142,7 +129,7 @@ export function timeTicks(firstDay: number, lastDay: number): { day: number; lab
 			const withYear = month === 0 || ticks.length === 0;
 			const label = byYear
 				? String(year)
-				: `${MONTH_NAMES[month] ?? ''}${withYear ? ` ${year}` : ''}`;
+				: `${MONTH_ABBREVIATIONS[month] ?? ''}${withYear ? ` ${year}` : ''}`;
 			ticks.push({ day, label });
 		}
 		index += byYear ? 12 : 1;

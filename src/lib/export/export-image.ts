@@ -1,3 +1,4 @@
+import { MONTH_ABBREVIATIONS } from '$lib/data/months';
 import type { RenderedMap } from '$lib/map/export-map';
 import { composeImage, loadExportFonts, type Composition } from './compose';
 import { addPngText } from './png-text';
@@ -48,11 +49,8 @@ export async function compose(
 /** "Exported 24 Nov 2026, 09:05 UTC" */
 export function exportedLine(at: Date): string {
 	const iso = at.toISOString();
-	const months = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
-	return (
-		`Exported ${at.getUTCDate()} ${months[at.getUTCMonth()]} ${at.getUTCFullYear()}, ` +
-		`${iso.slice(11, 16)} UTC`
-	);
+	const month = MONTH_ABBREVIATIONS[at.getUTCMonth()];
+	return `Exported ${at.getUTCDate()} ${month} ${at.getUTCFullYear()}, ${iso.slice(11, 16)} UTC`;
 }
 
 /** Saves a blob as a file through a temporary link (nothing leaves the browser). */
