@@ -1,6 +1,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { LegendSection, LegendSymbol } from '$lib/map/style/legend';
 import type { Theme } from '$lib/map/style/theme';
+import type { ExportSize } from './presets';
 import { scaleBar } from './scale-bar';
 
 /**
@@ -32,14 +33,6 @@ export interface Composition {
 	view: readonly [number, number, number, number];
 	inset: InsetData | null;
 	theme: Theme;
-}
-
-export interface ComposeSize {
-	layoutWidth: number;
-	layoutHeight: number;
-	pixelRatio: number;
-	width: number;
-	height: number;
 }
 
 export const EXPORT_FONT = '"Noto Sans", "Noto Sans Arabic", sans-serif';
@@ -102,7 +95,7 @@ function card(ctx: Context, x: number, y: number, w: number, h: number, u: numbe
 
 export function composeImage(
 	map: HTMLCanvasElement,
-	size: ComposeSize,
+	size: ExportSize,
 	composition: Composition
 ): HTMLCanvasElement {
 	const canvas = document.createElement('canvas');

@@ -1,8 +1,8 @@
 import { MONTH_ABBREVIATIONS } from '$lib/data/months';
-import type { RenderedMap } from '$lib/map/export-map';
 import { composeImage, loadExportFonts, type Composition } from './compose';
 import { addPngText } from './png-text';
 import type { ExportSize } from './presets';
+import type { RenderedMap, RenderMap } from './rendered-map';
 import { metresPerPixel } from './scale-bar';
 
 /** What the image says besides the map; the view-dependent parts come from the drawn map. */
@@ -13,7 +13,7 @@ export type ImageText = Omit<Composition, 'metresPerPixel' | 'bearing' | 'view'>
  * the metadata (permalink, datasets, time, citation) as text chunks.
  */
 export async function exportPng(
-	renderMap: (size: ExportSize) => Promise<RenderedMap>,
+	renderMap: RenderMap,
 	size: ExportSize,
 	text: ImageText,
 	metadata: readonly [string, string][]
