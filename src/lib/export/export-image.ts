@@ -1,5 +1,6 @@
 import { MONTH_ABBREVIATIONS } from '$lib/data/months';
-import { composeImage, loadExportFonts, type Composition } from './compose';
+import { composeImage, loadExportFonts } from './compose';
+import type { Composition } from './composition';
 import { addPngText } from './png-text';
 import type { ExportSize } from './presets';
 import type { RenderedMap, RenderMap } from './rendered-map';
