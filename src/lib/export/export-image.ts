@@ -27,6 +27,16 @@ export async function exportPng(
 	return new Blob([bytes as BlobPart], { type: 'image/png' });
 }
 
+/** The composed image as a PNG without metadata: what the dialog's preview shows. */
+export async function previewPng(
+	renderMap: RenderMap,
+	size: ExportSize,
+	text: ImageText
+): Promise<Blob | null> {
+	const canvas = await compose(await renderMap(size), size, text);
+	return new Promise((resolve) => canvas.toBlob(resolve));
+}
+
 export async function compose(
 	map: RenderedMap,
 	size: ExportSize,
