@@ -1,24 +1,10 @@
 import type { DatePrecision } from './incident';
+import { MONTH_ABBREVIATIONS, MONTH_NAMES } from './months';
 
 /**
  * Words and numbers as a reader sees them. Fixed English formats (not the browser's locale) so
  * the panel, exports and tests agree everywhere; unknown stays "not reported", never 0.
  */
-
-const MONTHS = [
-	'January',
-	'February',
-	'March',
-	'April',
-	'May',
-	'June',
-	'July',
-	'August',
-	'September',
-	'October',
-	'November',
-	'December'
-];
 
 function parts(iso: string): { year: number; month: number; day: number } {
 	const [year, month, day] = iso.split('-').map(Number);
@@ -28,13 +14,13 @@ function parts(iso: string): { year: number; month: number; day: number } {
 /** "19 April 2018" */
 export function formatDay(iso: string): string {
 	const { year, month, day } = parts(iso);
-	return `${day} ${MONTHS[month - 1]} ${year}`;
+	return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
 }
 
 /** "19 Apr 2018" */
 export function formatShortDay(iso: string): string {
 	const { year, month, day } = parts(iso);
-	return `${day} ${MONTHS[month - 1]?.slice(0, 3)} ${year}`;
+	return `${day} ${MONTH_ABBREVIATIONS[month - 1]} ${year}`;
 }
 
 /** The date as precisely as it is known: "19 April 2018", "week of 24 May 2018", "May 2018". */
@@ -42,7 +28,7 @@ export function formatIncidentDate(iso: string, precision: DatePrecision): strin
 	if (precision === 'day') return formatDay(iso);
 	if (precision === 'week') return `week of ${formatDay(iso)}`;
 	const { year, month } = parts(iso);
-	return `${MONTHS[month - 1]} ${year}`;
+	return `${MONTH_NAMES[month - 1]} ${year}`;
 }
 
 export const DATE_PRECISION_WORDS: Record<DatePrecision, string> = {

@@ -1,4 +1,5 @@
 import { dayNumber } from './format';
+import { MONTH_ABBREVIATIONS } from './months';
 
 /**
  * Time bins for the timeline's histogram, chosen to suit the span of the data: days for a few
@@ -127,21 +128,6 @@ export function stepWindow(
 	return { from: Math.min(from, to), to };
 }
 
-const MONTH_NAMES = [
-	'Jan',
-	'Feb',
-	'Mar',
-	'Apr',
-	'May',
-	'Jun',
-	'Jul',
-	'Aug',
-	'Sep',
-	'Oct',
-	'Nov',
-	'Dec'
-];
-
 /** Axis ticks: 1 January of each year for spans over two years, else the 1st of each month. */
 export function timeTicks(firstDay: number, lastDay: number): { day: number; label: string }[] {
 	const ticks: { day: number; label: string }[] = [];
@@ -157,7 +143,7 @@ export function timeTicks(firstDay: number, lastDay: number): { day: number; lab
 			const withYear = month === 0 || ticks.length === 0;
 			const label = byYear
 				? String(year)
-				: `${MONTH_NAMES[month] ?? ''}${withYear ? ` ${year}` : ''}`;
+				: `${MONTH_ABBREVIATIONS[month] ?? ''}${withYear ? ` ${year}` : ''}`;
 			ticks.push({ day, label });
 		}
 		index += byYear ? 12 : 1;

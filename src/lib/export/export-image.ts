@@ -1,7 +1,9 @@
-import type { RenderedMap } from '$lib/map/export-map';
-import { composeImage, loadExportFonts, type Composition } from './compose';
+import { MONTH_ABBREVIATIONS } from '$lib/data/months';
+import { composeImage, loadExportFonts } from './compose';
+import type { Composition } from './composition';
 import { addPngText } from './png-text';
 import type { ExportSize } from './presets';
+import type { RenderedMap, RenderMap } from './rendered-map';
 import { metresPerPixel } from './scale-bar';
 
 /** What the image says besides the map; the view-dependent parts come from the drawn map. */
@@ -12,7 +14,7 @@ export type ImageText = Omit<Composition, 'metresPerPixel' | 'bearing' | 'view'>
  * the metadata (permalink, datasets, time, citation) as text chunks.
  */
 export async function exportPng(
-	renderMap: (size: ExportSize) => Promise<RenderedMap>,
+	renderMap: RenderMap,
 	size: ExportSize,
 	text: ImageText,
 	metadata: readonly [string, string][]
@@ -23,6 +25,16 @@ export async function exportPng(
 	if (!png) throw new Error('the browser could not encode the image');
 	const bytes = addPngText(new Uint8Array(await png.arrayBuffer()), metadata);
 	return new Blob([bytes as BlobPart], { type: 'image/png' });
+}
+
+/** The composed image as a PNG without metadata: what the dialog's preview shows. */
+export async function previewPng(
+	renderMap: RenderMap,
+	size: ExportSize,
+	text: ImageText
+): Promise<Blob | null> {
+	const canvas = await compose(await renderMap(size), size, text);
+	return new Promise((resolve) => canvas.toBlob(resolve));
 }
 
 export async function compose(
@@ -48,11 +60,8 @@ export async function compose(
 /** "Exported 24 Nov 2026, 09:05 UTC" */
 export function exportedLine(at: Date): string {
 	const iso = at.toISOString();
-	const months = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
-	return (
-		`Exported ${at.getUTCDate()} ${months[at.getUTCMonth()]} ${at.getUTCFullYear()}, ` +
-		`${iso.slice(11, 16)} UTC`
-	);
+	const month = MONTH_ABBREVIATIONS[at.getUTCMonth()];
+	return `Exported ${at.getUTCDate()} ${month} ${at.getUTCFullYear()}, ${iso.slice(11, 16)} UTC`;
 }
 
 /** Saves a blob as a file through a temporary link (nothing leaves the browser). */

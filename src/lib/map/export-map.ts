@@ -1,5 +1,7 @@
 import { Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { ExportSize } from '$lib/export/presets';
+import type { RenderedMap } from '$lib/export/rendered-map';
 import { basemapUrls } from './geodata-urls';
 
 /**
@@ -9,23 +11,6 @@ import { basemapUrls } from './geodata-urls';
  * so the image is never blank or partial; only this map keeps its drawing buffer (the live map
  * would pay for it on every frame).
  */
-
-export interface MapRenderSize {
-	layoutWidth: number;
-	layoutHeight: number;
-	pixelRatio: number;
-	width: number;
-	height: number;
-}
-
-export interface RenderedMap {
-	canvas: HTMLCanvasElement;
-	/** West, south, east, north of what the image shows. */
-	bounds: [number, number, number, number];
-	centre: { lon: number; lat: number };
-	zoom: number;
-	bearing: number;
-}
 
 export class ExportTooLargeError extends Error {}
 
@@ -59,7 +44,7 @@ function styleWithState(live: MapLibreMap): StyleSpecification {
 
 export async function renderMap(
 	live: MapLibreMap,
-	size: MapRenderSize,
+	size: ExportSize,
 	timeoutMs = 180_000
 ): Promise<RenderedMap> {
 	const limit = drawingLimit();

@@ -2,7 +2,9 @@ import { getContext, setContext, untrack } from 'svelte';
 import type { IncidentFeature } from '$lib/data/incident';
 import type { AppState } from '$lib/state/context';
 import { selectSite } from '$lib/state/select-site';
-import { insetCountries, type MapRenderSize, type RenderedMap } from './export-map';
+import type { ExportSize } from '$lib/export/presets';
+import type { RenderedMap } from '$lib/export/rendered-map';
+import { insetCountries } from './export-map';
 import { incidentMapFeatures, markerRadiusBySite } from './incident-features';
 import { MapController, type MapHover } from './map-controller.svelte';
 import { measureFeatures } from './measure-features';
@@ -160,7 +162,7 @@ export class MapContext {
 	}
 
 	/** The current view drawn off screen at an image's size, for an export. */
-	renderForExport(size: MapRenderSize): Promise<RenderedMap> {
+	renderForExport(size: ExportSize): Promise<RenderedMap> {
 		const controller = this.#controller;
 		if (!controller?.ready) return Promise.reject(new Error('the map is not ready yet'));
 		return controller.renderForExport(size);

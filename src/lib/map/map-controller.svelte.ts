@@ -21,7 +21,9 @@ import type {
 } from 'geojson';
 
 import { REGION_BBOX } from '$lib/data/region';
-import { renderMap, type MapRenderSize, type RenderedMap } from './export-map';
+import type { ExportSize } from '$lib/export/presets';
+import type { RenderedMap } from '$lib/export/rendered-map';
+import { renderMap } from './export-map';
 import { absoluteUrl } from './geodata-urls';
 import { CLUSTER_ZOOM_END, type GroupCollection } from '$lib/analysis/groups';
 import { mapFeaturesById, type MapIncidentProperties } from './incident-features';
@@ -350,7 +352,7 @@ export class MapController {
 	}
 
 	/** The current view drawn off screen at an image's size (see export-map.ts). */
-	renderForExport(size: MapRenderSize): Promise<RenderedMap> {
+	renderForExport(size: ExportSize): Promise<RenderedMap> {
 		return renderMap(this.#map, size);
 	}
 

@@ -1,19 +1,5 @@
 import { readIsoDate, type FieldResult } from '../fields';
-
-const MONTHS = [
-	'january',
-	'february',
-	'march',
-	'april',
-	'may',
-	'june',
-	'july',
-	'august',
-	'september',
-	'october',
-	'november',
-	'december'
-];
+import { MONTH_NAMES } from '../months';
 
 /**
  * A date as exports write it: "2019-01-15", "2019-01-15 00:00:00.000" (UCDP), "15 January 2019"
@@ -28,7 +14,9 @@ export function readFlexibleDate(raw: string | undefined): FieldResult<string> {
 	if (words) {
 		const [, day = '', monthName = '', year = ''] = words;
 		const name = monthName.toLowerCase();
-		const month = MONTHS.findIndex((full) => full === name || full.slice(0, 3) === name);
+		const month = MONTH_NAMES.findIndex(
+			(full) => full.toLowerCase() === name || full.slice(0, 3).toLowerCase() === name
+		);
 		if (month >= 0) {
 			return readIsoDate(`${year}-${String(month + 1).padStart(2, '0')}-${day.padStart(2, '0')}`);
 		}

@@ -1,0 +1,315 @@
+import type { LegendSymbol } from '$lib/map/style/legend';
+import type { Composition } from './composition';
+import type { ExportSize } from './presets';
+import { scaleBar } from './scale-bar';
+
+/**
+ * Where everything over an export's map goes, in the image's layout pixels: pure arithmetic on
+ * the layout size and the texts, with text widths from a `measure` function (the canvas's in
+ * the browser, a fake in tests), so the rules can be tested without a canvas. The design is
+ * drawn for a 1080-pixel image and scaled by `u` with the image's smaller side, so a square post
+ * and an A4 page both read well; compose.ts paints the result.
+ */
+
+/** The width of a text in a CSS font, in layout pixels. */
+export type Measure = (text: string, font: string) => number;
+
+export const EXPORT_FONT = '"Noto Sans", "Noto Sans Arabic", sans-serif';
+
+export const font = (weight: number, px: number) => `${weight} ${px}px ${EXPORT_FONT}`;
+
+export interface Box {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
+/** Lines of text, left-aligned at `x`; line i is centred on top + lineHeight × (i + ½). */
+export interface TextLines {
+	lines: string[];
+	font: string;
+	x: number;
+	top: number;
+	lineHeight: number;
+}
+
+/** A text at a point (the painter says how it is aligned there). */
+export interface Label {
+	text: string;
+	font: string;
+	x: number;
+	y: number;
+}
+
+export interface TitleCard {
+	card: Box;
+	title: TextLines;
+	subtitle: TextLines;
+}
+
+export interface ScaleCard {
+	card: Box;
+	/** The north arrow: its centre and the size of the square it is drawn in. */
+	arrow: { x: number; y: number; size: number };
+	north: Label;
+	/** The bar itself (two halves), with its distance written above it. */
+	bar: Box;
+	distance: Label;
+}
+
+export interface LegendEntryLayout {
+	symbol: LegendSymbol;
+	/** The symbol's centre. */
+	symbolX: number;
+	symbolY: number;
+	label: Label;
+}
+
+/**
+ * The legend card, laid out at full size in its own coordinates (its top left at 0, 0) and
+ * drawn at `scale` with its top left at `x`, `y`.
+ */
+export interface LegendCard {
+	x: number;
+	y: number;
+	scale: number;
+	width: number;
+	height: number;
+	sections: { title: Label; entries: LegendEntryLayout[] }[];
+}
+
+export interface CompositionLayout {
+	/** Layout pixels per design pixel (the design is for a 1080-pixel image). */
+	u: number;
+	margin: number;
+	/** The band along the bottom, the full width of the image. */
+	credits: { band: Box; text: TextLines };
+	/** The locator map's square (its card's frame goes a little outside), or null for none. */
+	inset: Box | null;
+	/** Null when there is neither title nor subtitle. */
+	title: TitleCard | null;
+	scale: ScaleCard;
+	legend: LegendCard;
+}
+
+export type LayoutInput = Pick<
+	Composition,
+	'title' | 'subtitle' | 'legend' | 'credits' | 'exported' | 'metresPerPixel' | 'inset'
+>;
+
+export function layoutComposition(
+	size: Pick<ExportSize, 'layoutWidth' | 'layoutHeight'>,
+	input: LayoutInput,
+	measure: Measure
+): CompositionLayout {
+	const W = size.layoutWidth;
+	const H = size.layoutHeight;
+	const u = Math.min(1.5, Math.max(0.55, Math.min(W, H) / 1080));
+	const margin = 24 * u;
+
+	const credits = layoutCredits(input, measure, W, H, u, margin);
+	const creditsTop = credits.band.y;
+	const insetSize = input.inset ? Math.min(190 * u, W * 0.28, H * 0.28) : 0;
+	const inset = input.inset
+		? { x: W - margin - insetSize, y: margin, width: insetSize, height: insetSize }
+		: null;
+	// The title keeps clear of the inset.
+	const titleWidth = Math.min(
+		780 * u,
+		W - 2 * margin - (insetSize ? insetSize + margin : 0) - 36 * u
+	);
+	const title = layoutTitle(input, measure, margin, margin, titleWidth, u);
+	const titleBottom = title ? title.card.y + title.card.height : margin;
+	return {
+		u,
+		margin,
+		credits,
+		inset,
+		title,
+		scale: layoutScale(input.metresPerPixel, margin, creditsTop - margin, u),
+		legend: layoutLegend(input, measure, W - margin, creditsTop - margin, titleBottom + margin, u)
+	};
+}
+
+/**
+ * Words into at most `maxLines` lines no wider than `width`; a word longer than a line gets a
+ * line of its own (it overflows rather than being split mid-word). Text beyond the last line is
+ * dropped and the last line ends with "…", cut by characters until it fits.
+ */
+export function wrap(
+	measure: Measure,
+	text: string,
+	lineFont: string,
+	width: number,
+	maxLines: number
+): string[] {
+	const fits = (candidate: string) => measure(candidate, lineFont) <= width;
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(/\s+/).filter(Boolean)) {
+		const candidate = line ? `${line} ${word}` : word;
+		if (fits(candidate) || !line) {
+			line = candidate;
+		} else {
+			lines.push(line);
+			line = word;
+		}
+	}
+	if (line) lines.push(line);
+	if (lines.length <= maxLines) return lines;
+	const kept = lines.slice(0, maxLines);
+	let last = kept[maxLines - 1] ?? '';
+	while (last.length > 1 && !fits(`${last}…`)) last = last.slice(0, -1);
+	kept[maxLines - 1] = `${last}…`;
+	return kept;
+}
+
+/** The width of the widest line in a font (0 for none). */
+function widest(measure: Measure, lineFont: string, lines: readonly string[]): number {
+	return Math.max(0, ...lines.map((line) => measure(line, lineFont)));
+}
+
+/** The credits and the export time, in up to three lines along the bottom. */
+function layoutCredits(
+	input: LayoutInput,
+	measure: Measure,
+	W: number,
+	H: number,
+	u: number,
+	margin: number
+): CompositionLayout['credits'] {
+	const px = 12.5 * u;
+	const lineFont = font(400, px);
+	const text = [...input.credits, input.exported].join(' · ');
+	const lines = wrap(measure, text, lineFont, W - 2 * margin, 3);
+	const lineHeight = px * 1.45;
+	const height = lines.length * lineHeight + px * 1.2;
+	const top = H - height;
+	return {
+		band: { x: 0, y: top, width: W, height },
+		text: { lines, font: lineFont, x: margin, top: top + px * 0.6, lineHeight }
+	};
+}
+
+/** Title (up to two lines) and subtitle (up to three) in a card at x, y, at most `width` wide. */
+function layoutTitle(
+	input: LayoutInput,
+	measure: Measure,
+	x: number,
+	y: number,
+	width: number,
+	u: number
+): TitleCard | null {
+	const pad = 18 * u;
+	const titlePx = 34 * u;
+	const subtitlePx = 17 * u;
+	const titleFont = font(700, titlePx);
+	const subtitleFont = font(400, subtitlePx);
+	const inner = width - 2 * pad;
+	const titleText = input.title.trim();
+	const subtitleText = input.subtitle.trim();
+	const title = titleText ? wrap(measure, titleText, titleFont, inner, 2) : [];
+	const subtitle = subtitleText ? wrap(measure, subtitleText, subtitleFont, inner, 3) : [];
+	if (title.length === 0 && subtitle.length === 0) return null;
+	const titleLine = titlePx * 1.2;
+	const subtitleLine = subtitlePx * 1.4;
+	const gap = title.length && subtitle.length ? 6 * u : 0;
+	const height = 2 * pad + title.length * titleLine + gap + subtitle.length * subtitleLine;
+	// The card hugs its text: a short title gets a short card.
+	const used = Math.max(widest(measure, titleFont, title), widest(measure, subtitleFont, subtitle));
+	return {
+		card: { x, y, width: Math.min(width, used + 2 * pad), height },
+		title: { lines: title, font: titleFont, x: x + pad, top: y + pad, lineHeight: titleLine },
+		subtitle: {
+			lines: subtitle,
+			font: subtitleFont,
+			x: x + pad,
+			top: y + pad + title.length * titleLine + gap,
+			lineHeight: subtitleLine
+		}
+	};
+}
+
+/** Scale bar and north arrow in a card at `x`, standing on `bottom`. */
+function layoutScale(metresPerPixel: number, x: number, bottom: number, u: number): ScaleCard {
+	const bar = scaleBar(metresPerPixel, 160 * u);
+	const pad = 10 * u;
+	const px = 13 * u;
+	const arrow = 30 * u;
+	const width = pad * 3 + arrow + Math.max(bar.pixels, 40 * u);
+	const height = pad * 2 + Math.max(arrow + px, px * 2 + 8 * u);
+	const top = bottom - height;
+	const arrowX = x + pad + arrow / 2;
+	const barX = x + pad * 2 + arrow;
+	const barY = top + height - pad - 7 * u;
+	return {
+		card: { x, y: top, width, height },
+		arrow: { x: arrowX, y: top + pad + arrow / 2 + px * 0.4, size: arrow },
+		north: { text: 'N', font: font(700, px * 0.9), x: arrowX, y: top + pad * 0.6 },
+		bar: { x: barX, y: barY, width: bar.pixels, height: 6 * u },
+		distance: { text: bar.label, font: font(600, px), x: barX, y: barY - 4 * u }
+	};
+}
+
+/**
+ * The legend at the bottom right, standing on `bottom`: shrunk (to no less than 0.3) to fit
+ * between `minTop` and `bottom` on small images rather than cut off.
+ */
+function layoutLegend(
+	input: LayoutInput,
+	measure: Measure,
+	right: number,
+	bottom: number,
+	minTop: number,
+	u: number
+): LegendCard {
+	const pad = 14 * u;
+	const titlePx = 13 * u;
+	const labelPx = 12.5 * u;
+	const row = 24 * u;
+	const symbolWidth = 40 * u;
+	const sectionGap = 8 * u;
+	const titleFont = font(600, titlePx);
+	const labelFont = font(400, labelPx);
+	const sections = input.legend;
+	const labelWidth = widest(
+		measure,
+		labelFont,
+		sections.flatMap((section) => section.entries.map((entry) => entry.label))
+	);
+	const width = pad * 2 + symbolWidth + labelWidth;
+	const height =
+		pad * 2 +
+		sections.reduce(
+			(sum, section, i) =>
+				sum + titlePx * 1.6 + section.entries.length * row + (i ? sectionGap : 0),
+			0
+		);
+	const k = Math.min(1, Math.max(0.3, (bottom - minTop) / height));
+	let y = pad;
+	const placed = sections.map((section, i) => {
+		if (i) y += sectionGap;
+		const title = { text: section.title, font: titleFont, x: pad, y: y + titlePx * 0.8 };
+		y += titlePx * 1.6;
+		const entries = section.entries.map((entry) => {
+			const centre = y + row / 2;
+			y += row;
+			return {
+				symbol: entry.symbol,
+				symbolX: pad + symbolWidth / 2 - 4 * u,
+				symbolY: centre,
+				label: { text: entry.label, font: labelFont, x: pad + symbolWidth, y: centre }
+			};
+		});
+		return { title, entries };
+	});
+	return {
+		x: right - width * k,
+		y: bottom - height * k,
+		scale: k,
+		width,
+		height,
+		sections: placed
+	};
+}

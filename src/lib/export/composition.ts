@@ -1,0 +1,27 @@
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { LegendSection } from '$lib/map/style/legend';
+import type { Theme } from '$lib/map/style/theme';
+
+/** What an export image says over its map; laid out by compose-layout.ts, drawn by compose.ts. */
+export interface Composition {
+	title: string;
+	subtitle: string;
+	legend: LegendSection[];
+	/** Credits, in order ("Made with Natural Earth", the datasets' credits…). */
+	credits: string[];
+	/** "Exported 24 Nov 2026, 09:00 UTC" */
+	exported: string;
+	/** Metres per layout pixel at the centre of the image. */
+	metresPerPixel: number;
+	bearing: number;
+	/** West, south, east, north of the view, for the inset. */
+	view: readonly [number, number, number, number];
+	inset: InsetData | null;
+	theme: Theme;
+}
+
+export interface InsetData {
+	countries: FeatureCollection<Polygon | MultiPolygon, { adm0_a3: string }>;
+	/** The inset's extent: west, south, east, north. */
+	extent: readonly [number, number, number, number];
+}
