@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import Papa from 'papaparse';
 import { PNG } from 'pngjs';
 import { readPngText } from '../src/lib/export/png-text';

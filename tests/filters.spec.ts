@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { searchText } from '../src/lib/data/filter';
 import type { IncidentCollection } from '../src/lib/data/incident';
 import { waitForMapIdle } from './helpers';
