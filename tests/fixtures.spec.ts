@@ -16,7 +16,7 @@ async function clickToRun(page: Page, script: string) {
 	]);
 }
 
-test.describe('an uncaught page error fails the test', () => {
+test.describe('expected to fail (✘ here is a pass): an uncaught page error fails the test', () => {
 	test.fail('a throw in the test’s page', async ({ page }) => {
 		await clickToRun(page, "throw new Error('deliberate')");
 	});
