@@ -1,6 +1,12 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './scripts/chromium';
 
-const port = 4173;
+/**
+ * The browser tests' own port: not 4173 (`npm start`, `npm run serve`), 4174 (screenshot) or
+ * 4181–4183 (benchmarks). A server already listening there is an error, never reused: the tests
+ * only ever run against the build this run made.
+ */
+const port = 4190;
 
 /** Browser tests run against the production build (build/), served as a static site. */
 export default defineConfig({
@@ -12,27 +18,17 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,
-	reporter: process.env.CI ? [['list']] : [['list']],
+	reporter: [['list']],
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
 		viewport: { width: 1280, height: 800 },
 		trace: 'retain-on-failure',
-		launchOptions: {
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--no-first-run'
-			]
-		}
+		launchOptions: chromiumLaunchOptions()
 	},
 	webServer: {
 		command: `node --import tsx scripts/serve.ts build ${port}`,
 		url: `http://127.0.0.1:${port}/`,
-		reuseExistingServer: !process.env.CI,
+		reuseExistingServer: false,
 		timeout: 30_000
 	}
 });

@@ -4,30 +4,14 @@
  *
  *   npm run screenshot
  */
-import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
+import { serve } from './bench/app-server';
+import { chromiumLaunchOptions } from './chromium';
 
 const port = 4174;
-const server = spawn(
-	process.execPath,
-	['--import', 'tsx', 'scripts/serve.ts', 'build', String(port)],
-	{
-		stdio: 'ignore'
-	}
-);
+const server = await serve(process.cwd(), port);
 try {
-	await new Promise((resolve) => setTimeout(resolve, 800));
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run'
-		]
-	});
+	const browser = await chromium.launch(chromiumLaunchOptions());
 	const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
 	await page.goto(`http://127.0.0.1:${port}/#map=8.4/34.6/41.32&incident=IQ-SY-007`);
 	await page.locator('[data-testid=map][data-idle=true]').waitFor({ timeout: 90_000 });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { colourVariety, waitForMapIdle, watchPage } from './helpers';
 
 const HAJIN_INCIDENTS = ['IQ-SY-002', 'IQ-SY-005', 'IQ-SY-006', 'IQ-SY-007', 'IQ-SY-011'];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import type { FeatureCollection, MultiLineString } from 'geojson';
 import geographiclib from 'geographiclib-geodesic';
 import type { IncidentCollection } from '../src/lib/data/incident';
@@ -105,17 +105,18 @@ test('the panel shows the side, the nearest crossing and the nearest incident el
 	await expect(panel.getByTestId('incident-place')).toContainText('Al-Susah');
 });
 
-test('a link written by hand is tidied without errors or a history entry', async ({ browser }) => {
+test('a link written by hand is tidied without errors or a history entry', async ({
+	browser,
+	pageErrors
+}) => {
 	const historyLength = async (url: string) => {
 		const page = await browser.newPage();
-		const errors: string[] = [];
-		page.on('pageerror', (error) => errors.push(error.message));
 		await page.goto(url);
 		await expect(page.getByTestId('incident-panel')).toContainText('IQ-SY-001');
 		await expect(page).toHaveURL(/#map=8\.6\/34\.6\/41&incident=IQ-SY-001$/);
 		await waitForMapIdle(page);
 		const length = await page.evaluate(() => history.length);
-		expect(errors).toEqual([]);
+		expect(pageErrors).toEqual([]);
 		await page.close();
 		return length;
 	};

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { waitForMapIdle } from './helpers';
 
 const FIXTURES = join(import.meta.dirname, '../src/lib/data/import/fixtures');

@@ -1,3 +1,5 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 /** Command-line options of the analyze CLI. */
 export interface AnalyzeOptions {
 	input: string;
@@ -33,55 +35,48 @@ these empty and listed in a summary on standard error.`;
 
 export class UsageError extends Error {}
 
+/** The flags, each taking a value (`--help` is answered before parsing). */
+const FLAGS = {
+	out: { type: 'string', short: 'o' },
+	border: { type: 'string' },
+	sides: { type: 'string' },
+	places: { type: 'string' },
+	delimiter: { type: 'string' },
+	'lat-column': { type: 'string' },
+	'lon-column': { type: 'string' }
+} as const satisfies ParseArgsConfig['options'];
+
 export function parseOptions(argv: readonly string[]): AnalyzeOptions {
-	const options: AnalyzeOptions = {
-		input: '',
-		out: '',
-		border: null,
-		sides: null,
-		places: null,
-		delimiter: ',',
-		latColumn: null,
-		lonColumn: null
-	};
-	const value = (i: number, flag: string) => {
-		const next = argv[i + 1];
-		if (next === undefined) throw new UsageError(`${flag} needs a value`);
-		return next;
-	};
-	for (let i = 0; i < argv.length; i++) {
-		const arg = argv[i]!;
-		switch (arg) {
-			case '--out':
-			case '-o':
-				options.out = value(i++, arg);
-				break;
-			case '--border':
-				options.border = value(i++, arg);
-				break;
-			case '--sides':
-				options.sides = value(i++, arg);
-				break;
-			case '--places':
-				options.places = value(i++, arg);
-				break;
-			case '--delimiter':
-				options.delimiter = value(i++, arg);
-				break;
-			case '--lat-column':
-				options.latColumn = value(i++, arg);
-				break;
-			case '--lon-column':
-				options.lonColumn = value(i++, arg);
-				break;
-			default:
-				if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
-				if (options.input)
-					throw new UsageError(`one input file only (got ${options.input} and ${arg})`);
-				options.input = arg;
-		}
+	// Not strict: parseArgs then takes the next argument as a value even when it starts with a
+	// dash (`--out -`, `--out -x.csv`), and leaves unknown options and missing values to the
+	// checks below, which say what is wrong in the CLI's own words.
+	const { values, positionals, tokens } = parseArgs({
+		args: [...argv],
+		options: FLAGS,
+		allowPositionals: true,
+		strict: false,
+		tokens: true
+	});
+	for (const token of tokens) {
+		if (token.kind !== 'option') continue;
+		if (!Object.hasOwn(FLAGS, token.name)) throw new UsageError(`unknown option ${token.rawName}`);
+		if (token.value === undefined) throw new UsageError(`${token.rawName} needs a value`);
 	}
-	if (!options.input) throw new UsageError('no input file');
+	const text = (value: string | boolean | undefined) => (typeof value === 'string' ? value : null);
+	const [input, second] = positionals;
+	if (!input) throw new UsageError('no input file');
+	if (second !== undefined)
+		throw new UsageError(`one input file only (got ${input} and ${second})`);
+	const options: AnalyzeOptions = {
+		input,
+		out: text(values.out) ?? '',
+		border: text(values.border),
+		sides: text(values.sides),
+		places: text(values.places),
+		delimiter: text(values.delimiter) ?? ',',
+		latColumn: text(values['lat-column']),
+		lonColumn: text(values['lon-column'])
+	};
 	if (!options.out) throw new UsageError('no --out file (use --out - for standard output)');
 	if (options.delimiter.length !== 1) throw new UsageError('--delimiter must be one character');
 	return options;

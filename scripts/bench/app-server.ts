@@ -1,16 +1,13 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chromium, type Browser } from '@playwright/test';
+import { chromiumLaunchOptions } from '../chromium';
 
-/** What the browser benchmarks share: Chromium's flags, a build step and the static server. */
+/** What the browser benchmarks share: Chromium, a build step and the static server. */
 
-export const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-	'--enable-precise-memory-info'
-];
+/** The tests' Chromium, with performance.memory reporting real figures. */
+export function launchChromium(): Promise<Browser> {
+	return chromium.launch(chromiumLaunchOptions(['--enable-precise-memory-info']));
+}
 
 export function run(root: string, args: string[], what = args.join(' ')) {
 	const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });

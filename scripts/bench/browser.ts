@@ -1,8 +1,8 @@
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, run, serve } from './app-server';
+import type { Browser, Page } from '@playwright/test';
+import { launchChromium, run, serve } from './app-server';
 import { machine, thousands } from './report';
 import { mainThreadTasks, summarise, type InteractionSummary } from './trace';
 
@@ -37,10 +37,7 @@ export async function benchBrowser(root: string, quick: boolean): Promise<string
 	run(root, ['--import', 'tsx', 'scripts/synth.ts', '--count', String(count), '--out', synthetic]);
 	const megabytes = statSync(synthetic).size / 2 ** 20;
 	const server = await serve(root, PORT);
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: CHROMIUM_ARGS
-	});
+	const browser = await launchChromium();
 	try {
 		const small = await benchDataset(browser, '14 incidents (embedded)', '');
 		const large = await benchDataset(

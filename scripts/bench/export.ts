@@ -1,5 +1,5 @@
-import { chromium, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, browserMemoryMb, run, serve } from './app-server';
+import type { Page } from '@playwright/test';
+import { browserMemoryMb, launchChromium, run, serve } from './app-server';
 import { machine } from './report';
 import { SIZE_PRESETS } from '../../src/lib/export/presets';
 
@@ -41,10 +41,7 @@ async function exportOnce(page: Page, preset: string, ratio: number): Promise<nu
 export async function benchExport(root: string, quick: boolean): Promise<string> {
 	run(root, ['node_modules/vite/bin/vite.js', 'build'], 'vite build');
 	const server = await serve(root, PORT);
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: CHROMIUM_ARGS
-	});
+	const browser = await launchChromium();
 	try {
 		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 		await page.goto(`http://127.0.0.1:${PORT}/#map=7/34.6/40.6`);

@@ -1,9 +1,8 @@
 import { createWriteStream, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { csvRow } from '../../src/lib/data/csv';
-import { CHROMIUM_ARGS, browserMemoryMb, run, serve } from './app-server';
+import { browserMemoryMb, launchChromium, run, serve } from './app-server';
 import { machine, thousands } from './report';
 
 /**
@@ -81,10 +80,7 @@ export async function benchImport(root: string, quick: boolean): Promise<string>
 	const megabytes = statSync(file).size / 2 ** 20;
 	run(root, ['node_modules/vite/bin/vite.js', 'build'], 'vite build');
 	const server = await serve(root, PORT);
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: CHROMIUM_ARGS
-	});
+	const browser = await launchChromium();
 	try {
 		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 		await page.goto(`http://127.0.0.1:${PORT}/`);

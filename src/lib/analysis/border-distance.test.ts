@@ -3,8 +3,9 @@
  *
  * Fixtures (Turf style): fixtures/border-distance/in/*.geojson are the query points,
  * out/*.geojson the reference answers (each point coloured by distance, with a line to its
- * nearest border point, so a GeoJSON viewer shows them). `REGEN=1 npx vitest run border-distance`
- * rewrites both from the seeded generators and the reference; review the diff before committing.
+ * nearest border point, so a GeoJSON viewer shows them). A missing fixture fails the run:
+ * `REGEN=1 npx vitest run border-distance` (the only way they are written) rewrites both from the
+ * seeded generators and the reference; review the diff before committing.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -72,7 +73,14 @@ function referenceCollection(points: InPoint[]): FeatureCollection {
 function loadFixture(name: string): { input: InPoint[]; expected: OutFeature[] } {
 	const inPath = join(fixtures, 'in', `${name}.geojson`);
 	const outPath = join(fixtures, 'out', `${name}.geojson`);
-	if (REGEN || !existsSync(inPath)) {
+	const missing = [inPath, outPath].filter((path) => !existsSync(path));
+	if (missing.length > 0 && !REGEN) {
+		throw new Error(
+			`the ${name} fixture is missing (${missing.join(', ')}): ` +
+				'`REGEN=1 npx vitest run border-distance` writes it; review it before committing'
+		);
+	}
+	if (REGEN) {
 		mkdirSync(join(fixtures, 'in'), { recursive: true });
 		mkdirSync(join(fixtures, 'out'), { recursive: true });
 		const input = generators[name]!();
@@ -119,7 +127,9 @@ describe.each(Object.keys(generators))('border distance fixture %s', (name) => {
 		expect(worst.error, `worst at ${worst.name}`).toBeLessThan(MAX_ERROR_METRES);
 	});
 
-	it('is the live reference (the out fixture is not stale)', () => {
+	// Hundreds of brute-force reference distances: a few seconds, more on a busy machine, so
+	// the budget of the CLI tests (scripts/analyze/analyze.test.ts) rather than Vitest's 5 s.
+	it('is the live reference (the out fixture is not stale)', { timeout: 60_000 }, () => {
 		const step = name === 'random-region' ? 10 : 1; // every 10th random point keeps CI quick
 		for (let i = 0; i < input.length; i += step) {
 			const live = referenceBorderDistance(border, lons[i]!, lats[i]!);

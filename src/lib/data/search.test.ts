@@ -12,7 +12,14 @@ describe('normaliseForSearch', () => {
 	});
 
 	it('folds Arabic spelling variants', () => {
-		expect(normaliseForSearch('البوكمال')).toBe(normaliseForSearch('البوكمال'));
+		// Tatweel (the stretching stroke) and short-vowel marks are dropped.
+		expect(normaliseForSearch('البوكـــمال')).toBe('البوكمال');
+		expect(normaliseForSearch('البُوكَمَال')).toBe('البوكمال');
+		// Madda and wasla on alef, hamza on waw and on ya'.
+		expect(normaliseForSearch('آمرلي')).toBe('امرلي');
+		expect(normaliseForSearch('ٱلبوكمال')).toBe('البوكمال');
+		expect(normaliseForSearch('مؤتة')).toBe('موته');
+		expect(normaliseForSearch('رئيس')).toBe('رييس');
 		expect(normaliseForSearch('إدلب')).toBe(normaliseForSearch('ادلب'));
 		expect(normaliseForSearch('السوسة')).toBe('السوسه');
 		expect(normaliseForSearch('الرقّة')).toBe(normaliseForSearch('الرقه'));

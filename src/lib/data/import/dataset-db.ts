@@ -1,3 +1,4 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { DatasetInfo } from '../builtin';
 import type { IncidentFeature } from '../incident';
 import type { ImportReport } from './importer';
@@ -20,76 +21,78 @@ export interface StoredDataset {
 	report: ImportReport;
 }
 
-function open(): Promise<IDBDatabase> {
-	return new Promise((resolve, reject) => {
-		if (typeof indexedDB === 'undefined') {
-			reject(new Error('this browser keeps no local database (IndexedDB)'));
-			return;
-		}
-		const request = indexedDB.open(DB_NAME, 1);
-		request.onupgradeneeded = () => {
-			request.result.createObjectStore(DATASETS);
-			request.result.createObjectStore(VISIBLE);
-		};
-		request.onsuccess = () => resolve(request.result);
-		request.onerror = () => reject(request.error ?? new Error('could not open the database'));
-	});
+interface Schema extends DBSchema {
+	/** By dataset id. */
+	[DATASETS]: { key: string; value: StoredDataset };
+	/** Whether a dataset is shown, by dataset id. */
+	[VISIBLE]: { key: string; value: boolean };
 }
 
-async function run<T>(
-	stores: string[],
-	mode: IDBTransactionMode,
-	// eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- writes return nothing
-	work: (transaction: IDBTransaction) => IDBRequest<T> | void
-): Promise<T | undefined> {
-	const db = await open();
-	try {
-		return await new Promise<T | undefined>((resolve, reject) => {
-			const transaction = db.transaction(stores, mode);
-			const request = work(transaction);
-			const failed = () => reject(transaction.error ?? new Error('the change was not saved'));
-			transaction.oncomplete = () => resolve(request ? request.result : undefined);
-			transaction.onabort = failed;
-			transaction.onerror = failed;
-		});
-	} finally {
-		db.close();
+/** One connection per page or worker, opened on first use and kept. */
+let connection: Promise<IDBPDatabase<Schema>> | null = null;
+
+function database(): Promise<IDBPDatabase<Schema>> {
+	if (typeof indexedDB === 'undefined') {
+		return Promise.reject(new Error('this browser keeps no local database (IndexedDB)'));
 	}
+	connection ??= openDB<Schema>(DB_NAME, 1, {
+		upgrade(db) {
+			db.createObjectStore(DATASETS);
+			db.createObjectStore(VISIBLE);
+		},
+		// Another tab wants a newer version of the database: let it, and open afresh next time.
+		blocking() {
+			void connection?.then((db) => db.close());
+			connection = null;
+		},
+		// The browser closed the connection (storage cleared, for instance): open afresh next time.
+		terminated() {
+			connection = null;
+		}
+	}).catch((error: unknown) => {
+		connection = null;
+		throw error;
+	});
+	return connection;
 }
 
 /** Called by the import worker. */
 export async function saveDataset(dataset: StoredDataset): Promise<void> {
-	await run([DATASETS, VISIBLE], 'readwrite', (transaction) => {
-		transaction.objectStore(DATASETS).put(dataset, dataset.info.id);
-		transaction.objectStore(VISIBLE).put(true, dataset.info.id);
-	});
+	const transaction = (await database()).transaction([DATASETS, VISIBLE], 'readwrite');
+	await Promise.all([
+		transaction.objectStore(DATASETS).put(dataset, dataset.info.id),
+		transaction.objectStore(VISIBLE).put(true, dataset.info.id),
+		transaction.done
+	]);
 }
 
 export async function setDatasetVisible(id: string, visible: boolean): Promise<void> {
-	await run([VISIBLE], 'readwrite', (transaction) => {
-		transaction.objectStore(VISIBLE).put(visible, id);
-	});
+	const transaction = (await database()).transaction(VISIBLE, 'readwrite');
+	await Promise.all([transaction.store.put(visible, id), transaction.done]);
 }
 
 export async function deleteDataset(id: string): Promise<void> {
-	await run([DATASETS, VISIBLE], 'readwrite', (transaction) => {
-		transaction.objectStore(DATASETS).delete(id);
-		transaction.objectStore(VISIBLE).delete(id);
-	});
+	const transaction = (await database()).transaction([DATASETS, VISIBLE], 'readwrite');
+	await Promise.all([
+		transaction.objectStore(DATASETS).delete(id),
+		transaction.objectStore(VISIBLE).delete(id),
+		transaction.done
+	]);
 }
 
 export async function loadDatasets(): Promise<(StoredDataset & { visible: boolean })[]> {
+	// One transaction: the datasets and which are shown, as they stood at one moment, even while
+	// another tab writes.
+	const transaction = (await database()).transaction([DATASETS, VISIBLE], 'readonly');
+	const visibleStore = transaction.objectStore(VISIBLE);
 	const [datasets, ids, visible] = await Promise.all([
-		run(
-			[DATASETS],
-			'readonly',
-			(t) => t.objectStore(DATASETS).getAll() as IDBRequest<StoredDataset[]>
-		),
-		run([VISIBLE], 'readonly', (t) => t.objectStore(VISIBLE).getAllKeys()),
-		run([VISIBLE], 'readonly', (t) => t.objectStore(VISIBLE).getAll() as IDBRequest<boolean[]>)
+		transaction.objectStore(DATASETS).getAll(),
+		visibleStore.getAllKeys(),
+		visibleStore.getAll(),
+		transaction.done
 	]);
-	const shown = new Map((ids ?? []).map((id, i) => [String(id), visible?.[i] ?? true]));
-	return (datasets ?? [])
+	const shown = new Map(ids.map((id, i) => [id, visible[i] ?? true]));
+	return datasets
 		.map((dataset) => ({ ...dataset, visible: shown.get(dataset.info.id) ?? true }))
 		.sort((a, b) => (a.info.imported?.at ?? '').localeCompare(b.info.imported?.at ?? ''));
 }
