@@ -3,10 +3,11 @@ import { chromiumLaunchOptions } from './scripts/chromium';
 
 /**
  * The browser tests' own port: not 4173 (`npm start`, `npm run serve`), 4174 (screenshot) or
- * 4181–4183 (benchmarks). A server already listening there is an error, never reused: the tests
- * only ever run against the build this run made.
+ * 4181–4183 (benchmarks); TEST_PORT names another (two checkouts testing at once). A server
+ * already listening there is an error, never reused: the tests only ever run against the build
+ * this run made.
  */
-const port = 4190;
+const port = Number(process.env.TEST_PORT) || 4190;
 
 /** Browser tests run against the production build (build/), served as a static site. */
 export default defineConfig({
