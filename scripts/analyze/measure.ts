@@ -17,7 +17,8 @@ export const ADDED_FIELDS = [
 	'border_distance_m',
 	'border_side',
 	'nearest_place',
-	'nearest_place_km'
+	'nearest_place_km',
+	'nearest_place_source'
 ] as const;
 
 export interface Measures {
@@ -25,13 +26,16 @@ export interface Measures {
 	border_side: string | null;
 	nearest_place: string | null;
 	nearest_place_km: number | null;
+	/** Where the gazetteer says the place comes from: "curated", or "geonames:<id>". */
+	nearest_place_source: string | null;
 }
 
 export const EMPTY_MEASURES: Measures = {
 	border_distance_m: null,
 	border_side: null,
 	nearest_place: null,
-	nearest_place_km: null
+	nearest_place_km: null,
+	nearest_place_source: null
 };
 
 /** Measures many positions at once against the border and the gazetteer. */
@@ -88,6 +92,14 @@ export async function readSides(path: string): Promise<Region[]> {
 	});
 }
 
+/** "curated", "geonames:<id>", or null for a gazetteer that does not say (another --places). */
+function placeSource(properties: Record<string, unknown> | null): string | null {
+	const source = properties?.source;
+	if (source === 'geonames' && typeof properties?.geonames_id === 'number')
+		return `geonames:${properties.geonames_id}`;
+	return typeof source === 'string' ? source : null;
+}
+
 export async function createMeasurer(
 	border: string,
 	sides: string | null,
@@ -102,7 +114,15 @@ export async function createMeasurer(
 		const coordinates = feature.geometry?.type === 'Point' ? feature.geometry.coordinates : null;
 		const name = feature.properties?.name;
 		if (!coordinates || typeof name !== 'string') return [];
-		return [{ id: String(i), lon: coordinates[0]!, lat: coordinates[1]!, name: mainName(name) }];
+		return [
+			{
+				id: String(i),
+				lon: coordinates[0]!,
+				lat: coordinates[1]!,
+				name: mainName(name),
+				source: placeSource(feature.properties)
+			}
+		];
 	});
 	const index = new NeighbourIndex(named);
 	return {
@@ -115,7 +135,8 @@ export async function createMeasurer(
 					border_distance_m: round(border.distance[i]!, 3),
 					border_side: border.side[i] ?? null,
 					nearest_place: place ? (named[Number(place.id)]?.name ?? null) : null,
-					nearest_place_km: place ? round(place.distance / 1000, 3) : null
+					nearest_place_km: place ? round(place.distance / 1000, 3) : null,
+					nearest_place_source: place ? (named[Number(place.id)]?.source ?? null) : null
 				};
 			});
 		}

@@ -30,7 +30,8 @@ Options:
   --lat-column <name>, --lon-column <name>   which CSV columns hold the position
 
 Adds border_distance_m (WGS84 geodesic metres to the nearest point of the line, mm precision),
-border_side, nearest_place and nearest_place_km. Rows without a valid position are kept with
+border_side, nearest_place, nearest_place_km and nearest_place_source (curated, or
+geonames:<id>). Rows without a valid position are kept with
 these empty and listed in a summary on standard error.`;
 
 export class UsageError extends Error {}
