@@ -7,6 +7,7 @@
  */
 import type { PlaceFeature, PlaceProperties } from '../../src/lib/data/incident';
 import { normaliseForSearch } from '../../src/lib/data/search';
+import { nameParts } from '../../src/lib/data/place-name';
 import { geodesicDistance } from '../../src/lib/analysis/geodesic';
 import { isArabicAlphabet, pickArabicName, type ArabicPick } from './arabic-name';
 import { unique, type GeoNamesPlace } from './geonames';
@@ -32,10 +33,7 @@ export interface Gazetteer {
 
 /** A curated name and its alternatives: "Al-Susah (As-Susah; Al-Soussa)" → three names. */
 export function curatedNames(place: PlaceProperties): string[] {
-	const inBrackets = [...place.name.matchAll(/\(([^)]*)\)/g)].flatMap((m) => m[1]!.split(';'));
-	const main = place.name.replace(/\([^)]*\)/g, ' ');
-	const arabic = (place.name_ar ?? '').split(/[/()]/);
-	return unique([main, ...inBrackets, ...arabic]);
+	return unique([...nameParts(place.name), ...nameParts(place.name_ar ?? '')]);
 }
 
 export function geonamesNames(place: GeoNamesPlace): string[] {

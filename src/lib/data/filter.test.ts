@@ -94,6 +94,19 @@ describe('matchesFilter', () => {
 		expect(matchesFilter(incident(), undefined, filter({ text: 'was depot' }))).toBe(false);
 	});
 
+	it('also searches the names of the incident’s gazetteer place, never across the two', () => {
+		const bukamal = incident({ place: 'Al-Bukamal', place_ar: null });
+		const atPlace = {
+			borderDistance: 1,
+			placeNames: 'Al-Bukamal · Albu Kamal · Hindane · أبو كمال'
+		};
+		for (const text of ['Albu Kamal', 'hindane', 'ابو كمال']) {
+			expect(matchesFilter(bukamal, atPlace, filter({ text })), text).toBe(true);
+			expect(matchesFilter(bukamal, { borderDistance: 1 }, filter({ text })), text).toBe(false);
+		}
+		expect(matchesFilter(bukamal, atPlace, filter({ text: 'a depot was hit albu' }))).toBe(false);
+	});
+
 	it('matches any selected value of a facet, and all facets together', () => {
 		expect(
 			matchesFilter(

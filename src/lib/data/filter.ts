@@ -147,8 +147,10 @@ export function killedRange(incident: IncidentFeature): [number, number] | null 
 }
 
 /**
- * Everything the text filter searches: the place in English and Arabic, governorate, actor,
- * aircraft, target, who claimed it, the summary and the sources.
+ * Everything the text filter searches in the incident itself: the place in English and Arabic,
+ * governorate, actor, aircraft, target, who claimed it, the summary and the sources. The text
+ * filter also matches the names of the gazetteer place the incident is at (place-link.ts), so
+ * "Albu Kamal" finds the strikes at Al-Bukamal.
  */
 export function searchText(incident: IncidentFeature): string {
 	return normaliseForSearch(rawSearchText(incident));
@@ -173,10 +175,15 @@ export function rawSearchText(incident: IncidentFeature): string {
 
 export type FilterPart = 'time' | 'border' | 'killed' | 'text' | FacetKey;
 
-/** What the filter needs of an incident's computed figures (analysis/incident-figures.ts). */
+/**
+ * What the filter needs of an incident's computed figures (analysis/incident-figures.ts) and
+ * of its gazetteer place (place-link.ts).
+ */
 export interface FilterFigures {
 	/** Metres to the border. */
 	borderDistance: number;
+	/** The names of the gazetteer place the incident is at (PlaceLinks.names), if any. */
+	placeNames?: string;
 }
 
 /**
@@ -205,13 +212,19 @@ export function failedParts(
 		if (!passes) failed.push('killed');
 	}
 	const query = normaliseForSearch(filter.text);
-	if (query !== '' && !searchText(incident).includes(query)) failed.push('text');
+	if (query !== '' && !matchesText(incident, figures?.placeNames, query)) failed.push('text');
 	for (const facet of FACETS) {
 		const selected = filter.facets[facet.key];
 		if (selected && selected.length > 0 && !selected.includes(facet.value(incident)))
 			failed.push(facet.key);
 	}
 	return failed;
+}
+
+/** Whether a normalised query is a phrase of the incident's text or of its place's names. */
+function matchesText(incident: IncidentFeature, placeNames: string | undefined, query: string) {
+	if (searchText(incident).includes(query)) return true;
+	return placeNames !== undefined && normaliseForSearch(placeNames).includes(query);
 }
 
 export function matchesFilter(

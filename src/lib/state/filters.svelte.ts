@@ -1,5 +1,6 @@
 import { borderColumn, buildColumns, type Evaluation } from '$lib/data/filter-engine';
 import { isFiltering, NO_FILTER, type FacetKey, type IncidentFilter } from '$lib/data/filter';
+import { linkPlaces } from '$lib/data/place-link';
 import type { IncidentFeature } from '$lib/data/incident';
 import { binningFor, type Binning } from '$lib/data/timeline';
 import type { GroupCollection } from '$lib/analysis/groups';
@@ -82,7 +83,12 @@ export class FilterState {
 				const incidents = this.#incidents.incidents;
 				// Distances arriving later update one column (below), not the whole table.
 				const figures = untrack(() => this.#incidents.figures);
-				const columns = buildColumns(incidents, (id) => figures.borderDistance(id), false);
+				// Searching a place's names finds the incidents at it (place-link.ts).
+				const places = linkPlaces(
+					incidents,
+					untrack(() => this.#incidents.places)
+				);
+				const columns = buildColumns(incidents, (id) => figures.borderDistance(id), false, places);
 				this.domain = {
 					facetValues: columns.facetValues,
 					binning: binningFor(columns.unit, columns.firstDay, columns.lastDay),
