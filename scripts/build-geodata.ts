@@ -28,7 +28,8 @@ import {
 	type StrikesRow
 } from '../src/lib/data/strikes-csv';
 import { placesRowsToFeatures, type PlacesRow } from '../src/lib/data/places-csv';
-import type { PlaceFeature } from '../src/lib/data/incident';
+import type { IncidentFeature, PlaceFeature } from '../src/lib/data/incident';
+import { targetCategory } from '../src/lib/data/target-category';
 import { formatRowError } from '../src/lib/data/row-error';
 import { geodesicDistance } from '../src/lib/analysis/geodesic';
 import { BUILTIN_DATASET } from '../src/lib/data/builtin';
@@ -262,7 +263,7 @@ async function incidentOutputs(): Promise<{
 	const strikesCollection = {
 		type: 'FeatureCollection' as const,
 		dataset: BUILTIN_DATASET,
-		features: strikes.features
+		features: strikes.features.map(withTargetCategory)
 	};
 	const gazetteer = {
 		type: 'FeatureCollection' as const,
@@ -275,7 +276,8 @@ async function incidentOutputs(): Promise<{
 			{
 				path: 'incidents/strikes.geojson',
 				text: featureCollectionText(strikesCollection, 'indented'),
-				source: 'incidents/strikes.csv (see incidents/SOURCES-NOTES.md)',
+				source:
+					'incidents/strikes.csv (see incidents/SOURCES-NOTES.md); target_category derived from target (src/lib/data/target-category.ts)',
 				licence: INCIDENT_LICENCE,
 				features: strikes.features.length
 			},
@@ -316,6 +318,24 @@ async function withGeoNames(curated: PlaceFeature[]): Promise<PlaceFeature[]> {
 	);
 	const built = buildGazetteer(curated, geonames, (lon, lat) => regionAt(index, lon, lat));
 	return built.features;
+}
+
+/**
+ * The strike with `target_category` derived from its target sentence (target-category.ts),
+ * placed right after `target`, which is kept as it is.
+ */
+function withTargetCategory(incident: IncidentFeature): IncidentFeature {
+	const properties = Object.fromEntries(
+		Object.entries(incident.properties).flatMap(([key, value]) =>
+			key === 'target'
+				? [
+						[key, value],
+						['target_category', targetCategory(incident.properties.target)]
+					]
+				: [[key, value]]
+		)
+	) as IncidentFeature['properties'];
+	return { ...incident, properties };
 }
 
 /** The licences that must travel with copies of the data (MIT, ISC, CC0 conversion, CC-BY). */

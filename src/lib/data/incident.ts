@@ -52,6 +52,8 @@ export interface IncidentProperties {
 	sub_event_type?: string | null;
 	/** UCDP's best estimate, between killed_min (low) and killed_max (high). */
 	killed_best?: number | null;
+	/** A short category of the target, derived from `target` (built-in data; see target-category.ts). */
+	target_category?: string | null;
 }
 
 /** An incident is a GeoJSON Feature; `geometry: null` means no position was reported (unlocated). */
