@@ -201,3 +201,19 @@ test('a place is found whatever its spelling or script, with the gazetteer’s o
 		await expect(count(page), query).toHaveText(`${expected.length} of 14 incidents`);
 	}
 });
+
+test('targets are offered as short categories; the sentences are searched, not listed', async ({
+	page
+}) => {
+	await page.goto('/');
+	await page.getByRole('tab', { name: 'Filters' }).click();
+	const categories = page.getByTestId('facet-target_category');
+	await expect(categories).toContainText('headquarters 6');
+	await expect(categories).toContainText('building 3');
+	// Fourteen target sentences, each once: no list of them.
+	await expect(page.getByTestId('facet-target')).toHaveCount(0);
+	await expect(page.getByTestId('facet-claimed_by')).toHaveCount(0);
+	await categories.getByLabel('building').check();
+	await expect(count(page)).toHaveText('3 of 14 incidents');
+	await expect(page).toHaveURL(/category=building/);
+});

@@ -36,6 +36,8 @@ export interface IncidentColumns {
 	/** Per facet, each incident's value as an index into `facetValues`. */
 	facetCodes: Record<FacetKey, Int32Array>;
 	facetValues: Record<FacetKey, string[]>;
+	/** Per facet, per value: how many incidents have it, in all the data (for facetHelps). */
+	facetTotals: Record<FacetKey, Int32Array>;
 	search: string[];
 	/** Each incident's gazetteer place (index into placeSearch), −1 for none (place-link.ts). */
 	place: Int32Array;
@@ -83,6 +85,7 @@ export function buildColumns(
 
 	const facetCodes = {} as Record<FacetKey, Int32Array>;
 	const facetValues = {} as Record<FacetKey, string[]>;
+	const facetTotals = {} as Record<FacetKey, Int32Array>;
 	for (const facet of FACETS) {
 		const values: string[] = [];
 		const codeOf = new Map<string, number>();
@@ -96,6 +99,9 @@ export function buildColumns(
 			return code;
 		});
 		facetValues[facet.key] = values;
+		const totals = new Int32Array(values.length);
+		for (const code of facetCodes[facet.key]) totals[code]!++;
+		facetTotals[facet.key] = totals;
 	}
 
 	const ranges = incidents.map(killedRange);
@@ -115,6 +121,7 @@ export function buildColumns(
 		killedHigh: Float64Array.from(ranges, (range) => range?.[1] ?? Number.NaN),
 		facetCodes,
 		facetValues,
+		facetTotals,
 		search: incidents.map(normalise ? searchText : rawSearchText),
 		place: places.placeOf,
 		placeSearch: normalise ? places.names.map(normaliseForSearch) : places.names,

@@ -11,6 +11,8 @@ import type { IncidentStore } from './incidents.svelte';
 /** What the interface needs to know about the data's facets and time span. */
 export interface FilterDomain {
 	facetValues: Record<FacetKey, string[]>;
+	/** How many incidents have each value, in all the data (whether a facet helps). */
+	facetTotals: Record<FacetKey, Int32Array>;
 	binning: Binning;
 	firstDay: number;
 	lastDay: number;
@@ -91,6 +93,7 @@ export class FilterState {
 				const columns = buildColumns(incidents, (id) => figures.borderDistance(id), false, places);
 				this.domain = {
 					facetValues: columns.facetValues,
+					facetTotals: columns.facetTotals,
 					binning: binningFor(columns.unit, columns.firstDay, columns.lastDay),
 					firstDay: columns.firstDay,
 					lastDay: columns.lastDay

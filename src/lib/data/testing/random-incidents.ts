@@ -32,6 +32,7 @@ export function randomIncidents(random: () => number, n: number): IncidentFeatur
 				actor: pick(['Iraqi Air Force', 'Coalition', null]),
 				aircraft: null,
 				target: pick(['HQ', 'depot', null]),
+				target_category: pick(['headquarters', 'weapons depot', null]),
 				killed_min: min,
 				killed_max: max,
 				claimed_by: pick(['JOC', 'SOHR', null]),
