@@ -32,12 +32,15 @@ export interface PlaceLinks {
 
 /** Grid cells of this many degrees: a LINK_KM circle lies within a cell's 3 × 3 block. */
 const CELL = 0.02;
-const cellKey = (x: number, y: number) => `${x},${y}`;
+/** One number per cell (cells span ±180° and ±90°: 18,000 × 9,000 of them). */
+const cellKey = (x: number, y: number) => x * 20_000 + y;
 
 interface PlaceIndex {
-	grid: Map<string, number[]>;
+	grid: Map<number, number[]>;
 	byName: Map<string, number[]>;
 	names: string[];
+	lons: Float64Array;
+	lats: Float64Array;
 }
 
 /** The gazetteer changes far less often than the incidents: its index is kept per array. */
@@ -46,11 +49,15 @@ const indexes = new WeakMap<readonly PlaceFeature[], PlaceIndex>();
 function placeIndex(places: readonly PlaceFeature[]): PlaceIndex {
 	const known = indexes.get(places);
 	if (known) return known;
-	const grid = new Map<string, number[]>();
+	const grid = new Map<number, number[]>();
 	const byName = new Map<string, number[]>();
+	const lons = new Float64Array(places.length).fill(Number.NaN);
+	const lats = new Float64Array(places.length).fill(Number.NaN);
 	const names = places.map((place, index) => {
 		const [lon, lat] = place.geometry?.coordinates ?? [];
 		if (lon !== undefined && lat !== undefined) {
+			lons[index] = lon;
+			lats[index] = lat;
 			const key = cellKey(Math.floor(lon / CELL), Math.floor(lat / CELL));
 			grid.set(key, [...(grid.get(key) ?? []), index]);
 		}
@@ -60,7 +67,7 @@ function placeIndex(places: readonly PlaceFeature[]): PlaceIndex {
 		}
 		return own.join(' · ');
 	});
-	const index = { grid, byName, names };
+	const index = { grid, byName, names, lons, lats };
 	indexes.set(places, index);
 	return index;
 }
@@ -69,51 +76,62 @@ export function linkPlaces(
 	incidents: readonly IncidentFeature[],
 	places: readonly PlaceFeature[]
 ): PlaceLinks {
-	const { grid, byName, names } = placeIndex(places);
-	const nearest = (lon: number, lat: number, candidates: Iterable<number>, maxKm: number) => {
+	const { grid, byName, names, lons, lats } = placeIndex(places);
+	/** The nearest of `candidates` within maxKm of (lon, lat), or −1. */
+	const nearest = (lon: number, lat: number, candidates: readonly number[], maxKm: number) => {
 		let best = -1;
 		let bestKm = maxKm;
 		for (const index of candidates) {
-			const [placeLon, placeLat] = places[index]?.geometry?.coordinates ?? [];
-			if (placeLon === undefined || placeLat === undefined) continue;
-			const km = sphereKm(lat, lon, placeLat, placeLon);
+			const km = sphereKm(lat, lon, lats[index] ?? Number.NaN, lons[index] ?? Number.NaN);
 			if (km < bestKm || (km === bestKm && best === -1)) [best, bestKm] = [index, km];
 		}
 		return best;
 	};
-	const around = function* (lon: number, lat: number) {
+	const here = (lon: number, lat: number) => {
 		const [x, y] = [Math.floor(lon / CELL), Math.floor(lat / CELL)];
-		for (let dx = -1; dx <= 1; dx++)
-			for (let dy = -1; dy <= 1; dy++) yield* grid.get(cellKey(x + dx, y + dy)) ?? [];
+		let best = -1;
+		let bestKm = LINK_KM;
+		for (let dx = -1; dx <= 1; dx++) {
+			for (let dy = -1; dy <= 1; dy++) {
+				for (const index of grid.get(cellKey(x + dx, y + dy)) ?? []) {
+					const km = sphereKm(lat, lon, lats[index] ?? Number.NaN, lons[index] ?? Number.NaN);
+					if (km < bestKm || (km === bestKm && (best === -1 || index < best)))
+						[best, bestKm] = [index, km];
+				}
+			}
+		}
+		return best;
 	};
-	// Many incidents share a place string: its candidates are looked up once.
+	// Many incidents share a place text: its candidates are looked up once.
 	const named = new Map<string, number[]>();
-	const placesNamed = (text: string) => {
+	const placesNamed = (place: string, placeAr: string | null) => {
+		const text = placeAr === null ? place : `${place}\u0000${placeAr}`;
 		let found = named.get(text);
 		if (!found) {
-			const keys = new Set(nameParts(text).map(normaliseForSearch));
+			const keys = new Set(
+				[...nameParts(place), ...(placeAr === null ? [] : nameParts(placeAr))].map(
+					normaliseForSearch
+				)
+			);
 			found = [...new Set([...keys].flatMap((key) => byName.get(key) ?? []))];
 			named.set(text, found);
 		}
 		return found;
 	};
 
-	const placeOf = Int32Array.from(incidents, (incident) => {
+	const placeOf = new Int32Array(incidents.length);
+	incidents.forEach((incident, i) => {
 		const p = incident.properties;
 		const [lon, lat] = incident.geometry?.coordinates ?? [];
 		const located = lon !== undefined && lat !== undefined;
-		if (located) {
-			const here = nearest(lon, lat, around(lon, lat), LINK_KM);
-			if (here >= 0) return here;
+		const at = located ? here(lon, lat) : -1;
+		if (at >= 0) {
+			placeOf[i] = at;
+			return;
 		}
-		const candidates = [
-			...new Set([
-				...placesNamed(p.place),
-				...(typeof p.place_ar === 'string' ? placesNamed(p.place_ar) : [])
-			])
-		];
-		if (located) return nearest(lon, lat, candidates, NAME_KM);
-		return candidates.length === 1 ? (candidates[0] ?? -1) : -1;
+		const candidates = placesNamed(p.place, typeof p.place_ar === 'string' ? p.place_ar : null);
+		if (located) placeOf[i] = nearest(lon, lat, candidates, NAME_KM);
+		else placeOf[i] = candidates.length === 1 ? (candidates[0] ?? -1) : -1;
 	});
 	return { placeOf, names };
 }

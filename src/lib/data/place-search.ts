@@ -1,5 +1,5 @@
 import type { DatePrecision, IncidentFeature, PlaceFeature, PlaceProperties } from './incident';
-import { linkPlaces } from './place-link';
+import { linkPlaces, type PlaceLinks } from './place-link';
 import { mainName, nameParts, searchNames } from './place-name';
 import { normaliseForSearch } from './search';
 
@@ -69,15 +69,19 @@ export interface SearchIndex {
 	incidentsAtPlace: Map<number, number[]>;
 	/** Incident ids in lower case, for matching the start of an id. */
 	ids: string[];
+	/** Incident indices by date, then id: suggestions come out in this order (sorted on first use). */
+	order: Int32Array | null;
 }
 
 /**
  * The index suggestions are drawn from. Built once per change of the data: each distinct place
  * text is normalised once (many incidents share a town), so a keystroke only compares keys.
+ * `links`: the incidents' places, when they are known already (the filter links them too).
  */
 export function searchIndex(
 	places: readonly PlaceFeature[],
-	incidents: readonly IncidentFeature[]
+	incidents: readonly IncidentFeature[],
+	links: PlaceLinks = linkPlaces(incidents, places)
 ): SearchIndex {
 	const placeNames = places.map((place) => {
 		const names = searchNames(place.properties);
@@ -100,7 +104,7 @@ export function searchIndex(
 		}
 	}
 	const incidentsAtPlace = new Map<number, number[]>();
-	linkPlaces(incidents, places).placeOf.forEach((place, i) => {
+	links.placeOf.forEach((place, i) => {
 		if (place < 0) return;
 		const list = incidentsAtPlace.get(place);
 		if (list) list.push(i);
@@ -112,8 +116,20 @@ export function searchIndex(
 		incidents,
 		incidentsByKey,
 		incidentsAtPlace,
-		ids: incidents.map((incident) => incident.id.toLowerCase())
+		ids: incidents.map((incident) => incident.id.toLowerCase()),
+		order: null
 	};
+}
+
+/** Incident indices in date order, then id (ISO dates compare as text). */
+function dateOrder(incidents: readonly IncidentFeature[]): Int32Array {
+	const keys = incidents.map((incident) => `${incident.properties.date} ${incident.id}`);
+	// An array sorts faster with a comparator than a typed array does.
+	const order = Array.from(incidents.keys()).sort((a, b) => {
+		const [x, y] = [keys[a] ?? '', keys[b] ?? ''];
+		return x < y ? -1 : x > y ? 1 : 0;
+	});
+	return Int32Array.from(order);
 }
 
 /** How well a name's key matches a query's key (see the ranks above), or null. */
@@ -140,8 +156,8 @@ export function suggest(
 		let rank: MatchRank | null = null;
 		let name = '';
 		for (let k = 0; k < keys.length; k++) {
-			const found = matchRank(keys[k] ?? '', query);
-			if (found !== null && (rank === null || found < rank)) [rank, name] = [found, names[k] ?? ''];
+			const match = matchRank(keys[k] ?? '', query);
+			if (match !== null && (rank === null || match < rank)) [rank, name] = [match, names[k] ?? ''];
 		}
 		if (rank === null) return;
 		placeRank.set(i, rank);
@@ -172,12 +188,27 @@ export function suggest(
 			a.label.localeCompare(b.label)
 	);
 
-	// Incidents: by their own place text, their gazetteer place's names, or their id.
-	const incidentRank = new Map<number, MatchRank>();
-	const offer = (i: number, rank: MatchRank) => {
-		const known = incidentRank.get(i);
-		if (known === undefined || rank < known) incidentRank.set(i, rank);
+	return {
+		places: found.slice(0, limits.places),
+		incidents: incidentSuggestions(index, typed, query, placeRank, limits.incidents)
 	};
+}
+
+/** Which incidents match, each by its best rank; the best `limit`, by rank then date. */
+function incidentSuggestions(
+	index: SearchIndex,
+	typed: string,
+	query: string,
+	placeRank: ReadonlyMap<number, MatchRank>,
+	limit: number
+): IncidentSuggestion[] {
+	if (limit <= 0) return [];
+	const NONE = 255;
+	const rankOf = new Uint8Array(index.incidents.length).fill(NONE);
+	const offer = (i: number, rank: MatchRank) => {
+		if (rank < (rankOf[i] ?? NONE)) rankOf[i] = rank;
+	};
+	// By their own place text, the names of their gazetteer place, or the start of their id.
 	for (const [key, list] of index.incidentsByKey) {
 		const rank = matchRank(key, query);
 		if (rank !== null) for (const i of list) offer(i, rank);
@@ -192,26 +223,23 @@ export function suggest(
 			else if (id.startsWith(typedId)) offer(i, 1);
 		});
 	}
-	const incidents = [...incidentRank]
-		.flatMap(([i, rank]) => {
+	const chosen: IncidentSuggestion[] = [];
+	index.order ??= dateOrder(index.incidents);
+	for (let rank = 0; rank <= 3 && chosen.length < limit; rank++) {
+		for (const i of index.order) {
+			if (rankOf[i] !== rank) continue;
 			const incident = index.incidents[i];
-			return incident ? [{ incident, rank }] : [];
-		})
-		.sort(
-			(a, b) =>
-				a.rank - b.rank ||
-				(a.incident.properties.date < b.incident.properties.date ? -1 : 0) ||
-				(a.incident.properties.date > b.incident.properties.date ? 1 : 0) ||
-				(a.incident.id < b.incident.id ? -1 : 1)
-		)
-		.slice(0, limits.incidents)
-		.map(({ incident, rank }) => ({
-			id: incident.id,
-			place: incident.properties.place,
-			place_ar: incident.properties.place_ar,
-			date: incident.properties.date,
-			date_precision: incident.properties.date_precision,
-			rank
-		}));
-	return { places: found.slice(0, limits.places), incidents };
+			if (!incident) continue;
+			chosen.push({
+				id: incident.id,
+				place: incident.properties.place,
+				place_ar: incident.properties.place_ar,
+				date: incident.properties.date,
+				date_precision: incident.properties.date_precision,
+				rank: rank as MatchRank
+			});
+			if (chosen.length === limit) break;
+		}
+	}
+	return chosen;
 }

@@ -32,27 +32,36 @@
  * than those above (Deir and Dayr stay apart: the gazetteer's alternate names join them).
  */
 export function normaliseForSearch(text: string): string {
-	return text
+	let key = text
 		.normalize('NFKD')
 		.toLowerCase()
 		.replace(/[\u0300-\u036f]/g, '') // Latin diacritics (combining marks after NFKD)
 		.replace(/[ıłøđðħßæœþ]/g, (letter) => LATIN_SPECIAL[letter] ?? letter)
-		.replace(/['\u2018\u2019`\u00b4\u02bb\u02bc\u02be\u02bf\u2032]/g, '') // ʿayn and hamza signs
+		.replace(/['\u2018\u2019`\u00b4\u02bb\u02bc\u02be\u02bf\u2032]/g, ''); // ʿayn and hamza signs
+	// Most text has no Arabic: its folds are skipped then (normalising is the filter's slow part).
+	const arabic = ARABIC_SCRIPT.test(key);
+	if (arabic) key = foldArabicLetters(key);
+	key = key.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+	if (arabic) key = key.replace(ARABIC_ARTICLE, '');
+	return key
+		.replace(LATIN_ARTICLE, '$1')
+		.replace(/ee/g, 'i')
+		.replace(/oo|ou/g, 'u')
+		.replace(/([a-z])(?=\1)/g, '') // a letter before the same letter: doubles become one
+		.replace(/([a-z]{2})[ae]h\b/g, '$1a');
+}
+
+const ARABIC_SCRIPT = /[\u0600-\u06ff]/;
+
+function foldArabicLetters(text: string): string {
+	return text
 		.replace(/[\u064b-\u065f\u0670\u0640\u0621]/g, '') // tashkeel, superscript alef, tatweel, lone hamza
 		.replace(/[\u0622\u0623\u0625\u0671]/g, '\u0627') // آ أ إ ٱ → ا
 		.replace(/[\u0649\u0626\u06cc]/g, '\u064a') // ى ئ ی → ي
 		.replace(/\u0629/g, '\u0647') // ة → ه
 		.replace(/\u0624/g, '\u0648') // ؤ → و
 		.replace(/\u06a9/g, '\u0643') // ک → ك
-		.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (digit) => String(digit.charCodeAt(0) & 0xf))
-		.replace(/[^\p{L}\p{N}]+/gu, ' ')
-		.trim()
-		.replace(ARABIC_ARTICLE, '')
-		.replace(LATIN_ARTICLE, '')
-		.replace(/ee/g, 'i')
-		.replace(/oo|ou/g, 'u')
-		.replace(/([a-z])\1+/g, '$1')
-		.replace(/([a-z]{2})[ae]h\b/g, '$1a');
+		.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (digit) => String(digit.charCodeAt(0) & 0xf));
 }
 
 const LATIN_SPECIAL: Record<string, string> = {
@@ -74,4 +83,4 @@ const ARABIC_ARTICLE = /(?<=^| )\u0627\u0644(?=[\u0621-\u06ff]{2})/g;
  * The Latin article as a word: "al"/"el" before another Latin word, or a/e + the consonant
  * the next word starts with ("as-Susah", "ash-Shafa", "ech-Cheikh").
  */
-const LATIN_ARTICLE = /\b(?:[ae]l (?=[a-z])|[ae](dh|th|sh|ch|[dnrstzj]) (?=\1[a-z]))/g;
+const LATIN_ARTICLE = /(^| )(?:[ae]l (?=[a-z])|[ae](dh|th|sh|ch|[dnrstzj]) (?=\2[a-z]))/g;
