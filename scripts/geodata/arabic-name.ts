@@ -12,7 +12,8 @@ import { unique } from './geonames';
  * 2. Each candidate is read back into consonant codes (skeleton()) and compared with the
  *    place's Latin names (similarity(): 1 − weighted edit distance ÷ the longer length).
  * 3. The candidate that reads most like the GeoNames name (or its ASCII form) is chosen; ties
- *    go to the spelling whose article agrees with the Latin name's, then to the first listed.
+ *    go to a spelling with the article when the Latin name has one (Al Atārib: الأتارب, not
+ *    اتارب), then to the first listed (Mosul: الموصل before موصل).
  *    If none reads like it (below DOUBTFUL_BELOW), the one that reads most like any of the
  *    place's Latin alternates is chosen instead (Aleppo: حلب, read as "Halab").
  * 4. The choice is doubtful (`name_ar_doubtful`) when it reads like none of the place's Latin
@@ -196,12 +197,15 @@ export function pickArabicName(main: readonly string[], alternates: readonly str
 		name,
 		main: score(mainCodes, name),
 		any: score(allCodes, name),
-		article: hasArticle(name) === article ? 1 : 0
+		// Only a Latin article says anything: English drops it (Mosul, الموصل).
+		article: article && hasArticle(name) ? 1 : 0
 	}));
 	// The main name decides; when no candidate reads as it, any of the place's Latin names.
 	// Ties go to the spelling with the article where the Latin name has one, then to the first.
 	const byMain = [...scored].sort((a, b) => b.main - a.main || b.article - a.article);
-	const byAny = [...scored].sort((a, b) => b.any - a.any || b.article - a.article);
+	const byAny = [...scored].sort(
+		(a, b) => b.any - a.any || b.main - a.main || b.article - a.article
+	);
 	const found = byMain[0] && byMain[0].main >= DOUBTFUL_BELOW ? byMain[0] : byAny[0];
 	if (!found) return { name_ar: null, doubtful: false, similarity: null, candidates };
 	return {

@@ -53,7 +53,7 @@ describe('parseCities1000', () => {
 	it('keeps the countries asked for, in file order, with unknown populations null', () => {
 		expect(geonames.map((place) => place.geonameid)).toEqual([
 			97417, 100077, 448149, 2960, 164094, 166597, 170063, 170654, 170691, 173927, 174448, 174506,
-			6943439
+			6943439, 99072
 		]);
 		expect(byName('Hajin')).toMatchObject({
 			name: 'Hajīn',
@@ -104,6 +104,8 @@ describe('Arabic names from untagged alternates', () => {
 		expect(pick(byName("Al Jala'")).name_ar).toBe('الجلاء');
 		// Only inside "Abu Ghraib - أبو غريب".
 		expect(pick(byName('Abu Ghurayb')).name_ar).toBe('أبو غريب');
+		// English drops the article, Arabic keeps it: الموصل, listed before موصل.
+		expect(pick(byName('Mosul')).name_ar).toBe('الموصل');
 		// Nothing reads as "Aleppo"; حلب reads as its alternate "Halab", so it is not doubtful.
 		expect(pick(byName('Aleppo'))).toMatchObject({ name_ar: 'حلب', doubtful: false });
 	});
