@@ -52,6 +52,18 @@ export interface IncidentProperties {
 	sub_event_type?: string | null;
 	/** UCDP's best estimate, between killed_min (low) and killed_max (high). */
 	killed_best?: number | null;
+	/**
+	 * An imported row's id as its file gives it (null when the row had none). The incident's own
+	 * `id` is qualified by its dataset ("<dataset>:<original id>") so that no import can take
+	 * over another dataset's incident or the built-in one with the same id.
+	 */
+	original_id?: string | null;
+	/**
+	 * Every non-blank column of an imported ACLED or UCDP row, by its (lower-cased) header name,
+	 * as the file wrote it: what the source says, beside our reading of it. The dataset's
+	 * `imported.columns` lists the file's columns in order (blank ones are left out here).
+	 */
+	source_fields?: Record<string, string>;
 }
 
 /** An incident is a GeoJSON Feature; `geometry: null` means no position was reported (unlocated). */
