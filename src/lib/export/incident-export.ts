@@ -1,6 +1,7 @@
 import type { DatasetInfo } from '$lib/data/builtin';
 import type { IncidentFeature } from '$lib/data/incident';
 import { csvDocument } from '$lib/data/csv';
+import { joinSources } from '$lib/data/sources';
 
 type CsvValue = string | number | null | undefined;
 
@@ -65,9 +66,6 @@ export const CSV_COLUMNS = [
 	'nearest_place_km'
 ] as const;
 
-/** Sources are URLs, which never contain a space: one field, space-separated. */
-export const SOURCE_SEPARATOR = ' ';
-
 const km = (metres: number) => Math.round(metres) / 1000;
 
 /** Figures in kilometres to the metre, from the app's figures in metres. */
@@ -123,7 +121,8 @@ function csvRow(incident: IncidentFeature, figures: ExportedFigures): CsvValue[]
 		p.killed_max,
 		p.claimed_by,
 		p.summary,
-		p.sources.join(SOURCE_SEPARATOR),
+		// URLs space-separated; named sources (ACLED's outlets) "; "-separated, as ACLED writes them.
+		joinSources(p.sources),
 		figures.border_distance_km,
 		figures.border_side,
 		figures.nearest_place,

@@ -18,4 +18,12 @@ export function createImportWorker(): Worker {
 	});
 }
 
+/**
+ * A new dataset's id: readable where it shows (the dataset facet, incident ids, links), made
+ * of the file's name and the time, without ":" or "/" (incident ids are "<dataset>:<id>").
+ */
+export function datasetId(fileName: string, time: number): string {
+	return `${fileName.replace(/[^\w.-]+/g, '-').slice(0, 40)}-${time.toString(36)}`;
+}
+
 export const nowIso = () => new Date().toISOString();
