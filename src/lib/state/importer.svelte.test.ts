@@ -94,7 +94,7 @@ describe('ImportState', () => {
 		imports.cancel();
 		expect(workers[0]!.terminated).toBe(true);
 		expect(imports.running).toBe(false);
-		expect(imports.error).toBe('Import of mine.csv cancelled: nothing was added');
+		expect(imports.error).toBe('Import of \u2068mine.csv\u2069 cancelled: nothing was added');
 		await settle();
 		expect(incidents.imports).toEqual([]);
 	});
@@ -103,7 +103,7 @@ describe('ImportState', () => {
 		const { incidents, imports, workers } = importer();
 		imports.start(file);
 		workers[0]!.say({ type: 'error', message: 'the file could not be read' });
-		expect(imports.error).toBe('mine.csv: the file could not be read');
+		expect(imports.error).toBe('\u2068mine.csv\u2069: the file could not be read');
 		expect(imports.running).toBe(false);
 		expect(workers[0]!.terminated).toBe(true);
 		await settle();
@@ -176,8 +176,8 @@ describe('ImportState', () => {
 		await imports.restore();
 		expect(incidents.imports[0]?.incidents.map((i) => i.id)).toEqual(['old:ok']);
 		expect(imports.notices).toEqual([
-			'2 saved rows of old.csv fail the checks and are not shown ' +
-				'(first: old:bad, actor: must be text, not an object)'
+			'2 saved rows of \u2068old.csv\u2069 fail the checks and are not shown ' +
+				'(first: \u2068old:bad\u2069, actor: must be text, not an object)'
 		]);
 	});
 
@@ -358,7 +358,7 @@ describe('ImportState', () => {
 		workers[0]!.say({ type: 'encoding', reason: 'is not UTF-8 text', options: [] });
 		imports.cancel();
 		expect(imports.encodingChoice).toBeNull();
-		expect(imports.error).toBe('Import of mine.csv cancelled: nothing was added');
+		expect(imports.error).toBe('Import of \u2068mine.csv\u2069 cancelled: nothing was added');
 		await settle();
 		expect(incidents.imports).toEqual([]);
 	});

@@ -1,3 +1,4 @@
+import { isolate } from '$lib/data/bidi';
 import type { DatasetInfo } from '$lib/data/builtin';
 import type { IncidentFeature } from '$lib/data/incident';
 import type { EncodingOption } from '$lib/data/import/encoding';
@@ -130,7 +131,7 @@ export class ImportState {
 	cancel() {
 		if (!this.#worker) return;
 		this.#finish();
-		this.error = `Import of ${this.fileName} cancelled: nothing was added`;
+		this.error = `Import of ${isolate(this.fileName)} cancelled: nothing was added`;
 		this.#next();
 	}
 
@@ -161,7 +162,7 @@ export class ImportState {
 				for (const incident of data.incidents) incidents.push(incident);
 			} else if (data.type === 'error') {
 				this.#finish();
-				this.error = `${file.name}: ${data.message}`;
+				this.error = `${isolate(file.name)}: ${data.message}`;
 				this.#next();
 			} else if (data.type === 'done') {
 				// Imported: from here the worker only saves, and a new import may start meanwhile.
@@ -184,13 +185,13 @@ export class ImportState {
 			} else if (data.type === 'save-error') {
 				worker.terminate();
 				this.storageError =
-					`${file.name} is shown but could not be saved in this browser (${data.message}); ` +
+					`${isolate(file.name)} is shown but could not be saved in this browser (${data.message}); ` +
 					'it will be gone when this tab closes';
 			}
 		};
 		worker.onerror = (event) => {
 			this.#finish();
-			this.error = `${file.name}: ${event.message || 'the import failed'}`;
+			this.error = `${isolate(file.name)}: ${event.message || 'the import failed'}`;
 			this.#next();
 		};
 		worker.postMessage({ type: 'import', file, dataset: id } satisfies ImportRequest);
@@ -260,7 +261,7 @@ export class ImportState {
 		const shadowing = this.#incidents.addImport(dataset);
 		if (shadowing > 0) {
 			this.#notice(
-				`${shadowing.toLocaleString('en')} rows of ${dataset.info.title} have the id of a ` +
+				`${shadowing.toLocaleString('en')} rows of ${isolate(dataset.info.title)} have the id of a ` +
 					'built-in incident and are not shown'
 			);
 		}

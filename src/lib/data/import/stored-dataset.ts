@@ -1,3 +1,4 @@
+import { isolate } from '../bidi';
 import type { DatasetInfo } from '../builtin';
 import type { IncidentFeature } from '../incident';
 import { checkIncident, describeValue, isCount } from '../incident-schema';
@@ -32,7 +33,8 @@ const isText = (value: unknown): value is string => typeof value === 'string';
 /** Dataset ids are made from file names without ":" or "/" (see qualifiedId). */
 const DATASET_ID = /^[^:/\s]+$/;
 
-function checkInfo(value: unknown): DatasetInfo | string {
+/** A dataset's description (a saved one, or a ?data= file's `dataset` member), or what is wrong. */
+export function checkDatasetInfo(value: unknown): DatasetInfo | string {
 	if (!isRecord(value)) return `its description is ${describeValue(value)}`;
 	const { id, title, credit, description, sha256, file, colour, imported } = value;
 	if (!isText(id) || !DATASET_ID.test(id)) return `its id ${describeValue(id)} is not a dataset id`;
@@ -134,11 +136,11 @@ export function checkStoredDataset(value: unknown): RestoreResult {
 			problem: `A saved dataset could not be read (${describeValue(value)})`
 		};
 	}
-	const info = checkInfo(value.info);
+	const info = checkDatasetInfo(value.info);
 	if (typeof info === 'string') {
 		return { dataset: null, problem: `A saved dataset could not be read: ${info}` };
 	}
-	const name = info.title || info.id;
+	const name = isolate(info.title || info.id);
 	if (!Array.isArray(value.incidents)) {
 		return {
 			dataset: null,
@@ -152,11 +154,13 @@ export function checkStoredDataset(value: unknown): RestoreResult {
 	for (const saved of value.incidents) {
 		const checked = checkIncident(migrated(saved, info.id, format as ImportFormat | null));
 		if (!checked.ok) {
-			failures.push(`${checked.id ?? 'a row without an id'}, ${checked.field}: ${checked.message}`);
+			failures.push(
+				`${checked.id === null ? 'a row without an id' : isolate(checked.id)}, ${checked.field}: ${checked.message}`
+			);
 		} else if (checked.incident.properties.dataset !== info.id) {
-			failures.push(`${checked.incident.id}: belongs to another dataset`);
+			failures.push(`${isolate(checked.incident.id)}: belongs to another dataset`);
 		} else if (seen.has(checked.incident.id)) {
-			failures.push(`${checked.incident.id}: duplicate id`);
+			failures.push(`${isolate(checked.incident.id)}: duplicate id`);
 		} else {
 			seen.add(checked.incident.id);
 			incidents.push(checked.incident);
