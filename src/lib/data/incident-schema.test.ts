@@ -110,9 +110,9 @@ describe('the incident schema', () => {
 		['no id', { id: undefined }, 'id: must be non-empty text, not undefined'],
 		['an id that is a number', { id: 2 }, 'id: must be non-empty text, not number 2'],
 		[
-			'original columns that are not text',
-			{ source_fields: { notes: 5 } },
-			'source_fields.notes: must be text, not number 5'
+			'an original row that is not one',
+			{ source_row: { notes: 5 } },
+			'source_row.columns: must be a list of texts, not undefined'
 		]
 	])('rejects %s, naming the field and why', (_, change, reason) => {
 		expect(problem(withProperties(change))).toBe(reason);
@@ -179,13 +179,28 @@ describe('the incident schema', () => {
 		);
 	});
 
-	it('keeps the original columns as texts, "__proto__" included as a column of its own', () => {
-		const fields = JSON.parse('{"__proto__": "x", "notes": "n"}');
-		const checked = checkIncident(withProperties({ source_fields: fields, original_id: 'SYR1' }));
-		expect(checked.ok).toBe(true);
-		const kept = checked.ok ? checked.incident.properties.source_fields : undefined;
-		expect(Object.keys(kept ?? {})).toEqual(['__proto__', 'notes']);
-		expect(Object.getPrototypeOf(kept)).toBe(Object.prototype);
+	it('keeps the original row as texts, its columns checked once for all the rows sharing them', () => {
+		const columns = ['__proto__', 'notes'];
+		const shared = new WeakMap<object, string[]>();
+		const kept = [1, 2].map((n) => {
+			const checked = checkIncident(
+				withProperties({ source_row: { columns, values: ['x', `n${n}`] }, original_id: 'SYR1' }),
+				{ shared }
+			);
+			return checked.ok ? checked.incident.properties.source_row : undefined;
+		});
+		expect(kept[0]).toEqual({ columns, values: ['x', 'n1'] });
+		expect(kept[0]?.columns).not.toBe(columns);
+		expect(kept[1]?.columns).toBe(kept[0]?.columns);
+		expect(problem(withProperties({ source_row: { columns, values: ['x'] } }))).toBe(
+			'source_row.values: has 1 values for 2 columns'
+		);
+		expect(problem(withProperties({ source_row: { columns, values: ['x', 5] } }))).toBe(
+			'source_row.values[1]: must be text, not number 5'
+		);
+		expect(problem(withProperties({ source_row: { columns: 'notes', values: [] } }))).toBe(
+			'source_row.columns: must be a list of texts, not "notes"'
+		);
 	});
 
 	it('asks for source URLs only where the built-in data is read', () => {

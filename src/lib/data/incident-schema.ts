@@ -5,7 +5,8 @@ import {
 	type DatePrecision,
 	type IncidentFeature,
 	type IncidentProperties,
-	type LocationPrecision
+	type LocationPrecision,
+	type SourceRow
 } from './incident';
 
 /**
@@ -22,6 +23,11 @@ export interface SchemaOptions {
 	 * their sources instead (ACLED lists outlets), or have none.
 	 */
 	sourcesAreUrls?: boolean;
+	/**
+	 * Lists already checked (source_row's columns, shared by the rows of a file), by the list
+	 * given: each is checked once, and the rows keep sharing one copy. One map per import.
+	 */
+	shared?: WeakMap<object, string[]>;
 }
 
 export type SchemaResult =
@@ -115,18 +121,42 @@ function sources(value: unknown, urls: boolean): string[] {
 	return [...(value as string[])];
 }
 
-function sourceFields(value: unknown): Record<string, string> {
-	if (!isRecord(value)) {
-		throw new Problem('source_fields', `must be an object of texts, not ${describeValue(value)}`);
+/** A list of texts, copied: any element that is not text is named. */
+function texts(value: unknown, field: string): string[] {
+	if (!Array.isArray(value)) {
+		throw new Problem(field, `must be a list of texts, not ${describeValue(value)}`);
 	}
-	const entries = Object.entries(value);
-	for (const [key, field] of entries) {
-		if (typeof field !== 'string') {
-			throw new Problem(`source_fields.${key}`, `must be text, not ${describeValue(field)}`);
+	const copy = new Array<string>(value.length);
+	for (let i = 0; i < value.length; i++) {
+		const text: unknown = value[i];
+		if (typeof text !== 'string') {
+			throw new Problem(`${field}[${i}]`, `must be text, not ${describeValue(text)}`);
 		}
+		copy[i] = text;
 	}
-	// fromEntries defines each key as a property of its own, "__proto__" included.
-	return Object.fromEntries(entries) as Record<string, string>;
+	return copy;
+}
+
+function sourceRow(value: unknown, shared: WeakMap<object, string[]> | undefined): SourceRow {
+	if (!isRecord(value)) {
+		throw new Problem(
+			'source_row',
+			`must be an object of columns and values, not ${describeValue(value)}`
+		);
+	}
+	const given = value.columns;
+	// The columns' list is shared by the rows of one file: checked and copied once for them all.
+	const known = typeof given === 'object' && given !== null ? shared?.get(given) : undefined;
+	const columns = known ?? texts(given, 'source_row.columns');
+	if (!known && typeof given === 'object' && given !== null) shared?.set(given, columns);
+	const values = texts(value.values, 'source_row.values');
+	if (values.length !== columns.length) {
+		throw new Problem(
+			'source_row.values',
+			`has ${values.length} values for ${columns.length} columns`
+		);
+	}
+	return { columns, values };
 }
 
 /** A WGS84 position: two finite numbers (a third, the altitude, is allowed and dropped). */
@@ -228,7 +258,7 @@ function properties(p: Record<string, unknown>, options: SchemaOptions): Inciden
 		}
 		checked.killed_best = best;
 	}
-	if (p.source_fields !== undefined) checked.source_fields = sourceFields(p.source_fields);
+	if (p.source_row !== undefined) checked.source_row = sourceRow(p.source_row, options.shared);
 	return checked;
 }
 

@@ -59,11 +59,26 @@ export interface IncidentProperties {
 	 */
 	original_id?: string | null;
 	/**
-	 * Every non-blank column of an imported ACLED or UCDP row, by its (lower-cased) header name,
-	 * as the file wrote it: what the source says, beside our reading of it. The dataset's
-	 * `imported.columns` lists the file's columns in order (blank ones are left out here).
+	 * An imported ACLED or UCDP row as its file wrote it: every column of the file (lower-cased,
+	 * in order; one array shared by all the rows of a file, so it costs one copy per file, not
+	 * per row) and this row's values in the same order. `sourceField(p, 'actor2')` reads one.
 	 */
-	source_fields?: Record<string, string>;
+	source_row?: SourceRow;
+}
+
+/** A row of an imported file, as the file wrote it: its columns and its values, aligned. */
+export interface SourceRow {
+	columns: string[];
+	values: string[];
+}
+
+/** One column of an incident's original row (ACLED's actor2, UCDP's deaths_a…); null when blank or absent. */
+export function sourceField(properties: IncidentProperties, column: string): string | null {
+	const row = properties.source_row;
+	if (!row) return null;
+	const at = row.columns.indexOf(column);
+	const value = at < 0 ? undefined : row.values[at];
+	return value === undefined || value.trim() === '' ? null : value;
 }
 
 /** An incident is a GeoJSON Feature; `geometry: null` means no position was reported (unlocated). */

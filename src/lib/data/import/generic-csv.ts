@@ -76,7 +76,7 @@ export function genericRow(
 	const column = (part: GenericPart) => columns[part] ?? part;
 	const get = (part: GenericPart) => {
 		const name = columns[part];
-		return name === undefined ? undefined : row[name];
+		return name === undefined ? undefined : row.get(name);
 	};
 	const text = (part: GenericPart) => optionalText(get(part));
 	const given = text('id');

@@ -3,7 +3,7 @@ import { validateGeoJson } from '../geojson-validate';
 import { checkIncident, describeValue } from '../incident-schema';
 import { joinSources } from '../sources';
 import { genericColumns, genericRow, NUMERIC_PARTS, type GenericPart } from './generic-csv';
-import { columnKey, emptyRow, qualifiedId, type Row, type RowOutcome } from './row-mapping';
+import { columnKey, qualifiedId, rowOf, type Row, type RowOutcome } from './row-mapping';
 
 /**
  * GeoJSON features as incidents. A feature in our schema (an export of this app, say) is
@@ -102,7 +102,8 @@ function ownFeature(
  * field rejects the row, naming the field. Unrecognised properties are not kept.
  */
 function propertiesRow(
-	properties: Record<string, unknown>
+	properties: Record<string, unknown>,
+	featureId: string | null
 ):
 	| { row: Row; columns: ReturnType<typeof genericColumns> }
 	| { id: string | null; field: string; message: string } {
@@ -114,19 +115,19 @@ function propertiesRow(
 	const columns = genericColumns([...values.keys()]);
 	const idValue = columns.id === undefined ? null : values.get(columns.id);
 	const id = typeof idValue === 'string' || typeof idValue === 'number' ? String(idValue) : null;
-	const row = emptyRow();
+	const texts = new Map<string, string>();
 	for (const [part, name] of Object.entries(columns) as [GenericPart, string][]) {
 		const value = values.get(name);
 		if (value === null || value === undefined) continue;
-		if (typeof value === 'string') row[name] = value;
+		if (typeof value === 'string') texts.set(name, value);
 		else if (typeof value === 'number' && (NUMERIC_PARTS.has(part) || part === 'id')) {
-			row[name] = String(value);
+			texts.set(name, String(value));
 		} else if (
 			part === 'sources' &&
 			Array.isArray(value) &&
 			value.every((source) => typeof source === 'string')
 		) {
-			row[name] = joinSources(value);
+			texts.set(name, joinSources(value));
 		} else {
 			const kind = NUMERIC_PARTS.has(part) ? 'a number or text' : 'text';
 			return {
@@ -136,7 +137,12 @@ function propertiesRow(
 			};
 		}
 	}
-	return { row, columns };
+	// A feature without an id property may have one of its own (the Feature's "id").
+	if (columns.id === undefined && featureId !== null) {
+		texts.set('id', featureId);
+		columns.id = 'id';
+	}
+	return { row: rowOf(texts), columns };
 }
 
 /** The property's name as the file spells it. */
@@ -163,19 +169,15 @@ export function geojsonFeature(
 	if (OWN_FIELDS.every((field) => field in properties)) {
 		return ownFeature(feature, properties, rowNumber, dataset);
 	}
-	const read = propertiesRow(properties);
 	const featureId =
 		typeof feature.id === 'string' || typeof feature.id === 'number' ? String(feature.id) : null;
+	const read = propertiesRow(properties, featureId);
 	if (!('row' in read)) return fail(read.id ?? featureId, read.field, read.message);
-	const rowId = read.row[read.columns.id ?? ''] ?? featureId;
+	const rowId = read.row.get(read.columns.id ?? '') ?? featureId;
 	if (!('geometry' in feature)) return fail(rowId, 'geometry', 'is missing (null: no position)');
 	const place = placeOf(feature.geometry);
 	if ('error' in place) return fail(rowId, 'geometry', place.error);
 	const { row, columns } = read;
-	if (columns.id === undefined && featureId !== null) {
-		row.id = featureId;
-		columns.id = 'id';
-	}
 	const type = (feature.geometry as { type?: string } | null)?.type;
 	if (type && type !== 'Point')
 		notes.add(`${type} features are placed at the mean of their vertices`);

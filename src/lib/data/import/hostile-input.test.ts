@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { IncidentFeature } from '../incident';
+import { sourceField, type IncidentFeature, type IncidentProperties } from '../incident';
 import { formatRowError } from '../row-error';
 import { importText, type ImportResult } from './importer';
 
@@ -228,6 +228,14 @@ describe('imported ids never take over another incident', () => {
 	});
 });
 
+/** The original row's non-blank columns, by name. */
+const nonBlank = (p: IncidentProperties) =>
+	Object.fromEntries(
+		(p.source_row?.columns ?? [])
+			.map((column, i) => [column, p.source_row?.values[i] ?? ''])
+			.filter(([, value]) => value !== '')
+	);
+
 describe('the original row is kept (issue 14 shows it)', () => {
 	const acled = readFileSync(join(import.meta.dirname, 'fixtures/acled-current.csv'), 'utf8');
 
@@ -242,7 +250,8 @@ describe('the original row is kept (issue 14 shows it)', () => {
 		]);
 		const first = incidents[0]!.properties;
 		expect(first.sources).toEqual(['Rudaw', 'Kurdistan 24']);
-		expect(first.source_fields).toMatchObject({
+		expect(first.source_row?.columns).toEqual(report.columns);
+		expect(nonBlank(first)).toMatchObject({
 			event_id_cnty: 'SYR1001',
 			disorder_type: 'Political violence',
 			event_type: 'Explosions/Remote violence',
@@ -261,14 +270,17 @@ describe('the original row is kept (issue 14 shows it)', () => {
 			fatalities: '10',
 			notes: 'Iraqi F-16s struck an IS "command" post, killing 10'
 		});
-		// Blank columns are left out (the column list names them).
-		expect(first.source_fields).not.toHaveProperty('assoc_actor_1');
+		// Blank columns are kept blank; sourceField reads them as null.
+		expect(sourceField(first, 'assoc_actor_1')).toBeNull();
+		expect(sourceField(first, 'sub_event_type')).toBe('Air/drone strike');
+		// One list of columns for all the rows of the file, not a copy per row.
+		expect(incidents[1]!.properties.source_row?.columns).toBe(first.source_row?.columns);
 	});
 
 	it('UCDP: sides, deaths by category, precision codes and the headline', () => {
 		const ucdp = readFileSync(join(import.meta.dirname, 'fixtures/ucdp-ged.csv'), 'utf8');
 		const [first] = importText(ucdp, 'ds').incidents;
-		expect(first?.properties.source_fields).toMatchObject({
+		expect(nonBlank(first!.properties)).toMatchObject({
 			type_of_violence: '1',
 			side_a: 'Government of Syria',
 			side_b: 'IS',
@@ -290,7 +302,7 @@ describe('the original row is kept (issue 14 shows it)', () => {
 			'event_id_cnty,event_date,latitude,longitude,__proto__,constructor\nA1,2018-11-20,34,40,x,y\n',
 			'ds'
 		);
-		expect(incidents[0]?.properties.source_fields).toEqual({
+		expect(nonBlank(incidents[0]!.properties)).toEqual({
 			event_id_cnty: 'A1',
 			event_date: '2018-11-20',
 			latitude: '34',

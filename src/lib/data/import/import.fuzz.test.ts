@@ -50,7 +50,11 @@ const anyJson = fc.jsonValue({ maxDepth: 3 });
 const fieldValue = fc.oneof(
 	anyJson,
 	fc.constantFrom(null, '', ' ', -5, 0, 1, 4, 1.5, '2018-02-30', '2018-11-20', 'day', 'x'),
-	fc.constant({ toString: 'x' })
+	fc.constant({ toString: 'x' }),
+	fc.record({
+		columns: fc.array(fc.oneof(fc.string(), anyJson), { maxLength: 3 }),
+		values: fc.array(fc.oneof(fc.string(), anyJson), { maxLength: 3 })
+	})
 );
 const position = fc.oneof(
 	fc.tuple(fc.double(), fc.double()),
@@ -80,7 +84,7 @@ describe('GeoJSON import under arbitrary values (property)', () => {
 					fc.record({
 						template: fc.constantFrom(...strikes),
 						changes: fc.dictionary(
-							fc.constantFrom(...keys, 'source_fields', 'killed_best'),
+							fc.constantFrom(...keys, 'source_row', 'killed_best'),
 							fieldValue
 						),
 						geometry: fc.option(geometry, { nil: undefined })

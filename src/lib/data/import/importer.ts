@@ -5,7 +5,7 @@ import { ACLED_REQUIRED, acledRow } from './acled';
 import { parseCsv } from './csv-stream';
 import { genericColumns, genericRow, hasCoordinateColumns } from './generic-csv';
 import { geojsonFeature } from './geojson-import';
-import { columnKey, emptyRow, type Row, type RowOutcome } from './row-mapping';
+import { columnKey, Columns, Row, type RowOutcome } from './row-mapping';
 import { UCDP_REQUIRED, ucdpRow } from './ucdp';
 
 /**
@@ -35,7 +35,7 @@ export interface ImportReport {
 	notes: string[];
 	/** Why nothing could be read at all (empty file, wrong type…), or null. */
 	fileError: string | null;
-	/** The file's columns in order (lower-cased), for a CSV; each row's `source_fields` by them. */
+	/** The file's columns in order (lower-cased), for a CSV; each row's `source_row` has them. */
 	columns?: string[];
 	/** The text encoding the file was read in ("utf-8" unless the user chose another). */
 	encoding?: string;
@@ -67,6 +67,9 @@ export class RowImport {
 	fileError: string | null = null;
 	encoding = 'utf-8';
 	columns: string[] | null = null;
+	#columns: Columns | null = null;
+	/** The columns' list, checked once for all the rows that share it (checkIncident). */
+	#shared = new WeakMap<object, string[]>();
 	#map: ((row: Row, rowNumber: number) => RowOutcome) | null = null;
 	/** Where the format's id column is, to name a row the parser could not read whole. */
 	#idColumn = -1;
@@ -81,6 +84,7 @@ export class RowImport {
 	header(fields: readonly string[]): boolean {
 		const header = fields.map(columnKey);
 		this.columns = header;
+		this.#columns = new Columns(header);
 		const twice = header.filter((name, i) => header.indexOf(name) !== i);
 		for (const name of new Set(twice)) {
 			this.notes.add(`column "${name}" appears more than once: the first is read`);
@@ -116,7 +120,7 @@ export class RowImport {
 	/** One data record as parsed; `problem` is the parser's complaint about it. */
 	record(fields: readonly string[], problem?: string) {
 		const rowNumber = ++this.total;
-		const header = this.columns;
+		const header = this.#columns;
 		if (!header || !this.#map) {
 			this.#reject(rowNumber, null, 'row', 'the file has no header this import could read');
 			return;
@@ -126,21 +130,17 @@ export class RowImport {
 			this.#reject(rowNumber, id, 'row', problem);
 			return;
 		}
-		if (fields.length !== header.length) {
+		if (fields.length !== header.names.length) {
 			const n = fields.length;
 			this.#reject(
 				rowNumber,
 				id,
 				'row',
-				`has ${n} field${n === 1 ? '' : 's'} where the header has ${header.length}`
+				`has ${n} field${n === 1 ? '' : 's'} where the header has ${header.names.length}`
 			);
 			return;
 		}
-		const row = emptyRow();
-		header.forEach((name, i) => {
-			if (!(name in row)) row[name] = fields[i];
-		});
-		this.#add(this.#map(row, rowNumber), rowNumber);
+		this.#add(this.#map(new Row(header, fields), rowNumber), rowNumber);
 	}
 
 	/** One GeoJSON feature. */
@@ -160,7 +160,7 @@ export class RowImport {
 		}
 		const originalId = outcome.incident.properties.original_id ?? null;
 		// The schema's own check, whatever the mapping: nothing is kept that the schema refuses.
-		const checked = checkIncident(outcome.incident);
+		const checked = checkIncident(outcome.incident, { shared: this.#shared });
 		if (!checked.ok) {
 			this.#reject(rowNumber, originalId, checked.field, checked.message);
 			return;

@@ -151,8 +151,11 @@ export function checkStoredDataset(value: unknown): RestoreResult {
 	const incidents: IncidentFeature[] = [];
 	const seen = new Set<string>();
 	const failures: string[] = [];
+	const shared = new WeakMap<object, string[]>();
 	for (const saved of value.incidents) {
-		const checked = checkIncident(migrated(saved, info.id, format as ImportFormat | null));
+		const checked = checkIncident(migrated(saved, info.id, format as ImportFormat | null), {
+			shared
+		});
 		if (!checked.ok) {
 			failures.push(
 				`${checked.id === null ? 'a row without an id' : isolate(checked.id)}, ${checked.field}: ${checked.message}`
