@@ -1,6 +1,7 @@
 import { getContext, setContext, untrack } from 'svelte';
 import type { IncidentFeature } from '$lib/data/incident';
 import type { AppState } from '$lib/state/context';
+import { CLUSTER_ZOOM_END } from '$lib/analysis/groups';
 import { selectSite } from '$lib/state/select-site';
 import type { ExportSize } from '$lib/export/presets';
 import type { RenderedMap } from '$lib/export/rendered-map';
@@ -39,6 +40,7 @@ export class MapContext {
 
 	#app: AppState;
 	#controller = $state.raw<MapController | null>(null);
+	#overlay: HTMLElement | null = null;
 
 	constructor(app: AppState) {
 		this.#app = app;
@@ -110,8 +112,8 @@ export class MapContext {
 			() => ({ id: selection.id, reveal: selection.reveal }),
 			({ id, reveal }) => {
 				map.setSelected(id);
-				const [lon, lat] = (id ? incidents.byId.get(id)?.geometry?.coordinates : undefined) ?? [];
-				if (reveal && lon !== undefined && lat !== undefined) map.reveal(lon, lat);
+				// Once the panel has been drawn for it: its size is what the marker must avoid.
+				requestAnimationFrame(() => this.#bringSelectionIntoView(reveal));
 			}
 		);
 		follow(
@@ -159,6 +161,30 @@ export class MapContext {
 				clearTimeout(timer);
 			};
 		});
+	}
+
+	/**
+	 * The element that covers part of the map (the incident panel or sheet): the selected
+	 * marker is kept out from under it.
+	 */
+	setOverlay(element: HTMLElement | null) {
+		this.#overlay = element;
+	}
+
+	/** The overlay has come to rest at a new size (a sheet dragged): keep the marker clear. */
+	overlayMoved() {
+		this.#bringSelectionIntoView(false);
+	}
+
+	/** The selected incident's marker where it can be seen, zoomed in when a list asked. */
+	#bringSelectionIntoView(reveal: boolean) {
+		const controller = this.#controller;
+		const id = this.#app.selection.id;
+		if (!controller?.ready || id === null) return;
+		const [lon, lat] = this.#app.incidents.byId.get(id)?.geometry?.coordinates ?? [];
+		if (lon === undefined || lat === undefined) return;
+		const overlay = this.#overlay?.isConnected ? this.#overlay.getBoundingClientRect() : null;
+		controller.bringIntoView(lon, lat, overlay, reveal ? CLUSTER_ZOOM_END : 0);
 	}
 
 	/** The current view drawn off screen at an image's size, for an export. */

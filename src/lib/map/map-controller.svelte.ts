@@ -24,6 +24,7 @@ import { REGION_BBOX } from '$lib/data/region';
 import type { ExportSize } from '$lib/export/presets';
 import type { RenderedMap } from '$lib/export/rendered-map';
 import { renderMap } from './export-map';
+import { clearArea, insideBox } from './clear-area';
 import { absoluteUrl } from './geodata-urls';
 import { CLUSTER_ZOOM_END, type GroupCollection } from '$lib/analysis/groups';
 import { mapFeaturesById, type MapIncidentProperties } from './incident-features';
@@ -84,6 +85,8 @@ export interface MapData {
 }
 
 const EMPTY_GROUPS: GroupCollection = { type: 'FeatureCollection', features: [] };
+/** How far inside the clear part of the map a selected marker must sit (px). */
+const CLEAR_MARGIN = 36;
 
 let workerConfigured = false;
 
@@ -107,6 +110,9 @@ export class MapController {
 	#busy = false;
 	#reducedMotion: boolean;
 	#measuring = false;
+	/** The last pointer over the map was a finger (no hover tooltips then). */
+	#touch = false;
+	#unlisten: (() => void)[] = [];
 	#incidents: FeatureCollection<Point, MapIncidentProperties>;
 	/** Incident features by id, built when first needed (selection). */
 	#byId: ReadonlyMap<string, Feature<Point, MapIncidentProperties>> | null = null;
@@ -192,7 +198,22 @@ export class MapController {
 		);
 		this.view = this.#currentView();
 
-		on(map.on('mousemove', INTERACTIVE_LAYERS, (event) => !this.#measuring && this.#hover(event)));
+		// Tooltips are for pointers that hover: a finger's tap opens the panel instead.
+		const pointerKind = (event: PointerEvent) => (this.#touch = event.pointerType === 'touch');
+		this.#container.addEventListener('pointerdown', pointerKind, { capture: true });
+		this.#container.addEventListener('pointermove', pointerKind, { capture: true });
+		this.#unlisten.push(() => {
+			this.#container.removeEventListener('pointerdown', pointerKind, { capture: true });
+			this.#container.removeEventListener('pointermove', pointerKind, { capture: true });
+		});
+		on(
+			map.on('mousemove', INTERACTIVE_LAYERS, (event) => {
+				if (!this.#measuring && !this.#touch) this.#hover(event);
+			})
+		);
+		// A tooltip never outlives the pointer: gone when it leaves the map or the map moves.
+		on(map.on('mouseout', () => this.#callbacks.hover(null)));
+		on(map.on('movestart', () => this.#callbacks.hover(null)));
 		on(
 			map.on('mouseleave', INTERACTIVE_LAYERS, () => {
 				map.getCanvas().style.cursor = this.#measuring ? 'crosshair' : '';
@@ -201,6 +222,7 @@ export class MapController {
 		);
 		on(
 			map.on('click', (event) => {
+				this.#callbacks.hover(null);
 				if (this.#measuring) {
 					this.#callbacks.measureClick(event.lngLat.lng, event.lngLat.lat);
 					return;
@@ -339,14 +361,34 @@ export class MapController {
 		this.#map.getCanvas().focus();
 	}
 
-	/** Brings a position into view without moving more than needed. */
-	reveal(lon: number, lat: number, minZoom = CLUSTER_ZOOM_END) {
-		const bounds = this.#map.getBounds();
+	/**
+	 * Brings a position into the part of the map nothing covers (`overlay`: the panel or sheet,
+	 * in the page's pixels), at `minZoom` at least, moving only when it is not there already:
+	 * then it eases to the middle of that part.
+	 */
+	bringIntoView(lon: number, lat: number, overlay: DOMRect | null, minZoom = 0) {
+		const frame = this.#container.getBoundingClientRect();
+		const clear = clearArea(
+			frame.width,
+			frame.height,
+			overlay && {
+				left: overlay.left - frame.left,
+				top: overlay.top - frame.top,
+				right: overlay.right - frame.left,
+				bottom: overlay.bottom - frame.top
+			}
+		);
 		const zoom = this.#map.getZoom();
-		if (bounds.contains([lon, lat]) && zoom >= minZoom) return;
+		const { x, y } = this.#map.project([lon, lat]);
+		if (zoom >= minZoom && insideBox(x, y, clear, CLEAR_MARGIN)) return;
 		this.#map.easeTo({
 			center: [lon, lat],
 			zoom: Math.max(zoom, minZoom),
+			// The position ends at the middle of the clear part, not of the whole map.
+			offset: [
+				(clear.left + clear.right - frame.width) / 2,
+				(clear.top + clear.bottom - frame.height) / 2
+			],
 			animate: !this.#reducedMotion
 		});
 	}
@@ -362,6 +404,7 @@ export class MapController {
 
 	destroy() {
 		for (const subscription of this.#subscriptions) subscription.unsubscribe();
+		for (const unlisten of this.#unlisten) unlisten();
 		this.#map.remove();
 	}
 }

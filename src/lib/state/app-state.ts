@@ -30,6 +30,10 @@ export interface AppServices {
 	imports: ImportServices;
 }
 
+/** The reader's "reduce motion" setting (false outside a browser). */
+const prefersReducedMotion = () =>
+	globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
 /**
  * Builds the whole app state from the loaded data and starts it: the figures follow the
  * incidents, the filter follows both, and datasets of earlier visits are brought back.
@@ -37,7 +41,7 @@ export interface AppServices {
 export function createAppState(data: IncidentData, services: Partial<AppServices> = {}): App {
 	const incidents = new IncidentStore(data, services.analysis);
 	const filters = new FilterState(incidents, services.filterEngine);
-	const playback = new PlaybackState(filters);
+	const playback = new PlaybackState(filters, { reducedMotion: prefersReducedMotion() });
 	const imports = new ImportState(incidents, services.imports);
 	incidents.start();
 	filters.start();

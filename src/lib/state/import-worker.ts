@@ -1,5 +1,14 @@
 /** Marker colours for imported datasets (the built-in data is red): distinct, colour-blind safe. */
-const PALETTE = ['#1f6fb2', '#7b3294', '#1b7837', '#b35806', '#01665e', '#c51b7d', '#4d4d4d'];
+// Dark enough to stand 3:1 on every ground of the map, bands included (contrast.test.ts).
+export const PALETTE = [
+	'#19598e',
+	'#7b3294',
+	'#16622d',
+	'#884305',
+	'#016159',
+	'#a21666',
+	'#4d4d4d'
+];
 
 /** The first palette colour no other dataset uses (they repeat past seven). */
 export function nextColour(used: readonly (string | undefined)[]): string {

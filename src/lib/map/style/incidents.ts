@@ -24,6 +24,11 @@ export const GROUPS_SOURCE = 'incidentGroups';
 /** The selected incident alone: changing the selection re-lays out one feature, not all. */
 export const SELECTION_SOURCE = 'selectedIncident';
 export const HALO_LAYER = 'incident-halos';
+/**
+ * How opaque the fill of a marker dated only to a week or a month is: fainter than an exact
+ * day. Its outline stays at full colour, which is what keeps it 3:1 against the ground.
+ */
+export const APPROXIMATE_DATE_OPACITY = 0.45;
 /** Up to this many located incidents, halos are drawn at every zoom. */
 export const HALOS_EVERYWHERE_LIMIT = 5000;
 
@@ -87,19 +92,14 @@ const badges: FilterSpecification = [
 
 function markerPaint(theme: Theme) {
 	const unknown: ExpressionSpecification = ['==', ['get', 'killed_best'], null];
-	// An incident dated only to the week or month is drawn fainter: its time is not exact.
-	const fade: ExpressionSpecification = [
-		'case',
-		['to-boolean', ['get', 'approximate_date']],
-		0.5,
-		1
-	];
+	// An incident dated only to the week or month is drawn fainter: its time is not exact. Its
+	// fill fades, its outline keeps the full colour, so it still stands out from the ground.
+	const approximate: ExpressionSpecification = ['to-boolean', ['get', 'approximate_date']];
 	// Imported datasets carry their own colour; the built-in data uses the theme's.
 	const datasetColour: ExpressionSpecification = ['coalesce', ['get', 'colour'], theme.incident];
 	return {
 		'circle-radius': radiusExpression,
-		'circle-opacity': fade,
-		'circle-stroke-opacity': fade,
+		'circle-opacity': ['case', approximate, APPROXIMATE_DATE_OPACITY, 1],
 		'circle-color': [
 			'case',
 			unknown,
@@ -108,11 +108,11 @@ function markerPaint(theme: Theme) {
 		] as ExpressionSpecification,
 		'circle-stroke-color': [
 			'case',
-			unknown,
+			['any', unknown, approximate],
 			datasetColour,
 			theme.incidentStroke
 		] as ExpressionSpecification,
-		'circle-stroke-width': ['case', unknown, 2.5, 1.5] as ExpressionSpecification
+		'circle-stroke-width': ['case', unknown, 2.5, approximate, 2, 1.5] as ExpressionSpecification
 	};
 }
 

@@ -71,7 +71,7 @@ export const LIGHT: Theme = {
 	halo: '#b3261e',
 	cluster: '#6e1d17',
 	clusterText: '#ffffff',
-	selection: '#0b57d0',
+	selection: '#0a4fbd',
 	label: '#2b2622',
 	labelMuted: '#6b6358',
 	labelHalo: '#fbfaf7',
