@@ -30,7 +30,7 @@ const SHOTS: Shot[] = [
 	{
 		file: 'static/screenshot-phone.png',
 		context: { viewport: { width: 390, height: 844 }, ...phone },
-		hash: '#map=10/34.6/40.9&incident=IQ-SY-002'
+		hash: '#map=10/34.64/40.83&incident=IQ-SY-002'
 	}
 ];
 

@@ -41,6 +41,8 @@ export class MapContext {
 	#app: AppState;
 	#controller = $state.raw<MapController | null>(null);
 	#overlay: HTMLElement | null = null;
+	/** Not reactive: read only when a marker is brought into view. */
+	#chrome: HTMLElement[] = [];
 
 	constructor(app: AppState) {
 		this.#app = app;
@@ -171,6 +173,15 @@ export class MapContext {
 		this.#overlay = element;
 	}
 
+	/**
+	 * A control floating over the map (the toolbar): the selected marker is not left under it.
+	 * Returns the call that forgets it.
+	 */
+	addChrome(element: HTMLElement): () => void {
+		this.#chrome.push(element);
+		return () => (this.#chrome = this.#chrome.filter((other) => other !== element));
+	}
+
 	/** The overlay has come to rest at a new size (a sheet dragged): keep the marker clear. */
 	overlayMoved() {
 		this.#bringSelectionIntoView(false);
@@ -184,7 +195,8 @@ export class MapContext {
 		const [lon, lat] = this.#app.incidents.byId.get(id)?.geometry?.coordinates ?? [];
 		if (lon === undefined || lat === undefined) return;
 		const overlay = this.#overlay?.isConnected ? this.#overlay.getBoundingClientRect() : null;
-		controller.bringIntoView(lon, lat, overlay, reveal ? CLUSTER_ZOOM_END : 0);
+		const chrome = this.#chrome.map((element) => element.getBoundingClientRect());
+		controller.bringIntoView(lon, lat, overlay, chrome, reveal ? CLUSTER_ZOOM_END : 0);
 	}
 
 	/** The current view drawn off screen at an image's size, for an export. */

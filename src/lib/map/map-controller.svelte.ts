@@ -363,24 +363,29 @@ export class MapController {
 
 	/**
 	 * Brings a position into the part of the map nothing covers (`overlay`: the panel or sheet,
-	 * in the page's pixels), at `minZoom` at least, moving only when it is not there already:
-	 * then it eases to the middle of that part.
+	 * in the page's pixels), at `minZoom` at least, moving only when it is not there already or
+	 * sits under one of the map's floating controls (`chrome`): then it eases to the middle of
+	 * that part.
 	 */
-	bringIntoView(lon: number, lat: number, overlay: DOMRect | null, minZoom = 0) {
+	bringIntoView(
+		lon: number,
+		lat: number,
+		overlay: DOMRect | null,
+		chrome: readonly DOMRect[],
+		minZoom = 0
+	) {
 		const frame = this.#container.getBoundingClientRect();
-		const clear = clearArea(
-			frame.width,
-			frame.height,
-			overlay && {
-				left: overlay.left - frame.left,
-				top: overlay.top - frame.top,
-				right: overlay.right - frame.left,
-				bottom: overlay.bottom - frame.top
-			}
-		);
+		const local = (rect: DOMRect) => ({
+			left: rect.left - frame.left,
+			top: rect.top - frame.top,
+			right: rect.right - frame.left,
+			bottom: rect.bottom - frame.top
+		});
+		const clear = clearArea(frame.width, frame.height, overlay && local(overlay));
 		const zoom = this.#map.getZoom();
 		const { x, y } = this.#map.project([lon, lat]);
-		if (zoom >= minZoom && insideBox(x, y, clear, CLEAR_MARGIN)) return;
+		const hidden = chrome.some((rect) => insideBox(x, y, local(rect), -CLEAR_MARGIN / 2));
+		if (zoom >= minZoom && !hidden && insideBox(x, y, clear, CLEAR_MARGIN)) return;
 		this.#map.easeTo({
 			center: [lon, lat],
 			zoom: Math.max(zoom, minZoom),

@@ -99,7 +99,7 @@ function markerPaint(theme: Theme) {
 	const datasetColour: ExpressionSpecification = ['coalesce', ['get', 'colour'], theme.incident];
 	return {
 		'circle-radius': radiusExpression,
-		'circle-opacity': ['case', approximate, APPROXIMATE_DATE_OPACITY, 1],
+		'circle-opacity': ['case', approximate, APPROXIMATE_DATE_OPACITY, 1] as ExpressionSpecification,
 		'circle-color': [
 			'case',
 			unknown,
