@@ -10,7 +10,7 @@ import { incidentMapFeatures, markerRadiusBySite } from './incident-features';
 import { MapController, type MapHover } from './map-controller.svelte';
 import { measureFeatures } from './measure-features';
 import { placeMapFeatures } from './place-features';
-import { LIGHT } from './style/theme';
+import { THEMES, type Theme } from './style/theme';
 
 /** Delay before the band for a distance being dragged is asked for. */
 const BAND_DELAY = 50;
@@ -60,7 +60,7 @@ export class MapContext {
 		const drawn = incidents.incidents;
 		const controller = new MapController(
 			container,
-			LIGHT,
+			THEMES[app.appearance.theme],
 			{
 				incidents: incidentMapFeatures(drawn),
 				places: placeMapFeatures(incidents.places, markerRadiusBySite(incidents.sites)),
@@ -98,7 +98,7 @@ export class MapContext {
 
 	/** What the map shows, from the state: each line one part of the state and its call. */
 	#follow(map: MapController, drawn: readonly IncidentFeature[]) {
-		const { incidents, filters, selection, mapView, measure } = this.#app;
+		const { incidents, filters, selection, mapView, measure, appearance } = this.#app;
 		let shownIncidents = drawn;
 		follow(
 			() => ({ incidents: incidents.incidents, info: incidents.importInfo }),
@@ -133,6 +133,10 @@ export class MapContext {
 		follow(
 			() => filters.shown,
 			(shown) => shown && map.setMatches(shown.mask, shown.groups)
+		);
+		follow(
+			() => THEMES[appearance.theme],
+			(theme) => map.setTheme(theme)
 		);
 		follow(
 			() => measure.active,
@@ -200,10 +204,10 @@ export class MapContext {
 	}
 
 	/** The current view drawn off screen at an image's size, for an export. */
-	renderForExport(size: ExportSize): Promise<RenderedMap> {
+	renderForExport(size: ExportSize, theme?: Theme): Promise<RenderedMap> {
 		const controller = this.#controller;
 		if (!controller?.ready) return Promise.reject(new Error('the map is not ready yet'));
-		return controller.renderForExport(size);
+		return controller.renderForExport(size, theme);
 	}
 
 	/** The country shapes for an export's locator inset. */

@@ -33,7 +33,7 @@ import type { MapPlaceProperties } from './place-features';
 import { FILTER_BAND_SOURCE } from './style/border';
 import { MEASURE_SOURCE } from './style/measure';
 import { DISTANCE_FILTER_STATE, MASK_STATE, maskText } from './style/filter';
-import { EMPTY_BAND, mapStyle } from './style/index';
+import { EMPTY_BAND, mapStyle, styleLayers } from './style/index';
 import {
 	GROUPS_SOURCE,
 	HALO_LAYER,
@@ -110,6 +110,7 @@ export class MapController {
 	#busy = false;
 	#reducedMotion: boolean;
 	#measuring = false;
+	#theme: Theme;
 	/** The last pointer over the map was a finger (no hover tooltips then). */
 	#touch = false;
 	#unlisten: (() => void)[] = [];
@@ -131,6 +132,7 @@ export class MapController {
 		}
 		this.#container = container;
 		this.#callbacks = callbacks;
+		this.#theme = theme;
 		this.#incidents = data.incidents;
 		this.#reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -309,6 +311,19 @@ export class MapController {
 		void this.#map.getSource<GeoJSONSource>(FILTER_BAND_SOURCE)?.setData(band ?? EMPTY_BAND);
 	}
 
+	/** Repaints every layer in another theme's colours (sources and data stay as they are). */
+	setTheme(theme: Theme) {
+		if (theme === this.#theme) return;
+		this.#theme = theme;
+		for (const layer of styleLayers(theme, this.#incidents.features.length)) {
+			const paint = ('paint' in layer ? layer.paint : undefined) ?? {};
+			for (const [property, value] of Object.entries(paint)) {
+				// A style layer's own paint property: MapLibre checks the name and value itself.
+				this.#map.setPaintProperty(layer.id, property as 'fill-color', value);
+			}
+		}
+	}
+
 	/** Replaces the incidents (new data, or new figures for the filter to test). */
 	setIncidents(incidents: FeatureCollection<Point, MapIncidentProperties>) {
 		this.#incidents = incidents;
@@ -398,9 +413,9 @@ export class MapController {
 		});
 	}
 
-	/** The current view drawn off screen at an image's size (see export-map.ts). */
-	renderForExport(size: ExportSize): Promise<RenderedMap> {
-		return renderMap(this.#map, size);
+	/** The current view drawn off screen at an image's size, in a theme (see export-map.ts). */
+	renderForExport(size: ExportSize, theme: Theme = this.#theme): Promise<RenderedMap> {
+		return renderMap(this.#map, size, theme, this.#incidents.features.length);
 	}
 
 	resize() {

@@ -1,3 +1,4 @@
+import { Appearance } from './appearance.svelte';
 import type { FilterEngine, FilterHandlers } from './filter-client';
 import { FilterState } from './filters.svelte';
 import { ImportState, type ImportServices } from './importer.svelte';
@@ -16,6 +17,7 @@ export interface AppState {
 	measure: MeasureState;
 	playback: PlaybackState;
 	imports: ImportState;
+	appearance: Appearance;
 }
 
 /** The app's state, with the one call that stops everything it started. */
@@ -54,6 +56,7 @@ export function createAppState(data: IncidentData, services: Partial<AppServices
 		measure: new MeasureState(),
 		playback,
 		imports,
+		appearance: new Appearance(),
 		dispose() {
 			playback.dispose();
 			imports.dispose();

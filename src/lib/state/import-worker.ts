@@ -1,14 +1,6 @@
-/** Marker colours for imported datasets (the built-in data is red): distinct, colour-blind safe. */
-// Dark enough to stand 3:1 on every ground of the map, bands included (contrast.test.ts).
-export const PALETTE = [
-	'#19598e',
-	'#7b3294',
-	'#16622d',
-	'#884305',
-	'#016159',
-	'#a21666',
-	'#4d4d4d'
-];
+import { DATASET_COLOURS } from '$lib/data/palette';
+
+const PALETTE: readonly string[] = DATASET_COLOURS;
 
 /** The first palette colour no other dataset uses (they repeat past seven). */
 export function nextColour(used: readonly (string | undefined)[]): string {
@@ -16,7 +8,7 @@ export function nextColour(used: readonly (string | undefined)[]): string {
 	return (
 		PALETTE.find((colour) => !taken.has(colour)) ??
 		PALETTE[used.length % PALETTE.length] ??
-		'#1f6fb2'
+		DATASET_COLOURS[0]
 	);
 }
 

@@ -6,6 +6,7 @@ import type {
 } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
 import { CLUSTER_ZOOM_END, type GroupCollection } from '$lib/analysis/groups';
+import { DATASET_COLOURS } from '$lib/data/palette';
 import type { MapIncidentProperties } from '../incident-features';
 import { INCIDENT_FILTER } from './filter';
 import type { Theme } from './theme';
@@ -96,7 +97,7 @@ function markerPaint(theme: Theme) {
 	// fill fades, its outline keeps the full colour, so it still stands out from the ground.
 	const approximate: ExpressionSpecification = ['to-boolean', ['get', 'approximate_date']];
 	// Imported datasets carry their own colour; the built-in data uses the theme's.
-	const datasetColour: ExpressionSpecification = ['coalesce', ['get', 'colour'], theme.incident];
+	const datasetColour = datasetColourExpression(theme);
 	return {
 		'circle-radius': radiusExpression,
 		'circle-opacity': ['case', approximate, APPROXIMATE_DATE_OPACITY, 1] as ExpressionSpecification,
@@ -114,6 +115,23 @@ function markerPaint(theme: Theme) {
 		] as ExpressionSpecification,
 		'circle-stroke-width': ['case', unknown, 2.5, approximate, 2, 1.5] as ExpressionSpecification
 	};
+}
+
+/**
+ * An imported dataset's marker colour in this theme: the dataset keeps one of DATASET_COLOURS,
+ * drawn as the theme's shade of it; the built-in data (no colour) gets the theme's own.
+ */
+function datasetColourExpression(theme: Theme): ExpressionSpecification {
+	const shades = DATASET_COLOURS.flatMap((colour, i) => [
+		colour,
+		theme.datasetColours[i] ?? colour
+	]);
+	return [
+		'match',
+		['coalesce', ['get', 'colour'], ''],
+		...shades,
+		['coalesce', ['get', 'colour'], theme.incident]
+	] as unknown as ExpressionSpecification;
 }
 
 function tollLabels(
