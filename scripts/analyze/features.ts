@@ -109,7 +109,13 @@ export function featureLines(
 		else added = measureValues(columns, next++, measurer);
 		if (feature === null || typeof feature !== 'object') return JSON.stringify(feature);
 		checkNoClash(feature, first + i + 1);
-		return JSON.stringify({ ...feature, properties: { ...(feature.properties ?? {}), ...added } });
+		// In place (the parsed feature is ours): the same members in the same order as a copy
+		// with the measures appended to the properties, at a fraction of the allocation.
+		const properties = feature.properties;
+		if (properties && typeof properties === 'object' && !Array.isArray(properties))
+			Object.assign(properties, added);
+		else feature.properties = { ...(properties ?? {}), ...added };
+		return JSON.stringify(feature);
 	});
 	return { lines, measured: next, skipped };
 }
