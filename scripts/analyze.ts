@@ -16,7 +16,6 @@ import { GeoJsonSink } from './analyze/geojson-sink';
 import { createMeasurer } from './analyze/measure';
 import { parseOptions, USAGE, UsageError, type AnalyzeOptions } from './analyze/options';
 import { Output } from './analyze/output';
-import { isParquet, ParquetSink, parquetSource } from './analyze/parquet';
 import { TaskPool } from './analyze/pool';
 import { Summary } from './analyze/summary';
 import { runTable, type TableEvent, type TableSink } from './analyze/table';
@@ -35,6 +34,9 @@ const FORMAT_NAMES: Record<Format, string> = {
 
 /** Below this size the work is done before worker threads would have started. */
 const WORKERS_FROM_BYTES = 4 * 2 ** 20;
+
+/** Whether a file starts like Parquet ("PAR1"). */
+const isParquet = (head: Buffer) => head.subarray(0, 4).toString('latin1') === 'PAR1';
 
 /** Reads the start of the file: Parquet, JSON or CSV, a byte order mark, the CSV's line break. */
 async function sniff(path: string): Promise<{ format: Format; bom: boolean; lineBreak: string }> {
@@ -78,9 +80,16 @@ function outputFormat(out: string, input: Format): Format {
 	return format;
 }
 
-function tableSource(options: AnalyzeOptions, format: Format, summary: Summary) {
+/** The Parquet code (hyparquet and its writer) is loaded only when a Parquet file is involved. */
+const parquet = () => import('./analyze/parquet');
+
+async function tableSource(
+	options: AnalyzeOptions,
+	format: Format,
+	summary: Summary
+): Promise<AsyncIterable<TableEvent>> {
 	if (format === 'csv') return csvSource(options, summary);
-	if (format === 'parquet') return parquetSource(options);
+	if (format === 'parquet') return (await parquet()).parquetSource(options);
 	return geojsonSource(options.input);
 }
 
@@ -111,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
 		} else {
 			const sink: TableSink =
 				format === 'parquet'
-					? new ParquetSink(output)
+					? new (await parquet()).ParquetSink(output)
 					: format === 'geojson'
 						? new GeoJsonSink(output)
 						: new CsvSink(output, {
@@ -120,7 +129,7 @@ async function main(argv: string[]): Promise<number> {
 								bom: input.format === 'csv' ? input.bom : true,
 								raw: options.rawCsv
 							});
-			const source: AsyncIterable<TableEvent> = tableSource(options, input.format, summary);
+			const source = await tableSource(options, input.format, summary);
 			await runTable(source, sink, pool, measurer, summary);
 		}
 		await output.commit();

@@ -108,11 +108,6 @@ export async function* parquetSource(options: {
 	}
 }
 
-/** Whether a file starts like Parquet ("PAR1"). */
-export function isParquet(head: Uint8Array): boolean {
-	return head.length >= 4 && String.fromCharCode(...head.subarray(0, 4)) === 'PAR1';
-}
-
 const ADDED_TYPES: GeoParquetColumn[] = [
 	{ name: 'border_distance_m', type: 'DOUBLE' },
 	{ name: 'border_side', type: 'STRING' },
