@@ -12,6 +12,7 @@ export class TaskPool {
 	readonly #waiting = new Map<number, { resolve(r: TaskResult): void; reject(e: Error): void }>();
 	#next = 0;
 	#failure: Error | null = null;
+	#closing = false;
 
 	private constructor(workers: Worker[], local: Measurer | null) {
 		this.#workers = workers;
@@ -25,6 +26,9 @@ export class TaskPool {
 				else waiting.reject(new Error(message.error ?? 'the worker failed'));
 			});
 			worker.on('error', (error) => this.#fail(error));
+			worker.on('exit', (code) => {
+				if (!this.#closing) this.#fail(new Error(`a measuring worker stopped (exit code ${code})`));
+			});
 		}
 	}
 
@@ -42,8 +46,9 @@ export class TaskPool {
 			() =>
 				new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { entry, files } })
 		);
-		// Each worker reads the files itself; a bad --border fails here with the worker's reason.
-		await Promise.all(
+		// Each worker reads the files itself; a bad --border fails here with the worker's reason,
+		// and then no worker may be left running (it would keep the process alive).
+		const ready = Promise.all(
 			workers.map(
 				(worker) =>
 					new Promise<void>((resolve, reject) => {
@@ -52,6 +57,12 @@ export class TaskPool {
 					})
 			)
 		);
+		try {
+			await ready;
+		} catch (error) {
+			await Promise.all(workers.map((worker) => worker.terminate()));
+			throw error;
+		}
 		return new TaskPool(workers, null);
 	}
 
@@ -77,6 +88,7 @@ export class TaskPool {
 	}
 
 	async close(): Promise<void> {
+		this.#closing = true;
 		await Promise.all(this.#workers.map((worker) => worker.terminate()));
 	}
 }

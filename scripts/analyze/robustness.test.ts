@@ -220,6 +220,24 @@ describe('analyze CLI: formulas in CSV output', { timeout: 120_000 }, () => {
 });
 
 describe('analyze CLI: worker threads', { timeout: 180_000 }, () => {
+	it('a worker’s error stops the run with its reason, leaving no file and no process behind', async () => {
+		const input = join(work, 'clash.geojson');
+		const features = Array.from({ length: 5_000 }, (_, i) =>
+			JSON.stringify({
+				type: 'Feature',
+				geometry: { type: 'Point', coordinates: [40, 34] },
+				properties: i === 2_999 ? { border_distance_m: 1 } : { n: i }
+			})
+		);
+		writeFileSync(input, `{"type":"FeatureCollection","features":[${features.join(',')}]}`);
+		const out = join(work, 'clash-out.geojson');
+		const { code, stderr } = await analyze([input, '--out', out, '--workers', '2']);
+		expect(code).toBe(1);
+		expect(stderr).toContain('feature 3000 already has a border_distance_m property');
+		expect(existsSync(out)).toBe(false);
+		noPartials();
+	});
+
 	it('writes the same bytes with workers as in one thread, in order, broken rows and all', async () => {
 		const input = join(work, 'many.csv');
 		const lines = ['event_id_cnty,notes,latitude,longitude'];
