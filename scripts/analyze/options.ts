@@ -42,8 +42,8 @@ Options:
   --raw-csv            write CSV cells exactly as read; by default a text cell a spreadsheet
                        would run as a formula (starting with =, +, -, @, tab or CR) gets a
                        leading ' (numbers such as -5 are left alone)
-  --workers <n>        worker threads measuring (default: one per core; 0 measures in this
-                       thread)
+  --workers <n>        worker threads measuring (default: one per core, none for files under
+                       4 MB; 0 measures in the main thread)
 
 Adds border_distance_m (WGS84 geodesic metres to the nearest point of the line, mm precision),
 border_side, nearest_place and nearest_place_km. Rows without a valid position are kept with
