@@ -1,5 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+	createReadStream,
+	createWriteStream,
+	mkdirSync,
+	mkdtempSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
 import { once } from 'node:events';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +73,42 @@ async function pointsGeoJson(path: string, count: number) {
 	await once(out, 'finish');
 }
 
+/** The last commit with the previous CLI (Papa Parse's stream, measuring in one thread). */
+const PREVIOUS = 'a765d56';
+const PREVIOUS_FILES = [
+	'scripts/analyze.ts',
+	...['csv', 'geojson', 'measure', 'options', 'summary', 'write'].map(
+		(name) => `scripts/analyze/${name}.ts`
+	)
+];
+
+/**
+ * The previous CLI, taken from git into a folder beside scripts/ (its imports are relative), so
+ * it runs in the same conditions as this one; null when git or that commit is not at hand.
+ */
+function previousCli(root: string): { entry: string; remove(): void } | null {
+	const folder = join(root, '.bench-previous');
+	try {
+		for (const path of PREVIOUS_FILES) {
+			const text = execFileSync('git', ['show', `${PREVIOUS}:${path}`], {
+				cwd: root,
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'ignore']
+			});
+			const target = join(folder, path.replace(/^scripts\//, ''));
+			mkdirSync(join(target, '..'), { recursive: true });
+			writeFileSync(target, text);
+		}
+	} catch {
+		rmSync(folder, { recursive: true, force: true });
+		return null;
+	}
+	return {
+		entry: join(folder, 'analyze.ts'),
+		remove: () => rmSync(folder, { recursive: true, force: true })
+	};
+}
+
 interface Run {
 	seconds: number;
 	summary: string;
@@ -72,9 +116,9 @@ interface Run {
 }
 
 /** Runs the CLI as a user would and times the whole process. */
-function analyze(root: string, args: string[], rows: number): Run {
+function analyze(root: string, args: string[], rows: number, entry = 'scripts/analyze.ts'): Run {
 	const started = performance.now();
-	const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/analyze.ts', ...args], {
+	const run = spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], {
 		cwd: root,
 		encoding: 'utf8'
 	});
@@ -111,6 +155,8 @@ export async function benchAnalyzeCli(root: string, quick: boolean): Promise<str
 	const rows = quick ? 50_000 : 1_000_000;
 	const points = quick ? 20_000 : 200_000;
 	const papaRows = quick ? 5_000 : 20_000;
+	/** The previous CLI on unquoted rows ran ~2,100 rows/s: a smaller file says as much. */
+	const previousPlainRows = quick ? 2_000 : 10_000;
 	const work = mkdtempSync(join(tmpdir(), 'bench-analyze-'));
 	try {
 		const quoted = join(work, 'quoted.csv');
@@ -121,6 +167,8 @@ export async function benchAnalyzeCli(root: string, quick: boolean): Promise<str
 		await pointsGeoJson(geojson, points);
 		await acledCsv(join(work, 'papa-quoted.csv'), papaRows, true);
 		await acledCsv(join(work, 'papa-plain.csv'), papaRows, false);
+		const previousPlain = join(work, 'previous-plain.csv');
+		await acledCsv(previousPlain, previousPlainRows, false);
 		const megabytes = (path: string) => (statSync(path).size / 2 ** 20).toFixed(0);
 		const loadBefore = load();
 
@@ -139,6 +187,25 @@ export async function benchAnalyzeCli(root: string, quick: boolean): Promise<str
 		);
 		const papaQuoted = await papaStream(join(work, 'papa-quoted.csv'), papaRows);
 		const papaPlain = await papaStream(join(work, 'papa-plain.csv'), papaRows);
+		const previous = previousCli(root);
+		let before: { quoted: Run; plain: Run; now: Run; geojson: Run } | null = null;
+		if (previous) {
+			try {
+				before = {
+					quoted: analyze(root, [quoted, '--out', out('prev-q.csv')], rows, previous.entry),
+					plain: analyze(
+						root,
+						[previousPlain, '--out', out('prev-p.csv')],
+						previousPlainRows,
+						previous.entry
+					),
+					now: analyze(root, [previousPlain, '--out', out('now-p.csv')], previousPlainRows),
+					geojson: analyze(root, [geojson, '--out', out('prev.geojson')], points, previous.entry)
+				};
+			} finally {
+				previous.remove();
+			}
+		}
 		const loadAfter = load();
 		const geoBest = geoRuns.reduce((a, b) => (a.seconds < b.seconds ? a : b));
 		const s = (run: Run) => `${run.seconds.toFixed(2)} s`;
@@ -164,8 +231,17 @@ once with its notes quoted (${megabytes(quoted)} MB) and once without quotes
 | Papa Parse's Node stream alone (the previous reader), quoted, ${thousands(papaRows)} rows | | ${thousands(papaQuoted)} |
 | the same, no quoted field                          | | ${thousands(papaPlain)} |
 
-Before (2026-11-24, the same file through Papa Parse's stream): 85,053 rows/s with the quoted
-column, 2,102 rows/s without (2 million plain rows took 587 s). Papa's Node stream pauses after
+${
+	before
+		? `The previous CLI (commit ${PREVIOUS}: Papa Parse's Node stream, measuring in one thread), in
+this same run: the quoted file in ${s(before.quoted)} (${r(before.quoted)} rows/s, now
+${(before.quoted.seconds / quotedRun.seconds).toFixed(1)}× faster); ${thousands(previousPlainRows)}
+unquoted rows in ${s(before.plain)} (${r(before.plain)} rows/s) against ${s(before.now)} now
+(start-up included: ${r(before.now)} rows/s); the GeoJSON below in ${s(before.geojson)}.`
+		: 'The previous CLI could not be taken from git for a run beside this one.'
+}
+On a quiet machine (2026-11-24) the previous CLI ran 85,053 rows/s with the quoted column and
+2,102 rows/s without (2 million plain rows took 587 s). Papa's Node stream pauses after
 every 16 rows it hands on and, in its no-quotes fast path, splits the whole rest of the 1 MB
 chunk again each time it resumes; the CLI now reads with its own RFC 4180 reader
 (\`src/lib/data/csv-reader.ts\`), which costs the same on both shapes. The CLI's own summary,
@@ -176,8 +252,8 @@ ${quotedRun.summary}
 \`\`\`
 
 GeoJSON, ${thousands(points)} points (${megabytes(geojson)} MB), whole process: best of 3
-**${s(geoBest)}** (${geoRuns.map(s).join(', ')}); measured in one thread ${s(geoOne)}. Before:
-3.4 s.
+**${s(geoBest)}** (${geoRuns.map(s).join(', ')}); measured in one thread ${s(geoOne)}. On a
+quiet machine before: 3.4 s.
 `;
 	} finally {
 		rmSync(work, { recursive: true, force: true });
