@@ -146,6 +146,21 @@ async function papaStream(path: string, rows: number): Promise<number> {
 	return Math.round(rows / ((performance.now() - started) / 1000));
 }
 
+/** The goals of issue 13 for the CLI, met or not in this run. */
+function goals(quoted: Run, plain: Run, geojson: Run, rows: number, points: number): string {
+	const verdict = (met: boolean) => (met ? '**met**' : '**not met**');
+	const ratio = plain.seconds / quoted.seconds;
+	const full = rows === 1_000_000 && points === 200_000;
+	return (
+		`Goals${full ? '' : ' (judged at full size only)'}: ≥ 150,000 rows/s on the 1M-row file: ` +
+		`${verdict(full && Math.min(quoted.rate, plain.rate) >= 150_000)} ` +
+		`(${thousands(Math.min(quoted.rate, plain.rate))}); unquoted within 1.2× of quoted: ` +
+		`${verdict(ratio <= 1.2 && 1 / ratio <= 1.2)} (${ratio.toFixed(2)}×); GeoJSON, 200,000 points, ` +
+		`≤ 1.5 s: ${verdict(full && geojson.seconds <= 1.5)} (${geojson.seconds.toFixed(2)} s). ` +
+		'Judge them with the load average above and the previous CLI measured in the same run.'
+	);
+}
+
 const load = () =>
 	loadavg()
 		.map((n) => n.toFixed(1))
@@ -254,6 +269,8 @@ ${quotedRun.summary}
 GeoJSON, ${thousands(points)} points (${megabytes(geojson)} MB), whole process: best of 3
 **${s(geoBest)}** (${geoRuns.map(s).join(', ')}); measured in one thread ${s(geoOne)}. On a
 quiet machine before: 3.4 s.
+
+${goals(quotedRun, plainRun, geoBest, rows, points)}
 `;
 	} finally {
 		rmSync(work, { recursive: true, force: true });
