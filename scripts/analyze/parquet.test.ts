@@ -1,18 +1,19 @@
 /** The analyze CLI with (Geo)Parquet in and out, read back with hyparquet. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { writeGeoParquet } from '../../src/lib/data/geoparquet';
 
 const root = join(import.meta.dirname, '../..');
 const fixtures = join(import.meta.dirname, 'fixtures');
 const work = mkdtempSync(join(tmpdir(), 'analyze-parquet-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 const run = promisify(execFile);
 
 async function analyze(args: string[]) {

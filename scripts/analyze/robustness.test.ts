@@ -13,17 +13,19 @@ import {
 	readdirSync,
 	readlinkSync,
 	symlinkSync,
-	writeFileSync
+	writeFileSync,
+	rmSync
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
 const run = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), 'analyze-robust-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 async function analyze(args: string[]) {
 	try {

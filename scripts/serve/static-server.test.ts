@@ -3,7 +3,7 @@
  * open descriptors can be counted in /proc/PID/fd.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
 const site = mkdtempSync(join(tmpdir(), 'serve-'));
+afterAll(() => rmSync(site, { recursive: true, force: true }));
 const PAGE_POLICY = "default-src 'self'; script-src 'self' 'sha256-abc='";
 writeFileSync(
 	join(site, 'index.html'),
