@@ -123,13 +123,21 @@ test.describe('on a phone', () => {
 		await expect(sheet).toHaveAttribute('data-snap', 'half');
 
 		// A swipe down on the grip: to the peek, then closed.
+		// The sheet slides to each snap; the grip is measured once it has come to rest, or the
+		// press lands where the grip was a moment ago.
+		const restingGrip = async () => {
+			await page.waitForFunction(() =>
+				document.getAnimations().every((animation) => animation.playState !== 'running')
+			);
+			return (await page.getByTestId('sheet-handle').boundingBox())!;
+		};
 		const swipe = async () => {
-			const handle = (await page.getByTestId('sheet-handle').boundingBox())!;
+			const handle = await restingGrip();
 			const x = handle.x + handle.width / 2;
 			const y = handle.y + handle.height / 2;
 			await page.mouse.move(x, y);
 			await page.mouse.down();
-			await page.mouse.move(x, y + 300, { steps: 4 });
+			await page.mouse.move(x, Math.min(y + 300, 840), { steps: 4 });
 			await page.mouse.up();
 		};
 		await swipe();

@@ -41,15 +41,23 @@ export function composeImage(
 	canvas.height = size.height;
 	const ctx = canvas.getContext('2d');
 	if (!ctx) throw new Error('this browser cannot draw on a canvas');
-	ctx.drawImage(map, 0, 0);
-	ctx.setTransform(size.pixelRatio, 0, 0, size.pixelRatio, 0, 0);
 	const layout = layoutComposition(size, composition, measureOn(ctx));
+	ctx.setTransform(size.pixelRatio, 0, 0, size.pixelRatio, 0, 0);
+	if (layout.panel) {
+		// A tall image: the panel below the map is the export's own paper.
+		ctx.fillStyle = composition.theme.labelHalo;
+		ctx.fillRect(layout.panel.x, layout.panel.y, layout.panel.width, layout.panel.height);
+	}
+	// The map was drawn at the map area's size, in device pixels.
+	ctx.setTransform(1, 0, 0, 1, 0, 0);
+	ctx.drawImage(map, layout.map.x * size.pixelRatio, layout.map.y * size.pixelRatio);
+	ctx.setTransform(size.pixelRatio, 0, 0, size.pixelRatio, 0, 0);
 	paintLayout(ctx, layout, composition);
 	return canvas;
 }
 
-/** Text widths as this canvas draws them (the transform does not change them). */
-function measureOn(ctx: Context): Measure {
+/** Text widths as a canvas draws them (the transform does not change them). */
+export function measureOn(ctx: Context): Measure {
 	return (text, textFont) => {
 		ctx.font = textFont;
 		return ctx.measureText(text).width;
