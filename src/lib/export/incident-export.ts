@@ -133,7 +133,9 @@ function csvRow(incident: IncidentFeature, figures: ExportedFigures): CsvValue[]
 /**
  * CSV (UTF-8 with BOM, RFC 4180): two comment lines first, starting with "#": the citation and
  * the permalink. Spreadsheets show them as the first rows; parsers skip them with a comment
- * option (Papa Parse `comments: '#'`, pandas `comment='#'`, R `comment.char = '#'`).
+ * option (Papa Parse `comments: '#'`, pandas `comment='#'`, R `comment.char = '#'`). Text cells a
+ * spreadsheet would run as a formula get a leading `'` (csvDocument's default); numbers stay
+ * numbers.
  */
 export function incidentsCsv(
 	incidents: readonly IncidentFeature[],
