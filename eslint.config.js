@@ -87,6 +87,7 @@ export default ts.config(
 		files: [
 			'src/lib/analysis/**/*.ts',
 			'src/lib/data/filter-engine.ts',
+			'src/lib/ui/list/row-heights.ts',
 			'src/lib/**/testing/**',
 			'**/*.test.ts',
 			'scripts/**/*.ts',

@@ -1,24 +1,55 @@
 /**
- * Takes the README's screenshot from the production build: the default view with the Hajin
- * site selected. Needs `npm run build` first and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
+ * Takes the README's screenshots from the production build, at three sizes: a desktop with the
+ * Hajin site selected, a tablet and a phone with its details sheet open. Needs `npm run build`
+ * first and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
  *
  *   npm run screenshot
  */
-import { chromium } from '@playwright/test';
+import { chromium, type BrowserContextOptions } from '@playwright/test';
 import { serve } from './bench/app-server';
 import { chromiumLaunchOptions } from './chromium';
+
+interface Shot {
+	file: string;
+	context: BrowserContextOptions;
+	hash: string;
+}
+
+const phone = { isMobile: true, hasTouch: true };
+const SHOTS: Shot[] = [
+	{
+		file: 'static/screenshot.png',
+		context: { viewport: { width: 1440, height: 860 } },
+		hash: '#map=8.4/34.6/41.32&incident=IQ-SY-007'
+	},
+	{
+		file: 'static/screenshot-tablet.png',
+		context: { viewport: { width: 768, height: 1024 }, ...phone },
+		hash: '#map=9.2/34.55/40.9&incident=IQ-SY-009a'
+	},
+	{
+		file: 'static/screenshot-phone.png',
+		context: { viewport: { width: 390, height: 844 }, ...phone },
+		hash: '#map=10/34.64/40.83&incident=IQ-SY-002'
+	}
+];
 
 const port = 4174;
 const server = await serve(process.cwd(), port);
 try {
 	const browser = await chromium.launch(chromiumLaunchOptions());
-	const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
-	await page.goto(`http://127.0.0.1:${port}/#map=8.4/34.6/41.32&incident=IQ-SY-007`);
-	await page.locator('[data-testid=map][data-idle=true]').waitFor({ timeout: 90_000 });
-	await page.getByTestId('border-distance').waitFor();
-	await page.screenshot({ path: 'static/screenshot.png' });
+	for (const shot of SHOTS) {
+		const context = await browser.newContext(shot.context);
+		const page = await context.newPage();
+		await page.goto(`http://127.0.0.1:${port}/${shot.hash}`);
+		await page.getByTestId('border-distance').waitFor({ timeout: 90_000 });
+		// The map may ease the selection clear of the panel: shoot once it has settled.
+		await page.locator('[data-testid=map][data-idle=true]').waitFor({ timeout: 90_000 });
+		await page.screenshot({ path: shot.file });
+		await context.close();
+		console.log(`wrote ${shot.file}`);
+	}
 	await browser.close();
-	console.log('wrote static/screenshot.png');
 } finally {
 	server.kill();
 }

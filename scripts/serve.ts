@@ -1,62 +1,50 @@
 /**
  * Serves a built static site (default: build/) on localhost, the way any static host would.
- * Used by `npm start` and by the browser tests, so they exercise the real production artifact.
+ * Used by `npm start`, `npm run serve`, the browser tests and the benchmarks, so they exercise
+ * the real production artifact.
  *
- *   node --import tsx scripts/serve.ts [dir] [port]
+ *   node --import tsx scripts/serve.ts [dir] [port] [--embed-origin https://example.org]…
+ *
+ * The port is the second argument, else $PORT, else 4173 (0 picks a free one; the line printed
+ * names it). The app may not be framed by any site unless named with --embed-origin or
+ * $EMBED_ORIGINS (space- or comma-separated origins).
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { AddressInfo } from 'node:net';
+import svelteConfig from '../svelte.config.js';
+import { embeddingOrigins, frameAncestors, policyFromDirectives } from './serve/security-headers';
+import { createStaticServer } from './serve/static-server';
 
-const CONTENT_TYPES: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.mjs': 'text/javascript; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.json': 'application/json; charset=utf-8',
-	'.geojson': 'application/geo+json; charset=utf-8',
-	'.png': 'image/png',
-	'.svg': 'image/svg+xml',
-	'.ico': 'image/x-icon',
-	'.woff2': 'font/woff2',
-	'.woff': 'font/woff',
-	'.txt': 'text/plain; charset=utf-8',
-	'.webmanifest': 'application/manifest+json'
-};
-
-const root = resolve(process.argv[2] ?? 'build');
-const port = Number(process.argv[3] ?? 4173);
-
-async function resolveFile(urlPath: string): Promise<string | null> {
-	const decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
-	const candidate = normalize(join(root, decoded));
-	if (candidate !== root && !candidate.startsWith(root + sep)) return null;
-	for (const path of [candidate, join(candidate, 'index.html'), `${candidate}.html`]) {
-		const info = await stat(path).catch(() => null);
-		if (info?.isFile()) return path;
+function main() {
+	const { values, positionals } = parseArgs({
+		args: process.argv.slice(2),
+		options: { 'embed-origin': { type: 'string', multiple: true } },
+		allowPositionals: true
+	});
+	const root = resolve(positionals[0] ?? 'build');
+	const port = Number(positionals[1] ?? process.env.PORT ?? 4173);
+	if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+		throw new Error(`"${positionals[1] ?? process.env.PORT}" is not a port number`);
 	}
-	return null;
+	const origins = embeddingOrigins([
+		...(values['embed-origin'] ?? []),
+		...(process.env.EMBED_ORIGINS ? [process.env.EMBED_ORIGINS] : [])
+	]);
+	const server = createStaticServer({
+		root,
+		policy: policyFromDirectives(svelteConfig.kit?.csp?.directives ?? {}),
+		frameAncestors: frameAncestors(origins)
+	});
+	server.listen(port, '127.0.0.1', () => {
+		const { port: actual } = server.address() as AddressInfo;
+		console.log(`Serving ${root} at http://127.0.0.1:${actual}/`);
+	});
 }
 
-const server = createServer((request, response) => {
-	resolveFile(request.url ?? '/')
-		.then((file) => {
-			if (!file) {
-				response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-				response.end('Not found');
-				return;
-			}
-			const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
-			response.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' });
-			createReadStream(file).pipe(response);
-		})
-		.catch((error: unknown) => {
-			response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-			response.end(String(error));
-		});
-});
-
-server.listen(port, '127.0.0.1', () => {
-	console.log(`Serving ${root} at http://127.0.0.1:${port}/`);
-});
+try {
+	main();
+} catch (error) {
+	console.error(`serve: ${error instanceof Error ? error.message : String(error)}`);
+	process.exitCode = 1;
+}

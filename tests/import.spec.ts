@@ -31,12 +31,18 @@ test('importing an ACLED file adds its valid rows, reports the bad ones, and sur
 	await page.getByRole('tab', { name: 'Filters' }).click();
 	await expect(page.getByTestId('facet-event_type')).toContainText('Explosions/Remote violence');
 	await expect(page.getByTestId('facet-dataset')).toContainText('acled-current.csv');
+	// The dataset's id, which qualifies its incidents' ids.
+	const datasetId = await page
+		.getByTestId('facet-dataset')
+		.getByText(/^acled-current\.csv-/)
+		.textContent();
 
 	// Still there in a new page load (IndexedDB), and markup in notes is shown as text.
-	await page.goto('/#incident=SYR1007');
+	await page.goto(`/#incident=${datasetId}:SYR1007`);
 	await waitForMapIdle(page);
 	await expect(count).toHaveText('18 incidents');
 	const panel = page.getByTestId('incident-panel');
+	await expect(panel.getByTestId('incident-original-id')).toHaveText('SYR1007');
 	await expect(panel).toContainText('<img src=x onerror="window.__pwned=1"><b>bold</b>');
 	await expect(panel.locator('img, b')).toHaveCount(0);
 	await expect(panel.getByText('Rudaw', { exact: true })).toBeVisible();

@@ -1,132 +1,169 @@
 import { createReadStream } from 'node:fs';
-import type { Writable } from 'node:stream';
 import { FeatureCollectionSplitter, type StreamPart } from '../../src/lib/data/geojson-stream';
-import { ADDED_FIELDS, EMPTY_MEASURES, type Measurer } from './measure';
-import { Summary } from './summary';
-import { write } from './write';
+import {
+	checkNoClash,
+	featureId,
+	featurePosition,
+	parseFeatures,
+	type ParsedFeature
+} from './features';
+import type { Output } from './output';
+import { OrderedRunner, type TaskPool } from './pool';
+import type { Summary } from './summary';
+import {
+	BATCH_ROWS,
+	checkNoAddedColumns,
+	type ColumnSpec,
+	type ColumnType,
+	type TableEvent
+} from './table';
 
-const BATCH = 10_000;
+const BATCH = 4_096;
 
-interface ParsedFeature {
-	type?: unknown;
-	id?: unknown;
-	properties?: Record<string, unknown> | null;
-	geometry?: { type?: unknown; coordinates?: unknown } | null;
-}
-
-/** Why a feature cannot be measured, or its position. */
-function positionOf(feature: ParsedFeature): string | [number, number] {
-	if (feature === null || typeof feature !== 'object' || feature.type !== 'Feature')
-		return 'not a Feature';
-	const geometry = feature.geometry;
-	if (!geometry) return 'no geometry (an unlocated feature)';
-	if (geometry.type !== 'Point') return `its geometry is a ${String(geometry.type)}, not a Point`;
-	const [lon, lat] = Array.isArray(geometry.coordinates) ? geometry.coordinates : [];
-	if (
-		typeof lon !== 'number' ||
-		typeof lat !== 'number' ||
-		!Number.isFinite(lon) ||
-		!Number.isFinite(lat)
-	) {
-		return 'its coordinates are not two numbers';
+/**
+ * The parts of a FeatureCollection file, in order, refusing a member that appears twice: a
+ * second "features" (or "type", or any member) would make the output invalid or ambiguous
+ * JSON, and which one a reader takes differs between readers.
+ */
+async function* collectionParts(input: string): AsyncGenerator<StreamPart> {
+	const splitter = new FeatureCollectionSplitter();
+	const seen = new Set<string>();
+	const check = (key: string) => {
+		if (seen.has(key)) {
+			throw new Error(
+				`the FeatureCollection has a second "${key}" member; refusing to guess which one is meant`
+			);
+		}
+		seen.add(key);
+	};
+	for await (const chunk of createReadStream(input, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+		for (const part of splitter.push(chunk as string)) {
+			if (part.kind === 'member') check(part.key);
+			else if (part.kind === 'features-start') check('features');
+			yield part;
+		}
 	}
-	if (lat < -90 || lat > 90) return `latitude ${lat} is out of range (−90 to 90)`;
-	if (lon < -180 || lon > 180) return `longitude ${lon} is out of range (−180 to 180)`;
-	return [lon, lat];
+	splitter.end();
 }
 
 /**
- * Streams a FeatureCollection through the measurer: members and features come out in input
- * order, one feature per line, each with the measures added to its properties (null for a
- * feature without a valid Point). Values are re-serialised by JSON.stringify: numbers keep their
- * value, not necessarily their spelling (1.0 becomes 1).
+ * GeoJSON in, GeoJSON out: members and features come out in input order, one feature per line,
+ * each with the measures added to its properties. The features are parsed, measured and
+ * serialised again on the worker pool, in batches, in order.
  */
 export async function analyseGeoJson(
 	input: string,
-	output: Writable,
-	measurer: Measurer,
+	output: Output,
+	pool: TaskPool,
 	summary: Summary
 ): Promise<void> {
-	const splitter = new FeatureCollectionSplitter();
 	let opened = false;
 	let firstFeature = true;
-	let batch: { feature: ParsedFeature; index: number }[] = [];
-
+	let batch: string[] = [];
+	let batchFirst = 0;
 	const open = () => {
 		const prefix = opened ? ',' : '{';
 		opened = true;
 		return prefix;
 	};
-
-	const flush = async () => {
-		const positions = batch.map(({ feature }) => positionOf(feature));
-		const located = positions.filter((p): p is [number, number] => typeof p !== 'string');
-		const measures = measurer.measure(
-			Float64Array.from(located, (p) => p[0]),
-			Float64Array.from(located, (p) => p[1])
-		);
-		let next = 0;
-		const lines = batch.map(({ feature, index }, i) => {
-			const position = positions[i]!;
-			const id =
-				typeof feature?.id === 'string' || typeof feature?.id === 'number'
-					? String(feature.id)
-					: null;
-			let added = EMPTY_MEASURES;
-			if (typeof position === 'string') summary.skippedRow(index + 1, id, position);
-			else {
-				added = measures[next++]!;
-				summary.measuredRow();
-			}
-			if (feature === null || typeof feature !== 'object') return JSON.stringify(feature);
-			const clash = ADDED_FIELDS.find((field) => feature.properties && field in feature.properties);
-			if (clash)
-				throw new Error(
-					`feature ${index + 1} already has a ${clash} property; refusing to overwrite it`
-				);
-			return JSON.stringify({
-				...feature,
-				properties: { ...(feature.properties ?? {}), ...added }
-			});
-		});
-		batch = [];
-		if (lines.length === 0) return;
-		await write(output, (firstFeature ? '\n' : ',\n') + lines.join(',\n'));
+	const runner = new OrderedRunner<null>(pool, async (result) => {
+		if (result.kind !== 'features') throw new Error('unexpected task result');
+		summary.measuredRows(result.measured);
+		for (const { row, id, reason } of result.skipped) summary.skippedRow(row, id, reason);
+		if (result.lines.length === 0) return;
+		await output.write((firstFeature ? '\n' : ',\n') + result.lines.join(',\n'));
 		firstFeature = false;
+	});
+	const flush = async () => {
+		if (batch.length === 0) return;
+		await runner.submit({ kind: 'features', json: batch, first: batchFirst }, null);
+		batch = [];
 	};
 
-	const handle = async (part: StreamPart) => {
+	for await (const part of collectionParts(input)) {
 		switch (part.kind) {
 			case 'member':
-				await write(output, `${open()}${JSON.stringify(part.key)}:${part.json}`);
+				await output.write(`${open()}${JSON.stringify(part.key)}:${part.json}`);
 				break;
 			case 'features-start':
-				await write(output, `${open()}"features":[`);
+				await output.write(`${open()}"features":[`);
 				break;
-			case 'feature': {
-				let feature: ParsedFeature;
-				try {
-					feature = JSON.parse(part.json) as ParsedFeature;
-				} catch (error) {
-					throw new Error(
-						`feature ${part.index + 1} is not valid JSON: ${(error as Error).message}`,
-						{ cause: error }
-					);
-				}
-				batch.push({ feature, index: part.index });
+			case 'feature':
+				if (batch.length === 0) batchFirst = part.index;
+				batch.push(part.json);
 				if (batch.length >= BATCH) await flush();
 				break;
-			}
 			case 'features-end':
 				await flush();
-				await write(output, firstFeature ? ']' : '\n]');
+				await runner.drain();
+				await output.write(firstFeature ? ']' : '\n]');
 				break;
 		}
-	};
-
-	for await (const chunk of createReadStream(input, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-		for (const part of splitter.push(chunk as string)) await handle(part);
 	}
-	splitter.end();
-	await write(output, '}\n');
+	await output.write('}\n');
+}
+
+function inferType(values: readonly unknown[]): ColumnType {
+	let type: ColumnType | null = null;
+	for (const value of values) {
+		if (value === null || value === undefined) continue;
+		const own: ColumnType =
+			typeof value === 'number'
+				? 'DOUBLE'
+				: typeof value === 'boolean'
+					? 'BOOLEAN'
+					: typeof value === 'string'
+						? 'STRING'
+						: 'JSON';
+		if (type === null) type = own;
+		else if (type !== own) return 'JSON';
+	}
+	return type ?? 'STRING';
+}
+
+/**
+ * A FeatureCollection as a table (for GeoParquet out): the columns are every property name in
+ * the order first seen (with the features' `id` first when the properties have none), so the
+ * features are all read before the first row comes out.
+ */
+export async function* geojsonSource(input: string): AsyncGenerator<TableEvent> {
+	const features: ParsedFeature[] = [];
+	for await (const part of collectionParts(input)) {
+		if (part.kind === 'feature') features.push(...parseFeatures([part.json], part.index));
+	}
+	const names = new Map<string, number>();
+	let hasId = false;
+	features.forEach((feature, i) => {
+		checkNoClash(feature, i + 1);
+		if (featureId(feature) !== null) hasId = true;
+		const properties = feature?.properties;
+		if (properties && typeof properties === 'object')
+			for (const name of Object.keys(properties)) if (!names.has(name)) names.set(name, names.size);
+	});
+	const idColumn = hasId && !names.has('id');
+	const propertyNames = [...names.keys()];
+	checkNoAddedColumns(propertyNames);
+	const valuesOf = (feature: ParsedFeature): unknown[] => {
+		const properties = (feature?.properties ?? {}) as Record<string, unknown>;
+		const values = propertyNames.map((name) => properties[name] ?? null);
+		return idColumn ? [feature?.id ?? null, ...values] : values;
+	};
+	const columnNames = idColumn ? ['id', ...propertyNames] : propertyNames;
+	const values = features.map(valuesOf);
+	const columns: ColumnSpec[] = columnNames.map((name, c) => ({
+		name,
+		type: inferType(values.map((row) => row[c]))
+	}));
+	yield { kind: 'columns', columns, positionColumns: 'geometry' };
+	for (let start = 0; start < features.length; start += BATCH_ROWS) {
+		yield {
+			kind: 'rows',
+			rows: features.slice(start, start + BATCH_ROWS).map((feature, i) => ({
+				number: start + i + 1,
+				id: featureId(feature),
+				values: values[start + i]!,
+				position: featurePosition(feature)
+			}))
+		};
+	}
 }

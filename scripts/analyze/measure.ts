@@ -11,6 +11,7 @@ import { analyseBorder, borderModel, type BorderModel } from '../../src/lib/anal
 import { NeighbourIndex } from '../../src/lib/analysis/nearest';
 import type { Region } from '../../src/lib/analysis/regions';
 import { mainName } from '../../src/lib/data/place-name';
+import { SmallGazetteer } from './nearest-place';
 
 /** What the CLI adds to each row. */
 export const ADDED_FIELDS = [
@@ -21,29 +22,37 @@ export const ADDED_FIELDS = [
 	'nearest_place_source'
 ] as const;
 
-export interface Measures {
-	border_distance_m: number | null;
-	border_side: string | null;
-	nearest_place: string | null;
-	nearest_place_km: number | null;
-	/** Where the gazetteer says the place comes from: "curated", or "geonames:<id>". */
-	nearest_place_source: string | null;
+/**
+ * The measures of many positions, as columns: distances in metres (to the millimetre), the side
+ * as an index into `sideNames` and the nearest place as an index into `placeNames` (-1: none),
+ * and its distance in km (to the metre). Typed arrays, so workers hand them over without copying.
+ */
+export interface MeasureColumns {
+	distance: Float64Array;
+	side: Int8Array;
+	place: Int32Array;
+	placeKm: Float64Array;
 }
-
-export const EMPTY_MEASURES: Measures = {
-	border_distance_m: null,
-	border_side: null,
-	nearest_place: null,
-	nearest_place_km: null,
-	nearest_place_source: null
-};
 
 /** Measures many positions at once against the border and the gazetteer. */
 export interface Measurer {
-	measure(lons: Float64Array, lats: Float64Array): Measures[];
+	measure(lons: Float64Array, lats: Float64Array): MeasureColumns;
+	sideNames: readonly string[];
+	placeNames: readonly string[];
+	/** Where each place comes from ("curated", "geonames:<id>"), aligned with placeNames. */
+	placeSources: readonly (string | null)[];
 	/** Whether sides are known (not with a custom border and no --sides). */
 	hasSides: boolean;
 }
+
+/** Where the measurer's inputs are (all read by each worker). */
+export interface MeasurerFiles {
+	border: string;
+	sides: string | null;
+	places: string;
+}
+
+const SMALL_GAZETTEER = 256;
 
 const round = (value: number, decimals: number) =>
 	Math.round(value * 10 ** decimals) / 10 ** decimals;
@@ -100,15 +109,11 @@ function placeSource(properties: Record<string, unknown> | null): string | null 
 	return typeof source === 'string' ? source : null;
 }
 
-export async function createMeasurer(
-	border: string,
-	sides: string | null,
-	places: string
-): Promise<Measurer> {
-	const model: BorderModel = borderModel(
-		await readLine(border),
-		sides ? await readSides(sides) : []
-	);
+export async function createMeasurer({ border, sides, places }: MeasurerFiles): Promise<Measurer> {
+	const regions = sides ? await readSides(sides) : [];
+	const model: BorderModel = borderModel(await readLine(border), regions);
+	// Fixed from the files, so every worker numbers the sides alike.
+	const sideNames = [...new Set(regions.map((region) => region.name))];
 	const gazetteer = (await readGeoJson(places)) as FeatureCollection;
 	const named = gazetteer.features.flatMap((feature, i) => {
 		const coordinates = feature.geometry?.type === 'Point' ? feature.geometry.coordinates : null;
@@ -124,21 +129,37 @@ export async function createMeasurer(
 			}
 		];
 	});
-	const index = new NeighbourIndex(named);
+	// A few hundred places are scanned faster than a k-d tree is walked; more go in the tree.
+	const small = named.length <= SMALL_GAZETTEER ? new SmallGazetteer(named) : null;
+	const index = small ? null : new NeighbourIndex(named);
+	const placeIndex = new Map(named.map((place, i) => [place.id, i]));
+	const nearest = (lon: number, lat: number) => {
+		if (small) return small.nearest(lon, lat);
+		const found = index!.nearest(lon, lat);
+		return found ? { index: placeIndex.get(found.id) ?? -1, distance: found.distance } : null;
+	};
 	return {
 		hasSides: model.sides !== null,
+		sideNames,
+		placeNames: named.map((place) => place.name),
+		placeSources: named.map((place) => place.source),
 		measure(lons, lats) {
 			const border = analyseBorder(model, lons, lats);
-			return Array.from(lons, (lon, i) => {
-				const place = index.nearest(lon, lats[i]!);
-				return {
-					border_distance_m: round(border.distance[i]!, 3),
-					border_side: border.side[i] ?? null,
-					nearest_place: place ? (named[Number(place.id)]?.name ?? null) : null,
-					nearest_place_km: place ? round(place.distance / 1000, 3) : null,
-					nearest_place_source: place ? (named[Number(place.id)]?.source ?? null) : null
-				};
-			});
+			const columns: MeasureColumns = {
+				distance: new Float64Array(lons.length),
+				side: new Int8Array(lons.length),
+				place: new Int32Array(lons.length),
+				placeKm: new Float64Array(lons.length)
+			};
+			for (let i = 0; i < lons.length; i++) {
+				columns.distance[i] = round(border.distance[i]!, 3);
+				const side = border.side[i] ?? null;
+				columns.side[i] = side === null ? -1 : sideNames.indexOf(side);
+				const place = nearest(lons[i]!, lats[i]!);
+				columns.place[i] = place ? place.index : -1;
+				columns.placeKm[i] = place ? round(place.distance / 1000, 3) : Number.NaN;
+			}
+			return columns;
 		}
 	};
 }

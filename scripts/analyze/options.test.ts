@@ -8,7 +8,9 @@ const defaults = {
 	places: null,
 	delimiter: ',',
 	latColumn: null,
-	lonColumn: null
+	lonColumn: null,
+	rawCsv: false,
+	workers: null
 };
 
 describe('analyze options', () => {
@@ -32,6 +34,9 @@ describe('analyze options', () => {
 				'Y',
 				'--lon-column',
 				'X',
+				'--raw-csv',
+				'--workers',
+				'0',
 				'points.csv',
 				'-o',
 				'-'
@@ -44,7 +49,9 @@ describe('analyze options', () => {
 			places: 'places.geojson',
 			delimiter: ';',
 			latColumn: 'Y',
-			lonColumn: 'X'
+			lonColumn: 'X',
+			rawCsv: true,
+			workers: 0
 		});
 	});
 
@@ -64,7 +71,24 @@ describe('analyze options', () => {
 		[['in.csv', '-o'], '-o needs a value'],
 		[['in.csv', '--out', 'x', '--frobnicate'], 'unknown option --frobnicate'],
 		[['a.csv', 'b.csv', '--out', 'x'], 'one input file only (got a.csv and b.csv)'],
-		[['in.csv', '--out', 'x', '--delimiter', ';;'], '--delimiter must be one character']
+		[
+			['in.csv', '--out', 'x', '--delimiter', ';;'],
+			'--delimiter: the delimiter must be one character'
+		],
+		[
+			['in.csv', '--out', 'x', '--delimiter', '"'],
+			'--delimiter: the delimiter cannot be the quote character (")'
+		],
+		[
+			['in.csv', '--out', 'x', '--delimiter', '\n'],
+			'--delimiter: the delimiter cannot be a line break'
+		],
+		[
+			['in.csv', '--out', 'x', '--delimiter', '\r'],
+			'--delimiter: the delimiter cannot be a line break'
+		],
+		[['in.csv', '--out', 'x', '--raw-csv=yes'], '--raw-csv takes no value'],
+		[['in.csv', '--out', 'x', '--workers', 'many'], '--workers must be a whole number from 0 to 64']
 	])('refuses %j: %s', (argv, message) => {
 		let error: unknown;
 		try {

@@ -7,7 +7,8 @@ import type {
 } from 'geojson';
 import type { IncidentCollection, PlaceCollection } from '$lib/data/incident';
 import { BUILTIN_DATASET } from '$lib/data/builtin';
-import { checkIncidentCollection } from '$lib/data/incident-collection';
+import { checkIncidentCollection, isFeatureCollection } from '$lib/data/incident-collection';
+import { checkDatasetInfo } from '$lib/data/import/stored-dataset';
 import { formatRowError } from '$lib/data/row-error';
 import type { IncidentData } from '$lib/state/incidents.svelte';
 import strikesUrl from '$geodata/incidents/strikes.geojson?url';
@@ -21,31 +22,96 @@ import type { LayoutLoad } from './$types';
 export const prerender = true;
 export const ssr = false;
 
+/** Why the data could not be loaded, said in the page (see +layout.svelte). */
+export interface LoadFailure {
+	/** The ?data= file asked for, when one was. */
+	file: string | null;
+	message: string;
+}
+
+/** A failure worded for the user: `problem` says what went wrong with which file. */
+class LoadProblem extends Error {}
+
 /**
  * The data: the embedded strikes, or another incident file hosted beside the app and named in
  * the page's query (`?data=incidents.geojson`, same origin only: the app fetches nothing from
  * elsewhere). Rows of that file that do not fit the schema are reported, not silently dropped.
+ * A file that cannot be used at all (missing, not JSON, not UTF-8, not incidents, another
+ * origin) is not an exception: the load returns why, and the layout shows it in the page. A
+ * thrown error here would reach SvelteKit's root error page, which runs this same load again,
+ * fails again, and falls back to a bare "500 Internal Error".
  */
-export const load: LayoutLoad = async ({ fetch }): Promise<IncidentData> => {
+export const load: LayoutLoad = async ({
+	fetch
+}): Promise<IncidentData | { failure: LoadFailure }> => {
+	// Read from location itself: the page is prerendered, so SvelteKit's url has no query.
+	const custom = new URLSearchParams(location.search).get('data');
+	try {
+		return await loadData(fetch, custom);
+	} catch (error) {
+		const message =
+			error instanceof LoadProblem
+				? error.message
+				: `the map's data could not be read (${error instanceof Error ? error.message : String(error)})`;
+		return { failure: { file: custom, message } };
+	}
+};
+
+async function loadData(
+	fetch: typeof globalThis.fetch,
+	custom: string | null
+): Promise<IncidentData> {
 	const fetched = async (url: string): Promise<Response> => {
 		const response = await fetch(url);
-		if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
+		if (!response.ok) {
+			throw new LoadProblem(`${url} answered ${response.status} ${response.statusText}`.trim());
+		}
 		return response;
 	};
 	const json = async <T>(url: string): Promise<T> => (await (await fetched(url)).json()) as T;
-	// Read from location itself: the page is prerendered, so SvelteKit's url has no query.
-	const custom = new URLSearchParams(location.search).get('data');
-	const dataUrl = custom ? new URL(custom, location.href) : null;
-	if (dataUrl && dataUrl.origin !== location.origin) {
-		throw new Error(
-			`?data= must name a file on this site (${location.origin}), not ${dataUrl.origin}`
-		);
+	let dataUrl: URL | null = null;
+	if (custom !== null) {
+		try {
+			dataUrl = new URL(custom, location.href);
+		} catch {
+			throw new LoadProblem(`?data=${custom} is not a file name or address`);
+		}
+		if (dataUrl.origin !== location.origin) {
+			throw new LoadProblem(
+				`?data= must name a file on this site (${location.origin}), not one on ${dataUrl.origin}: ` +
+					'the map fetches nothing from other sites'
+			);
+		}
 	}
 	// The incident file is hashed as read: its SHA-256 is its version in exports and citations.
 	const incidentFile = async (url: string) => {
-		const bytes = await (await fetched(url)).arrayBuffer();
-		const collection = JSON.parse(new TextDecoder().decode(bytes)) as IncidentCollection;
-		return { collection, sha256: await sha256Hex(bytes) };
+		const response = await fetched(url).catch((error: unknown) => {
+			if (error instanceof LoadProblem || !dataUrl) throw error;
+			throw new LoadProblem(`${dataUrl.pathname} could not be fetched (${String(error)})`);
+		});
+		const bytes = await response.arrayBuffer();
+		const name = dataUrl ? dataUrl.pathname.split('/').pop() || dataUrl.pathname : url;
+		let text: string;
+		try {
+			text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+		} catch {
+			throw new LoadProblem(`${name} is not UTF-8 text (GeoJSON is UTF-8)`);
+		}
+		let collection: unknown;
+		try {
+			collection = JSON.parse(text.replace(/^\uFEFF/, ''));
+		} catch (error) {
+			throw new LoadProblem(
+				`${name} is not valid JSON (${error instanceof Error ? error.message : error})`
+			);
+		}
+		if (!isFeatureCollection(collection)) {
+			throw new LoadProblem(`${name} is JSON, but not a GeoJSON FeatureCollection of incidents`);
+		}
+		return {
+			collection: collection as unknown as IncidentCollection,
+			sha256: await sha256Hex(bytes)
+		};
 	};
 	const [incidentRead, places, border, sides] = await Promise.all([
 		incidentFile(dataUrl?.href ?? strikesUrl),
@@ -56,11 +122,28 @@ export const load: LayoutLoad = async ({ fetch }): Promise<IncidentData> => {
 	const incidents = incidentRead.collection;
 	const checked = checkIncidentCollection(incidents);
 	const borderGeometry = border.features[0]?.geometry;
-	if (!borderGeometry) throw new Error('the border file has no geometry');
+	if (!borderGeometry) throw new LoadProblem('the border file has no geometry');
+	const file = dataUrl
+		? dataUrl.pathname.split('/').pop() || dataUrl.pathname
+		: 'geodata/incidents/strikes.geojson';
+	// The file's own description when it has a readable one (a foreign member, checked like
+	// any input); a ?data= file without one is named by its file, never as the built-in data.
+	const described = checkDatasetInfo(incidents.dataset);
+	const info =
+		typeof described !== 'string'
+			? described
+			: dataUrl
+				? {
+						id: 'data',
+						title: file,
+						credit: `Incidents: ${file}`,
+						description: `Incidents loaded from ${file} (?data=).`
+					}
+				: BUILTIN_DATASET;
 	return {
 		dataset: {
-			...(incidents.dataset ?? BUILTIN_DATASET),
-			file: dataUrl ? dataUrl.pathname.split('/').pop() : 'geodata/incidents/strikes.geojson',
+			...info,
+			file,
 			...(incidentRead.sha256 ? { sha256: incidentRead.sha256 } : {})
 		},
 		incidents: checked.incidents,
@@ -72,4 +155,4 @@ export const load: LayoutLoad = async ({ fetch }): Promise<IncidentData> => {
 			geometry: side.geometry
 		}))
 	};
-};
+}

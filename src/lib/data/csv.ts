@@ -1,7 +1,8 @@
 /**
  * CSV writing per RFC 4180: a field is quoted when it holds a comma, a double quote, a line
- * break or leading/trailing space, and quotes inside are doubled. Values are written as given
- * (no number formatting), so what was read comes back out unchanged.
+ * break or leading/trailing space, and quotes inside are doubled. `csvField` and `csvRow` write
+ * values as given (no number formatting), so what was read comes back out unchanged;
+ * `csvDocument`, which every export goes through, also neutralises formulas by default.
  */
 
 type Value = string | number | boolean | null | undefined;
@@ -21,18 +22,51 @@ export function csvRow(values: readonly Value[], lineBreak = '\r\n', delimiter =
 	return values.map((value) => csvField(value, delimiter)).join(delimiter) + lineBreak;
 }
 
+/** What a spreadsheet runs as a formula when a cell starts with it (OWASP, "CSV Injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain decimal number, such as -5, -3.2, +7 or -1.5e3: a spreadsheet reads it as a number. */
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A cell a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+cmd|…`, `-2+3`, `@SUM(…)`, or
+ * one starting with a tab or carriage return) gets a leading `'`, which spreadsheets read as
+ * "this is text" and do not show. Numbers, and text that is exactly a number such as "-5", are
+ * left alone: they are values, not formulas.
+ */
+export function neutraliseFormula<T extends Value>(value: T): T | string {
+	if (typeof value !== 'string' || !FORMULA_START.test(value) || PLAIN_NUMBER.test(value)) {
+		return value;
+	}
+	return `'${value}`;
+}
+
 /** The UTF-8 byte order mark: spreadsheets need it to read Arabic in a CSV correctly. */
 export const BOM = '\ufeff';
+
+export interface CsvDocumentOptions {
+	/**
+	 * 'neutralise' (the default): cells a spreadsheet would run get a leading `'`; 'raw':
+	 * every value exactly as given, for programs that read the file.
+	 */
+	formulas?: 'neutralise' | 'raw';
+}
 
 /** A whole file: BOM, optional comment lines (each starting with "# "), the header, the rows. */
 export function csvDocument(
 	header: readonly string[],
 	rows: Iterable<readonly Value[]>,
-	comments: readonly string[] = []
+	comments: readonly string[] = [],
+	{ formulas = 'neutralise' }: CsvDocumentOptions = {}
 ): string {
+	const cells = formulas === 'raw' ? (row: readonly Value[]) => row : safeCells;
 	const parts = [BOM];
 	for (const comment of comments) parts.push(`# ${comment.replace(/[\r\n]+/g, ' ')}\r\n`);
-	parts.push(csvRow(header));
-	for (const row of rows) parts.push(csvRow(row));
+	parts.push(csvRow(cells(header)));
+	for (const row of rows) parts.push(csvRow(cells(row)));
 	return parts.join('');
+}
+
+/** Every cell of a row through neutraliseFormula. */
+export function safeCells(row: readonly Value[]): Value[] {
+	return row.map(neutraliseFormula);
 }

@@ -16,6 +16,13 @@ export type StreamPart =
 
 export class GeoJsonStreamError extends Error {}
 
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+
 type Phase =
 	| 'start' // before the top-level '{'
 	| 'key' // expecting a key (or '}')
@@ -49,6 +56,35 @@ export class FeatureCollectionSplitter {
 			captureStart = end;
 		};
 		for (let i = 0; i < chunk.length; i++) {
+			if (this.#capture && !(this.#scalar && this.#depth === 0)) {
+				// Inside an object or array: a tight loop over character codes with the state in
+				// locals, the part of the scan that sees nearly every character of a large file.
+				let depth = this.#depth;
+				let inString = this.#inString;
+				let escaped = this.#escaped;
+				let closed = false;
+				for (; i < chunk.length; i++) {
+					const code = chunk.charCodeAt(i);
+					if (inString) {
+						if (escaped) escaped = false;
+						else if (code === BACKSLASH) escaped = true;
+						else if (code === QUOTE) inString = false;
+					} else if (code === QUOTE) inString = true;
+					else if (code === OPEN_BRACE || code === OPEN_BRACKET) depth++;
+					else if ((code === CLOSE_BRACE || code === CLOSE_BRACKET) && --depth === 0) {
+						closed = true;
+						break;
+					}
+				}
+				this.#depth = depth;
+				this.#inString = inString;
+				this.#escaped = escaped;
+				if (closed) {
+					flushCapture(i + 1);
+					this.#finishValue(parts);
+				}
+				continue;
+			}
 			const c = chunk.charAt(i);
 			if (this.#capture) {
 				if (this.#inString) {

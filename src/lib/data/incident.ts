@@ -54,6 +54,33 @@ export interface IncidentProperties {
 	killed_best?: number | null;
 	/** A short category of the target, derived from `target` (built-in data; see target-category.ts). */
 	target_category?: string | null;
+	/**
+	 * An imported row's id as its file gives it (null when the row had none). The incident's own
+	 * `id` is qualified by its dataset ("<dataset>:<original id>") so that no import can take
+	 * over another dataset's incident or the built-in one with the same id.
+	 */
+	original_id?: string | null;
+	/**
+	 * An imported ACLED or UCDP row as its file wrote it: every column of the file (lower-cased,
+	 * in order; one array shared by all the rows of a file, so it costs one copy per file, not
+	 * per row) and this row's values in the same order. `sourceField(p, 'actor2')` reads one.
+	 */
+	source_row?: SourceRow;
+}
+
+/** A row of an imported file, as the file wrote it: its columns and its values, aligned. */
+export interface SourceRow {
+	columns: string[];
+	values: string[];
+}
+
+/** One column of an incident's original row (ACLED's actor2, UCDP's deaths_a…); null when blank or absent. */
+export function sourceField(properties: IncidentProperties, column: string): string | null {
+	const row = properties.source_row;
+	if (!row) return null;
+	const at = row.columns.indexOf(column);
+	const value = at < 0 ? undefined : row.values[at];
+	return value === undefined || value.trim() === '' ? null : value;
 }
 
 /** An incident is a GeoJSON Feature; `geometry: null` means no position was reported (unlocated). */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LegendSection } from '$lib/map/style/legend';
 import {
 	layoutComposition,
+	mapArea,
 	wrap,
 	type Box,
 	type CompositionLayout,
@@ -271,6 +272,54 @@ describe('every box stays inside the image', () => {
 		};
 		for (const [name, box] of Object.entries(boxes)) {
 			expect(inside(box, image), `${name} ${JSON.stringify(box)}`).toBe(true);
+		}
+	});
+});
+
+describe('a tall image (stories, 9:16)', () => {
+	const story = exportSize('story', { width: 0, height: 0 }, 1);
+	const layout = layoutComposition(story, input(), measure);
+	const image = { x: 0, y: 0, width: story.layoutWidth, height: story.layoutHeight };
+
+	it('puts the legend below the map, in a panel the width of the image', () => {
+		expect(layout.map.height).toBeLessThan(story.layoutHeight);
+		expect(layout.panel).toEqual({
+			x: 0,
+			y: layout.map.height,
+			width: story.layoutWidth,
+			height: story.layoutHeight - layout.map.height
+		});
+		const legend = legendBox(layout);
+		expect(legend.y).toBeGreaterThanOrEqual(layout.map.height);
+		expect(inside(legend, layout.panel!)).toBe(true);
+		expect(legend.y + legend.height).toBeLessThanOrEqual(layout.credits.band.y + 0.5);
+	});
+
+	it('lays the legend out in two columns when they fit, at full size', () => {
+		expect(layout.legend.scale).toBe(1);
+		const columns = new Set(layout.legend.sections.map((section) => Math.round(section.title.x)));
+		expect(columns.size).toBe(2);
+	});
+
+	it('keeps the title, inset and scale bar on the map', () => {
+		for (const box of [layout.title!.card, layout.inset!, layout.scale.card]) {
+			expect(inside(box, layout.map), JSON.stringify(box)).toBe(true);
+		}
+		expect(inside(layout.credits.band, image)).toBe(true);
+	});
+
+	it('has its map area known before the map is drawn (it does not depend on the map)', () => {
+		// Whatever the map's scale turns out to be, the area is the same.
+		expect(mapArea(story, input({ metresPerPixel: 1 }), measure)).toEqual(layout.map);
+		expect(mapArea(story, input({ metresPerPixel: 5000 }), measure)).toEqual(layout.map);
+	});
+
+	it('other presets draw the map over the whole image, the legend over it', () => {
+		for (const id of ['hd', 'square', 'portrait']) {
+			const size = exportSize(id, { width: 0, height: 0 }, 1);
+			const other = layoutComposition(size, input(), measure);
+			expect(other.map).toEqual({ x: 0, y: 0, width: size.layoutWidth, height: size.layoutHeight });
+			expect(other.panel).toBeNull();
 		}
 	});
 });

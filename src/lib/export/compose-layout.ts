@@ -83,6 +83,10 @@ export interface CompositionLayout {
 	/** Layout pixels per design pixel (the design is for a 1080-pixel image). */
 	u: number;
 	margin: number;
+	/** Where the map is drawn: the whole image, or the part above the panel of a tall one. */
+	map: Box;
+	/** A tall image's band below the map (legend, then credits), or null: all over the map. */
+	panel: Box | null;
 	/** The band along the bottom, the full width of the image. */
 	credits: { band: Box; text: TextLines };
 	/** The locator map's square (its card's frame goes a little outside), or null for none. */
@@ -98,6 +102,35 @@ export type LayoutInput = Pick<
 	'title' | 'subtitle' | 'legend' | 'credits' | 'exported' | 'metresPerPixel' | 'inset'
 >;
 
+/** Frames at least this much taller than wide (stories, 9:16) put the legend below the map. */
+export const TALL_RATIO = 1.5;
+
+export const isTall = (size: Pick<ExportSize, 'layoutWidth' | 'layoutHeight'>) =>
+	size.layoutHeight / size.layoutWidth >= TALL_RATIO;
+
+const unitOf = (W: number, H: number) => Math.min(1.5, Math.max(0.55, Math.min(W, H) / 1080));
+
+/**
+ * Where the map goes in an image of this size: all of it, or, in a tall image, what the panel
+ * below (the legend in columns, then the credits) leaves. Needed before the map is drawn, so
+ * it is drawn at exactly that size; it does not depend on the map.
+ */
+export function mapArea(
+	size: Pick<ExportSize, 'layoutWidth' | 'layoutHeight'>,
+	input: Omit<LayoutInput, 'metresPerPixel'>,
+	measure: Measure
+): Box {
+	const W = size.layoutWidth;
+	const H = size.layoutHeight;
+	if (!isTall(size)) return { x: 0, y: 0, width: W, height: H };
+	const u = unitOf(W, H);
+	const margin = 24 * u;
+	const credits = layoutCredits(input, measure, W, H, u, margin);
+	const legend = layoutLegendColumns(input, measure, margin, 0, W - 2 * margin, u);
+	const panelHeight = legend.height * legend.scale + 2 * margin + credits.band.height;
+	return { x: 0, y: 0, width: W, height: Math.round(Math.max(H * 0.4, H - panelHeight)) };
+}
+
 export function layoutComposition(
 	size: Pick<ExportSize, 'layoutWidth' | 'layoutHeight'>,
 	input: LayoutInput,
@@ -105,12 +138,16 @@ export function layoutComposition(
 ): CompositionLayout {
 	const W = size.layoutWidth;
 	const H = size.layoutHeight;
-	const u = Math.min(1.5, Math.max(0.55, Math.min(W, H) / 1080));
+	const u = unitOf(W, H);
 	const margin = 24 * u;
+	const map = mapArea(size, input, measure);
+	const tall = map.height < H;
 
 	const credits = layoutCredits(input, measure, W, H, u, margin);
-	const creditsTop = credits.band.y;
-	const insetSize = input.inset ? Math.min(190 * u, W * 0.28, H * 0.28) : 0;
+	// Over the map, the scale and the legend stand on the credits; in a tall image, on the
+	// map's own bottom edge, with the legend in the panel below it.
+	const creditsTop = tall ? map.height : credits.band.y;
+	const insetSize = input.inset ? Math.min(190 * u, W * 0.28, map.height * 0.28) : 0;
 	const inset = input.inset
 		? { x: W - margin - insetSize, y: margin, width: insetSize, height: insetSize }
 		: null;
@@ -124,11 +161,15 @@ export function layoutComposition(
 	return {
 		u,
 		margin,
+		map,
+		panel: tall ? { x: 0, y: map.height, width: W, height: H - map.height } : null,
 		credits,
 		inset,
 		title,
 		scale: layoutScale(input.metresPerPixel, margin, creditsTop - margin, u),
-		legend: layoutLegend(input, measure, W - margin, creditsTop - margin, titleBottom + margin, u)
+		legend: tall
+			? layoutLegendColumns(input, measure, margin, map.height + margin, W - 2 * margin, u)
+			: layoutLegend(input, measure, W - margin, creditsTop - margin, titleBottom + margin, u)
 	};
 }
 
@@ -172,7 +213,7 @@ function widest(measure: Measure, lineFont: string, lines: readonly string[]): n
 
 /** The credits and the export time, in up to three lines along the bottom. */
 function layoutCredits(
-	input: LayoutInput,
+	input: Pick<LayoutInput, 'credits' | 'exported'>,
 	measure: Measure,
 	W: number,
 	H: number,
@@ -257,7 +298,7 @@ function layoutScale(metresPerPixel: number, x: number, bottom: number, u: numbe
  * between `minTop` and `bottom` on small images rather than cut off.
  */
 function layoutLegend(
-	input: LayoutInput,
+	input: Pick<LayoutInput, 'legend'>,
 	measure: Measure,
 	right: number,
 	bottom: number,
@@ -312,4 +353,53 @@ function layoutLegend(
 		height,
 		sections: placed
 	};
+}
+
+/**
+ * A tall image's legend: its sections in columns side by side (two when they fit, else one),
+ * each section in the column that is shortest so far, starting at `x`, `y`; shrunk only if
+ * even that is too wide.
+ */
+function layoutLegendColumns(
+	input: Pick<LayoutInput, 'legend'>,
+	measure: Measure,
+	x: number,
+	y: number,
+	maxWidth: number,
+	u: number
+): LegendCard {
+	const single = layoutLegend(input, measure, 0, 0, -Infinity, u);
+	const pad = 14 * u;
+	const gutter = 24 * u;
+	const sectionGap = 8 * u;
+	const columnWidth = single.width - 2 * pad;
+	const columns = 2 * columnWidth + gutter + 2 * pad <= maxWidth ? 2 : 1;
+	const heights = Array.from({ length: columns }, () => pad);
+	// A section spans from its title's top to its last row's bottom, in the single column.
+	const spans = single.sections.map((section, i) => {
+		const top = section.title.y - 13 * u * 0.8;
+		const next = single.sections[i + 1];
+		const bottom = next ? next.title.y - 13 * u * 0.8 - sectionGap : single.height - pad;
+		return { top, bottom };
+	});
+	const sections = single.sections.map((section, i) => {
+		const span = spans[i] ?? { top: 0, bottom: 0 };
+		const column = heights.indexOf(Math.min(...heights));
+		const dx = column * (columnWidth + gutter);
+		const dy = (heights[column] ?? pad) - span.top;
+		heights[column] = (heights[column] ?? pad) + span.bottom - span.top + sectionGap;
+		const moved = (label: Label): Label => ({ ...label, x: label.x + dx, y: label.y + dy });
+		return {
+			title: moved(section.title),
+			entries: section.entries.map((entry) => ({
+				...entry,
+				symbolX: entry.symbolX + dx,
+				symbolY: entry.symbolY + dy,
+				label: moved(entry.label)
+			}))
+		};
+	});
+	const width = columns * columnWidth + (columns - 1) * gutter + 2 * pad;
+	const height = Math.max(...heights) - sectionGap + pad;
+	return { x, y, scale: Math.min(1, maxWidth / width), width, height, sections };
 }

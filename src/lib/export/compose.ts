@@ -8,7 +8,7 @@ import {
 	type TextLines
 } from './compose-layout';
 import type { Composition } from './composition';
-import { CARD, INK, MUTED, paintCard } from './paint-card';
+import { paintCard, type Print } from './paint-card';
 import { paintInset } from './paint-inset';
 import { paintLegend } from './paint-legend';
 import type { ExportSize } from './presets';
@@ -41,15 +41,23 @@ export function composeImage(
 	canvas.height = size.height;
 	const ctx = canvas.getContext('2d');
 	if (!ctx) throw new Error('this browser cannot draw on a canvas');
-	ctx.drawImage(map, 0, 0);
-	ctx.setTransform(size.pixelRatio, 0, 0, size.pixelRatio, 0, 0);
 	const layout = layoutComposition(size, composition, measureOn(ctx));
+	ctx.setTransform(size.pixelRatio, 0, 0, size.pixelRatio, 0, 0);
+	if (layout.panel) {
+		// A tall image: the panel below the map is the export's own paper.
+		ctx.fillStyle = composition.theme.labelHalo;
+		ctx.fillRect(layout.panel.x, layout.panel.y, layout.panel.width, layout.panel.height);
+	}
+	// The map was drawn at the map area's size, in device pixels.
+	ctx.setTransform(1, 0, 0, 1, 0, 0);
+	ctx.drawImage(map, layout.map.x * size.pixelRatio, layout.map.y * size.pixelRatio);
+	ctx.setTransform(size.pixelRatio, 0, 0, size.pixelRatio, 0, 0);
 	paintLayout(ctx, layout, composition);
 	return canvas;
 }
 
-/** Text widths as this canvas draws them (the transform does not change them). */
-function measureOn(ctx: Context): Measure {
+/** Text widths as a canvas draws them (the transform does not change them). */
+export function measureOn(ctx: Context): Measure {
 	return (text, textFont) => {
 		ctx.font = textFont;
 		return ctx.measureText(text).width;
@@ -58,21 +66,22 @@ function measureOn(ctx: Context): Measure {
 
 function paintLayout(ctx: Context, layout: CompositionLayout, composition: Composition) {
 	const { u } = layout;
-	paintCredits(ctx, layout.credits);
+	const print = composition.theme.print;
+	paintCredits(ctx, layout.credits, print);
 	if (layout.inset && composition.inset) {
 		paintInset(ctx, composition, composition.inset, layout.inset, u);
 	}
 	if (layout.title) {
-		paintCard(ctx, layout.title.card, u);
+		paintCard(ctx, layout.title.card, u, print);
 		ctx.textAlign = 'left';
 		ctx.textBaseline = 'middle';
-		ctx.fillStyle = INK;
+		ctx.fillStyle = print.ink;
 		paintLines(ctx, layout.title.title);
-		ctx.fillStyle = MUTED;
+		ctx.fillStyle = print.muted;
 		paintLines(ctx, layout.title.subtitle);
 	}
-	paintScaleAndNorth(ctx, layout.scale, composition.bearing, u);
-	paintLegend(ctx, layout.legend, u);
+	paintScaleAndNorth(ctx, layout.scale, composition.bearing, u, composition.theme);
+	paintLegend(ctx, layout.legend, u, print);
 }
 
 /** Lines in the context's current colour and alignment. */
@@ -88,18 +97,25 @@ function paintLabel(ctx: Context, label: Label) {
 	ctx.fillText(label.text, label.x, label.y);
 }
 
-function paintCredits(ctx: Context, credits: CompositionLayout['credits']) {
+function paintCredits(ctx: Context, credits: CompositionLayout['credits'], print: Print) {
 	const { band } = credits;
-	ctx.fillStyle = CARD;
+	ctx.fillStyle = print.card;
 	ctx.fillRect(band.x, band.y, band.width, band.height);
-	ctx.fillStyle = MUTED;
+	ctx.fillStyle = print.muted;
 	ctx.textBaseline = 'middle';
 	ctx.textAlign = 'left';
 	paintLines(ctx, credits.text);
 }
 
-function paintScaleAndNorth(ctx: Context, scale: ScaleCard, bearing: number, u: number) {
-	paintCard(ctx, scale.card, u);
+function paintScaleAndNorth(
+	ctx: Context,
+	scale: ScaleCard,
+	bearing: number,
+	u: number,
+	theme: Composition['theme']
+) {
+	const INK = theme.print.ink;
+	paintCard(ctx, scale.card, u, theme.print);
 
 	// North arrow, turned with the map (north stays up in this app, but an image says so).
 	const { arrow } = scale;
@@ -124,7 +140,7 @@ function paintScaleAndNorth(ctx: Context, scale: ScaleCard, bearing: number, u: 
 	const { bar } = scale;
 	ctx.fillStyle = INK;
 	ctx.fillRect(bar.x, bar.y, bar.width / 2, bar.height);
-	ctx.fillStyle = 'white';
+	ctx.fillStyle = theme.labelHalo; // the paper colour the ink stands on
 	ctx.fillRect(bar.x + bar.width / 2, bar.y, bar.width / 2, bar.height);
 	ctx.strokeStyle = INK;
 	ctx.lineWidth = Math.max(1, u);

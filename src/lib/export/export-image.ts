@@ -1,8 +1,9 @@
 import { MONTH_ABBREVIATIONS } from '$lib/data/months';
-import { composeImage, loadExportFonts } from './compose';
+import { composeImage, loadExportFonts, measureOn } from './compose';
+import { mapArea } from './compose-layout';
 import type { Composition } from './composition';
 import { addPngText } from './png-text';
-import type { ExportSize } from './presets';
+import { areaSize, type ExportSize } from './presets';
 import type { RenderedMap, RenderMap } from './rendered-map';
 import { metresPerPixel } from './scale-bar';
 
@@ -19,8 +20,7 @@ export async function exportPng(
 	text: ImageText,
 	metadata: readonly [string, string][]
 ): Promise<Blob> {
-	const map = await renderMap(size);
-	const canvas = await compose(map, size, text);
+	const canvas = await compose(await drawMap(renderMap, size, text), size, text);
 	const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
 	if (!png) throw new Error('the browser could not encode the image');
 	const bytes = addPngText(new Uint8Array(await png.arrayBuffer()), metadata);
@@ -33,8 +33,32 @@ export async function previewPng(
 	size: ExportSize,
 	text: ImageText
 ): Promise<Blob | null> {
-	const canvas = await compose(await renderMap(size), size, text);
+	const canvas = await compose(await drawMap(renderMap, size, text), size, text);
 	return new Promise((resolve) => canvas.toBlob(resolve));
+}
+
+const textsOf = (text: ImageText) => [
+	text.title,
+	text.subtitle,
+	...text.credits,
+	text.exported,
+	...text.legend.flatMap((section) => [section.title, ...section.entries.map((e) => e.label)])
+];
+
+/**
+ * The map for an image, drawn off screen at exactly the size of the image's map area: all of
+ * it, or (a tall image) what the legend panel below leaves. The texts are measured for that, so
+ * their fonts are loaded first.
+ */
+export async function drawMap(
+	renderMap: RenderMap,
+	size: ExportSize,
+	text: ImageText
+): Promise<RenderedMap> {
+	await loadExportFonts(textsOf(text));
+	const scratch = document.createElement('canvas').getContext('2d');
+	if (!scratch) throw new Error('this browser cannot draw on a canvas');
+	return renderMap(areaSize(size, mapArea(size, text, measureOn(scratch))));
 }
 
 export async function compose(
@@ -42,13 +66,7 @@ export async function compose(
 	size: ExportSize,
 	text: ImageText
 ): Promise<HTMLCanvasElement> {
-	await loadExportFonts([
-		text.title,
-		text.subtitle,
-		...text.credits,
-		text.exported,
-		...text.legend.flatMap((section) => [section.title, ...section.entries.map((e) => e.label)])
-	]);
+	await loadExportFonts(textsOf(text));
 	return composeImage(map.canvas, size, {
 		...text,
 		metresPerPixel: metresPerPixel(map.centre.lat, map.zoom),

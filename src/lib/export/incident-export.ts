@@ -1,6 +1,7 @@
 import type { DatasetInfo } from '$lib/data/builtin';
 import type { IncidentFeature } from '$lib/data/incident';
 import { csvDocument } from '$lib/data/csv';
+import { joinSources } from '$lib/data/sources';
 
 type CsvValue = string | number | null | undefined;
 
@@ -54,6 +55,7 @@ export const CSV_COLUMNS = [
 	'actor',
 	'aircraft',
 	'target',
+	'target_category',
 	'killed_min',
 	'killed_max',
 	'claimed_by',
@@ -64,9 +66,6 @@ export const CSV_COLUMNS = [
 	'nearest_place',
 	'nearest_place_km'
 ] as const;
-
-/** Sources are URLs, which never contain a space: one field, space-separated. */
-export const SOURCE_SEPARATOR = ' ';
 
 const km = (metres: number) => Math.round(metres) / 1000;
 
@@ -119,11 +118,13 @@ function csvRow(incident: IncidentFeature, figures: ExportedFigures): CsvValue[]
 		p.actor,
 		p.aircraft,
 		p.target,
+		p.target_category ?? null,
 		p.killed_min,
 		p.killed_max,
 		p.claimed_by,
 		p.summary,
-		p.sources.join(SOURCE_SEPARATOR),
+		// URLs space-separated; named sources (ACLED's outlets) "; "-separated, as ACLED writes them.
+		joinSources(p.sources),
 		figures.border_distance_km,
 		figures.border_side,
 		figures.nearest_place,
@@ -134,7 +135,9 @@ function csvRow(incident: IncidentFeature, figures: ExportedFigures): CsvValue[]
 /**
  * CSV (UTF-8 with BOM, RFC 4180): two comment lines first, starting with "#": the citation and
  * the permalink. Spreadsheets show them as the first rows; parsers skip them with a comment
- * option (Papa Parse `comments: '#'`, pandas `comment='#'`, R `comment.char = '#'`).
+ * option (Papa Parse `comments: '#'`, pandas `comment='#'`, R `comment.char = '#'`). Text cells a
+ * spreadsheet would run as a formula get a leading `'` (csvDocument's default); numbers stay
+ * numbers.
  */
 export function incidentsCsv(
 	incidents: readonly IncidentFeature[],

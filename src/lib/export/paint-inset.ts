@@ -1,7 +1,7 @@
 import type { Position } from 'geojson';
 import { font, type Box } from './compose-layout';
 import type { Composition, InsetData } from './composition';
-import { MUTED, paintCard } from './paint-card';
+import { paintCard } from './paint-card';
 
 const mercatorY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
 
@@ -26,7 +26,12 @@ export function paintInset(
 		upper + (top - mercatorY(lat ?? 0)) * scale
 	];
 	ctx.save();
-	paintCard(ctx, { x: x - 4 * u, y: y - 4 * u, width: size + 8 * u, height: size + 8 * u }, u);
+	paintCard(
+		ctx,
+		{ x: x - 4 * u, y: y - 4 * u, width: size + 8 * u, height: size + 8 * u },
+		u,
+		c.theme.print
+	);
 	ctx.beginPath();
 	ctx.rect(x, y, size, size);
 	ctx.clip();
@@ -56,7 +61,7 @@ export function paintInset(
 		ctx.lineWidth = 0.8 * u;
 		ctx.stroke();
 	}
-	ctx.fillStyle = MUTED;
+	ctx.fillStyle = c.theme.print.muted;
 	ctx.font = font(600, 10 * u);
 	ctx.textAlign = 'center';
 	ctx.textBaseline = 'middle';
@@ -70,7 +75,7 @@ export function paintInset(
 	const [vw, vs, ve, vn] = c.view;
 	const [x0, y0] = project([vw, vn]);
 	const [x1, y1] = project([ve, vs]);
-	ctx.strokeStyle = '#b3261e';
+	ctx.strokeStyle = c.theme.incident;
 	ctx.lineWidth = 2 * u;
 	// A view too small to see as a box is circled instead.
 	if (x1 - x0 < 6 * u && y1 - y0 < 6 * u) {

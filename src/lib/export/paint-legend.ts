@@ -1,15 +1,16 @@
 import type { LegendSymbol } from '$lib/map/style/legend';
 import { font, type LegendCard } from './compose-layout';
-import { INK, paintCard } from './paint-card';
+import { paintCard, type Print } from './paint-card';
 
 type Context = CanvasRenderingContext2D;
 
 /** The legend card, drawn from the same legend data as the on-screen legend. */
-export function paintLegend(ctx: Context, legend: LegendCard, u: number) {
+export function paintLegend(ctx: Context, legend: LegendCard, u: number, print: Print) {
+	const INK = print.ink;
 	ctx.save();
 	ctx.translate(legend.x, legend.y);
 	ctx.scale(legend.scale, legend.scale);
-	paintCard(ctx, { x: 0, y: 0, width: legend.width, height: legend.height }, u);
+	paintCard(ctx, { x: 0, y: 0, width: legend.width, height: legend.height }, u, print);
 	for (const section of legend.sections) {
 		ctx.fillStyle = INK;
 		ctx.font = section.title.font;
@@ -17,7 +18,7 @@ export function paintLegend(ctx: Context, legend: LegendCard, u: number) {
 		ctx.textBaseline = 'middle';
 		ctx.fillText(section.title.text, section.title.x, section.title.y);
 		for (const entry of section.entries) {
-			paintSymbol(ctx, entry.symbol, entry.symbolX, entry.symbolY, u);
+			paintSymbol(ctx, entry.symbol, entry.symbolX, entry.symbolY, u, INK);
 			ctx.fillStyle = INK;
 			ctx.font = entry.label.font;
 			ctx.textAlign = 'left';
@@ -29,7 +30,14 @@ export function paintLegend(ctx: Context, legend: LegendCard, u: number) {
 }
 
 /** A legend symbol centred on cx, cy: a marker, a line or a patch of fill, as the map draws it. */
-function paintSymbol(ctx: Context, symbol: LegendSymbol, cx: number, cy: number, u: number) {
+function paintSymbol(
+	ctx: Context,
+	symbol: LegendSymbol,
+	cx: number,
+	cy: number,
+	u: number,
+	ink: string
+) {
 	ctx.save();
 	if (symbol.kind === 'circle') {
 		const r = symbol.radius * u;
@@ -44,7 +52,7 @@ function paintSymbol(ctx: Context, symbol: LegendSymbol, cx: number, cy: number,
 		ctx.stroke();
 		// A count only in a marker big enough to hold it.
 		if (symbol.text && r > 6 * u) {
-			ctx.fillStyle = symbol.textColour ?? INK;
+			ctx.fillStyle = symbol.textColour ?? ink;
 			ctx.font = font(700, Math.min(11, symbol.radius) * u);
 			ctx.textAlign = 'center';
 			ctx.textBaseline = 'middle';

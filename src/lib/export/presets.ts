@@ -16,6 +16,13 @@ export const SIZE_PRESETS: readonly SizePreset[] = [
 	{ id: 'hd', label: '1920 × 1080 (16:9)', width: 1920, height: 1080, scale: 1 },
 	{ id: 'square', label: '1080 × 1080 (square)', width: 1080, height: 1080, scale: 1 },
 	{ id: 'portrait', label: '1080 × 1350 (4:5 portrait)', width: 1080, height: 1350, scale: 1 },
+	{
+		id: 'story',
+		label: '1080 × 1920 (9:16 vertical, stories)',
+		width: 1080,
+		height: 1920,
+		scale: 1
+	},
 	{ id: '4k', label: '3840 × 2160 (4K)', width: 3840, height: 2160, scale: 2 },
 	{
 		id: 'a4',
@@ -74,6 +81,22 @@ export function sizeFor(
 ): ExportSize {
 	const pixelRatio = Math.max(width / layoutWidth, height / layoutHeight) * (1 + 1e-9);
 	return { layoutWidth, layoutHeight, pixelRatio, width, height };
+}
+
+/**
+ * The size to draw the map at for a part of an image (its map area, in layout pixels): the
+ * image itself when the area is all of it, else the area at the image's pixel ratio.
+ */
+export function areaSize(size: ExportSize, area: { width: number; height: number }): ExportSize {
+	if (area.width >= size.layoutWidth && area.height >= size.layoutHeight) return size;
+	const layoutWidth = Math.round(area.width);
+	const layoutHeight = Math.round(area.height);
+	return sizeFor(
+		layoutWidth,
+		layoutHeight,
+		Math.round((layoutWidth * size.width) / size.layoutWidth),
+		Math.round((layoutHeight * size.height) / size.layoutHeight)
+	);
 }
 
 /** The same image, smaller (a preview): its longest side at most `maxSide` pixels. */

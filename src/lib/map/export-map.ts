@@ -3,6 +3,8 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { ExportSize } from '$lib/export/presets';
 import type { RenderedMap } from '$lib/export/rendered-map';
 import { basemapUrls } from './geodata-urls';
+import { styleLayers } from './style/index';
+import type { Theme } from './style/theme';
 
 /**
  * The map drawn for an image export: a second MapLibre map, off screen, at the image's size and
@@ -29,8 +31,15 @@ export function drawingLimit(): number {
 	return limit;
 }
 
-/** The live style with its global state's current values as the defaults. */
-function styleWithState(live: MapLibreMap): StyleSpecification {
+/**
+ * The live style with its global state's current values as the defaults, painted in `theme`
+ * (an export may use either theme, whatever the screen shows).
+ */
+function styleWithState(
+	live: MapLibreMap,
+	theme: Theme,
+	incidentCount: number
+): StyleSpecification {
 	const style = live.getStyle();
 	const values = live.getGlobalState();
 	const state = Object.fromEntries(
@@ -39,12 +48,23 @@ function styleWithState(live: MapLibreMap): StyleSpecification {
 			{ ...spec, default: values[name] ?? spec.default }
 		])
 	);
-	return { ...style, state };
+	const paints = new Map(
+		styleLayers(theme, incidentCount).map((layer) => [
+			layer.id,
+			'paint' in layer ? layer.paint : undefined
+		])
+	);
+	const layers = style.layers.map((layer) =>
+		paints.has(layer.id) ? ({ ...layer, paint: paints.get(layer.id) } as typeof layer) : layer
+	);
+	return { ...style, state, layers };
 }
 
 export async function renderMap(
 	live: MapLibreMap,
 	size: ExportSize,
+	theme: Theme,
+	incidentCount: number,
 	timeoutMs = 180_000
 ): Promise<RenderedMap> {
 	const limit = drawingLimit();
@@ -68,7 +88,7 @@ export async function renderMap(
 	const centre = live.getCenter();
 	const map = new MapLibreMap({
 		container,
-		style: styleWithState(live),
+		style: styleWithState(live, theme, incidentCount),
 		center: centre,
 		zoom: live.getZoom(),
 		bearing: live.getBearing(),

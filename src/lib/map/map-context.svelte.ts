@@ -1,6 +1,7 @@
 import { getContext, setContext, untrack } from 'svelte';
 import type { IncidentFeature } from '$lib/data/incident';
 import type { AppState } from '$lib/state/context';
+import { CLUSTER_ZOOM_END } from '$lib/analysis/groups';
 import { selectSite } from '$lib/state/select-site';
 import type { ExportSize } from '$lib/export/presets';
 import type { RenderedMap } from '$lib/export/rendered-map';
@@ -9,7 +10,7 @@ import { incidentMapFeatures, markerRadiusBySite } from './incident-features';
 import { MapController, type MapHover } from './map-controller.svelte';
 import { measureFeatures } from './measure-features';
 import { placeMapFeatures } from './place-features';
-import { LIGHT } from './style/theme';
+import { THEMES, type Theme } from './style/theme';
 
 /** Delay before the band for a distance being dragged is asked for. */
 const BAND_DELAY = 50;
@@ -39,6 +40,9 @@ export class MapContext {
 
 	#app: AppState;
 	#controller = $state.raw<MapController | null>(null);
+	#overlay: HTMLElement | null = null;
+	/** Not reactive: read only when a marker is brought into view. */
+	#chrome: HTMLElement[] = [];
 
 	constructor(app: AppState) {
 		this.#app = app;
@@ -56,7 +60,7 @@ export class MapContext {
 		const drawn = incidents.incidents;
 		const controller = new MapController(
 			container,
-			LIGHT,
+			THEMES[app.appearance.theme],
 			{
 				incidents: incidentMapFeatures(drawn),
 				places: placeMapFeatures(incidents.places, markerRadiusBySite(incidents.sites)),
@@ -94,7 +98,7 @@ export class MapContext {
 
 	/** What the map shows, from the state: each line one part of the state and its call. */
 	#follow(map: MapController, drawn: readonly IncidentFeature[]) {
-		const { incidents, filters, selection, mapView, measure } = this.#app;
+		const { incidents, filters, selection, mapView, measure, appearance } = this.#app;
 		let shownIncidents = drawn;
 		follow(
 			() => ({ incidents: incidents.incidents, info: incidents.importInfo }),
@@ -110,8 +114,8 @@ export class MapContext {
 			() => ({ id: selection.id, reveal: selection.reveal }),
 			({ id, reveal }) => {
 				map.setSelected(id);
-				const [lon, lat] = (id ? incidents.byId.get(id)?.geometry?.coordinates : undefined) ?? [];
-				if (reveal && lon !== undefined && lat !== undefined) map.reveal(lon, lat);
+				// Once the panel has been drawn for it: its size is what the marker must avoid.
+				requestAnimationFrame(() => this.#bringSelectionIntoView(reveal));
 			}
 		);
 		follow(
@@ -129,6 +133,10 @@ export class MapContext {
 		follow(
 			() => filters.shown,
 			(shown) => shown && map.setMatches(shown.mask, shown.groups)
+		);
+		follow(
+			() => THEMES[appearance.theme],
+			(theme) => map.setTheme(theme)
 		);
 		follow(
 			() => measure.active,
@@ -161,11 +169,45 @@ export class MapContext {
 		});
 	}
 
+	/**
+	 * The element that covers part of the map (the incident panel or sheet): the selected
+	 * marker is kept out from under it.
+	 */
+	setOverlay(element: HTMLElement | null) {
+		this.#overlay = element;
+	}
+
+	/**
+	 * A control floating over the map (the toolbar): the selected marker is not left under it.
+	 * Returns the call that forgets it.
+	 */
+	addChrome(element: HTMLElement): () => void {
+		this.#chrome.push(element);
+		return () => (this.#chrome = this.#chrome.filter((other) => other !== element));
+	}
+
+	/** The overlay has come to rest at a new size (a sheet dragged): keep the marker clear. */
+	overlayMoved() {
+		this.#bringSelectionIntoView(false);
+	}
+
+	/** The selected incident's marker where it can be seen, zoomed in when a list asked. */
+	#bringSelectionIntoView(reveal: boolean) {
+		const controller = this.#controller;
+		const id = this.#app.selection.id;
+		if (!controller?.ready || id === null) return;
+		const [lon, lat] = this.#app.incidents.byId.get(id)?.geometry?.coordinates ?? [];
+		if (lon === undefined || lat === undefined) return;
+		const overlay = this.#overlay?.isConnected ? this.#overlay.getBoundingClientRect() : null;
+		const chrome = this.#chrome.map((element) => element.getBoundingClientRect());
+		controller.bringIntoView(lon, lat, overlay, chrome, reveal ? CLUSTER_ZOOM_END : 0);
+	}
+
 	/** The current view drawn off screen at an image's size, for an export. */
-	renderForExport(size: ExportSize): Promise<RenderedMap> {
+	renderForExport(size: ExportSize, theme?: Theme): Promise<RenderedMap> {
 		const controller = this.#controller;
 		if (!controller?.ready) return Promise.reject(new Error('the map is not ready yet'));
-		return controller.renderForExport(size);
+		return controller.renderForExport(size, theme);
 	}
 
 	/** The country shapes for an export's locator inset. */

@@ -24,6 +24,7 @@ import { REGION_BBOX } from '$lib/data/region';
 import type { ExportSize } from '$lib/export/presets';
 import type { RenderedMap } from '$lib/export/rendered-map';
 import { renderMap } from './export-map';
+import { clearArea, insideBox } from './clear-area';
 import { absoluteUrl } from './geodata-urls';
 import { CLUSTER_ZOOM_END, type GroupCollection } from '$lib/analysis/groups';
 import { mapFeaturesById, type MapIncidentProperties } from './incident-features';
@@ -32,7 +33,7 @@ import type { MapPlaceProperties } from './place-features';
 import { FILTER_BAND_SOURCE } from './style/border';
 import { MEASURE_SOURCE } from './style/measure';
 import { DISTANCE_FILTER_STATE, MASK_STATE, maskText } from './style/filter';
-import { EMPTY_BAND, mapStyle } from './style/index';
+import { EMPTY_BAND, mapStyle, styleLayers } from './style/index';
 import {
 	GROUPS_SOURCE,
 	HALO_LAYER,
@@ -84,6 +85,8 @@ export interface MapData {
 }
 
 const EMPTY_GROUPS: GroupCollection = { type: 'FeatureCollection', features: [] };
+/** How far inside the clear part of the map a selected marker must sit (px). */
+const CLEAR_MARGIN = 36;
 
 let workerConfigured = false;
 
@@ -107,6 +110,10 @@ export class MapController {
 	#busy = false;
 	#reducedMotion: boolean;
 	#measuring = false;
+	#theme: Theme;
+	/** The last pointer over the map was a finger (no hover tooltips then). */
+	#touch = false;
+	#unlisten: (() => void)[] = [];
 	#incidents: FeatureCollection<Point, MapIncidentProperties>;
 	/** Incident features by id, built when first needed (selection). */
 	#byId: ReadonlyMap<string, Feature<Point, MapIncidentProperties>> | null = null;
@@ -125,6 +132,7 @@ export class MapController {
 		}
 		this.#container = container;
 		this.#callbacks = callbacks;
+		this.#theme = theme;
 		this.#incidents = data.incidents;
 		this.#reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -192,7 +200,22 @@ export class MapController {
 		);
 		this.view = this.#currentView();
 
-		on(map.on('mousemove', INTERACTIVE_LAYERS, (event) => !this.#measuring && this.#hover(event)));
+		// Tooltips are for pointers that hover: a finger's tap opens the panel instead.
+		const pointerKind = (event: PointerEvent) => (this.#touch = event.pointerType === 'touch');
+		this.#container.addEventListener('pointerdown', pointerKind, { capture: true });
+		this.#container.addEventListener('pointermove', pointerKind, { capture: true });
+		this.#unlisten.push(() => {
+			this.#container.removeEventListener('pointerdown', pointerKind, { capture: true });
+			this.#container.removeEventListener('pointermove', pointerKind, { capture: true });
+		});
+		on(
+			map.on('mousemove', INTERACTIVE_LAYERS, (event) => {
+				if (!this.#measuring && !this.#touch) this.#hover(event);
+			})
+		);
+		// A tooltip never outlives the pointer: gone when it leaves the map or the map moves.
+		on(map.on('mouseout', () => this.#callbacks.hover(null)));
+		on(map.on('movestart', () => this.#callbacks.hover(null)));
 		on(
 			map.on('mouseleave', INTERACTIVE_LAYERS, () => {
 				map.getCanvas().style.cursor = this.#measuring ? 'crosshair' : '';
@@ -201,6 +224,7 @@ export class MapController {
 		);
 		on(
 			map.on('click', (event) => {
+				this.#callbacks.hover(null);
 				if (this.#measuring) {
 					this.#callbacks.measureClick(event.lngLat.lng, event.lngLat.lat);
 					return;
@@ -287,6 +311,19 @@ export class MapController {
 		void this.#map.getSource<GeoJSONSource>(FILTER_BAND_SOURCE)?.setData(band ?? EMPTY_BAND);
 	}
 
+	/** Repaints every layer in another theme's colours (sources and data stay as they are). */
+	setTheme(theme: Theme) {
+		if (theme === this.#theme) return;
+		this.#theme = theme;
+		for (const layer of styleLayers(theme, this.#incidents.features.length)) {
+			const paint = ('paint' in layer ? layer.paint : undefined) ?? {};
+			for (const [property, value] of Object.entries(paint)) {
+				// A style layer's own paint property: MapLibre checks the name and value itself.
+				this.#map.setPaintProperty(layer.id, property as 'fill-color', value);
+			}
+		}
+	}
+
 	/** Replaces the incidents (new data, or new figures for the filter to test). */
 	setIncidents(incidents: FeatureCollection<Point, MapIncidentProperties>) {
 		this.#incidents = incidents;
@@ -339,21 +376,46 @@ export class MapController {
 		this.#map.getCanvas().focus();
 	}
 
-	/** Brings a position into view without moving more than needed. */
-	reveal(lon: number, lat: number, minZoom = CLUSTER_ZOOM_END) {
-		const bounds = this.#map.getBounds();
+	/**
+	 * Brings a position into the part of the map nothing covers (`overlay`: the panel or sheet,
+	 * in the page's pixels), at `minZoom` at least, moving only when it is not there already or
+	 * sits under one of the map's floating controls (`chrome`): then it eases to the middle of
+	 * that part.
+	 */
+	bringIntoView(
+		lon: number,
+		lat: number,
+		overlay: DOMRect | null,
+		chrome: readonly DOMRect[],
+		minZoom = 0
+	) {
+		const frame = this.#container.getBoundingClientRect();
+		const local = (rect: DOMRect) => ({
+			left: rect.left - frame.left,
+			top: rect.top - frame.top,
+			right: rect.right - frame.left,
+			bottom: rect.bottom - frame.top
+		});
+		const clear = clearArea(frame.width, frame.height, overlay && local(overlay));
 		const zoom = this.#map.getZoom();
-		if (bounds.contains([lon, lat]) && zoom >= minZoom) return;
+		const { x, y } = this.#map.project([lon, lat]);
+		const hidden = chrome.some((rect) => insideBox(x, y, local(rect), -CLEAR_MARGIN / 2));
+		if (zoom >= minZoom && !hidden && insideBox(x, y, clear, CLEAR_MARGIN)) return;
 		this.#map.easeTo({
 			center: [lon, lat],
 			zoom: Math.max(zoom, minZoom),
+			// The position ends at the middle of the clear part, not of the whole map.
+			offset: [
+				(clear.left + clear.right - frame.width) / 2,
+				(clear.top + clear.bottom - frame.height) / 2
+			],
 			animate: !this.#reducedMotion
 		});
 	}
 
-	/** The current view drawn off screen at an image's size (see export-map.ts). */
-	renderForExport(size: ExportSize): Promise<RenderedMap> {
-		return renderMap(this.#map, size);
+	/** The current view drawn off screen at an image's size, in a theme (see export-map.ts). */
+	renderForExport(size: ExportSize, theme: Theme = this.#theme): Promise<RenderedMap> {
+		return renderMap(this.#map, size, theme, this.#incidents.features.length);
 	}
 
 	resize() {
@@ -362,6 +424,7 @@ export class MapController {
 
 	destroy() {
 		for (const subscription of this.#subscriptions) subscription.unsubscribe();
+		for (const unlisten of this.#unlisten) unlisten();
 		this.#map.remove();
 	}
 }

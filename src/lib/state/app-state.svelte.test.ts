@@ -1,7 +1,13 @@
 import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import { createAppState } from './app-state';
-import { builtinData, inThreadAnalysis, InThreadFilterEngine, settle } from './testing/stand-ins';
+import {
+	builtinData,
+	inThreadAnalysis,
+	InThreadFilterEngine,
+	MemoryBrowser,
+	settle
+} from './testing/stand-ins';
 
 describe('createAppState', () => {
 	it('builds and starts the whole state; one dispose stops it', async () => {
@@ -18,7 +24,7 @@ describe('createAppState', () => {
 				createWorker: () => {
 					throw new Error('no import in this test');
 				},
-				datasets: { load: async () => [], delete: async () => {}, setVisible: async () => {} }
+				datasets: new MemoryBrowser().tab()
 			}
 		});
 		flushSync();

@@ -1,3 +1,4 @@
+import { Appearance } from './appearance.svelte';
 import type { FilterEngine, FilterHandlers } from './filter-client';
 import { FilterState } from './filters.svelte';
 import { ImportState, type ImportServices } from './importer.svelte';
@@ -16,6 +17,7 @@ export interface AppState {
 	measure: MeasureState;
 	playback: PlaybackState;
 	imports: ImportState;
+	appearance: Appearance;
 }
 
 /** The app's state, with the one call that stops everything it started. */
@@ -30,6 +32,10 @@ export interface AppServices {
 	imports: ImportServices;
 }
 
+/** The reader's "reduce motion" setting (false outside a browser). */
+const prefersReducedMotion = () =>
+	globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
 /**
  * Builds the whole app state from the loaded data and starts it: the figures follow the
  * incidents, the filter follows both, and datasets of earlier visits are brought back.
@@ -37,7 +43,7 @@ export interface AppServices {
 export function createAppState(data: IncidentData, services: Partial<AppServices> = {}): App {
 	const incidents = new IncidentStore(data, services.analysis);
 	const filters = new FilterState(incidents, services.filterEngine);
-	const playback = new PlaybackState(filters);
+	const playback = new PlaybackState(filters, { reducedMotion: prefersReducedMotion() });
 	const imports = new ImportState(incidents, services.imports);
 	incidents.start();
 	filters.start();
@@ -50,6 +56,7 @@ export function createAppState(data: IncidentData, services: Partial<AppServices
 		measure: new MeasureState(),
 		playback,
 		imports,
+		appearance: new Appearance(),
 		dispose() {
 			playback.dispose();
 			imports.dispose();

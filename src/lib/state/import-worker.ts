@@ -1,5 +1,6 @@
-/** Marker colours for imported datasets (the built-in data is red): distinct, colour-blind safe. */
-const PALETTE = ['#1f6fb2', '#7b3294', '#1b7837', '#b35806', '#01665e', '#c51b7d', '#4d4d4d'];
+import { DATASET_COLOURS } from '$lib/data/palette';
+
+const PALETTE: readonly string[] = DATASET_COLOURS;
 
 /** The first palette colour no other dataset uses (they repeat past seven). */
 export function nextColour(used: readonly (string | undefined)[]): string {
@@ -7,7 +8,7 @@ export function nextColour(used: readonly (string | undefined)[]): string {
 	return (
 		PALETTE.find((colour) => !taken.has(colour)) ??
 		PALETTE[used.length % PALETTE.length] ??
-		'#1f6fb2'
+		DATASET_COLOURS[0]
 	);
 }
 
@@ -16,6 +17,14 @@ export function createImportWorker(): Worker {
 	return new Worker(new URL('../data/import/import.worker.ts', import.meta.url), {
 		type: 'module'
 	});
+}
+
+/**
+ * A new dataset's id: readable where it shows (the dataset facet, incident ids, links), made
+ * of the file's name and the time, without ":" or "/" (incident ids are "<dataset>:<id>").
+ */
+export function datasetId(fileName: string, time: number): string {
+	return `${fileName.replace(/[^\w.-]+/g, '-').slice(0, 40)}-${time.toString(36)}`;
 }
 
 export const nowIso = () => new Date().toISOString();

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '$lib/data/import/importer';
 import type { ImportMessage, ImportRequest } from '$lib/data/import/import-protocol';
 import type { IncidentFeature } from '$lib/data/incident';
-import { ImportState, type DatasetStore } from './importer.svelte';
+import { ImportState } from './importer.svelte';
 import { IncidentStore, type ImportedDataset } from './incidents.svelte';
-import { builtinData, inThreadAnalysis, settle } from './testing/stand-ins';
+import { builtinData, inThreadAnalysis, MemoryBrowser, settle } from './testing/stand-ins';
 
 /** An import worker that answers as the test says. */
 class ScriptedWorker {
@@ -23,29 +23,18 @@ class ScriptedWorker {
 	}
 }
 
-/** A dataset store in memory; `fail` makes every call reject with that message. */
-class MemoryStore implements DatasetStore {
-	fail: string | null = null;
-	calls: string[] = [];
-	constructor(readonly saved: ImportedDataset[] = []) {}
-	async load() {
-		if (this.fail) throw new Error(this.fail);
-		return this.saved;
-	}
-	async delete(id: string) {
-		this.calls.push(`delete ${id}`);
-		if (this.fail) throw new Error(this.fail);
-	}
-	async setVisible(id: string, visible: boolean) {
-		this.calls.push(`visible ${id} ${visible}`);
-		if (this.fail) throw new Error(this.fail);
-	}
-}
-
+/** An incident of a dataset, with the id an import gives it ("<dataset>:<id>"). */
 const incident = (id: string, dataset: string): IncidentFeature => {
 	const [template] = builtinData().incidents;
-	return { ...template!, id, properties: { ...template!.properties, id, dataset } };
+	const qualified = `${dataset}:${id}`;
+	return {
+		...template!,
+		id: qualified,
+		properties: { ...template!.properties, id: qualified, dataset, original_id: id }
+	};
 };
+
+const info = (id: string) => ({ id, title: `${id}.csv`, credit: '', description: '' });
 
 const report = (imported: number): ImportReport => ({
 	format: 'csv',
@@ -57,19 +46,20 @@ const report = (imported: number): ImportReport => ({
 	fileError: null
 });
 
-function importer(saved: ImportedDataset[] = []) {
+/** An import state of one tab; tabs made with one browser share its saved datasets. */
+function importer(saved: ImportedDataset[] = [], browser = new MemoryBrowser()) {
+	for (const dataset of saved) browser.saved.set(dataset.info.id, dataset);
 	const incidents = new IncidentStore(builtinData(), inThreadAnalysis);
 	const workers: ScriptedWorker[] = [];
-	const datasets = new MemoryStore(saved);
 	const imports = new ImportState(incidents, {
 		createWorker: () => {
 			const worker = new ScriptedWorker();
 			workers.push(worker);
 			return worker as unknown as Worker;
 		},
-		datasets
+		datasets: browser.tab()
 	});
-	return { incidents, imports, workers, datasets };
+	return { incidents, imports, workers, datasets: browser };
 }
 
 const file = new File(['id,lat,lon,date\n'], 'mine.csv', { type: 'text/csv' });
@@ -104,7 +94,7 @@ describe('ImportState', () => {
 		imports.cancel();
 		expect(workers[0]!.terminated).toBe(true);
 		expect(imports.running).toBe(false);
-		expect(imports.error).toBe('Import of mine.csv cancelled: nothing was added');
+		expect(imports.error).toBe('Import of \u2068mine.csv\u2069 cancelled: nothing was added');
 		await settle();
 		expect(incidents.imports).toEqual([]);
 	});
@@ -113,7 +103,7 @@ describe('ImportState', () => {
 		const { incidents, imports, workers } = importer();
 		imports.start(file);
 		workers[0]!.say({ type: 'error', message: 'the file could not be read' });
-		expect(imports.error).toBe('mine.csv: the file could not be read');
+		expect(imports.error).toBe('\u2068mine.csv\u2069: the file could not be read');
 		expect(imports.running).toBe(false);
 		expect(workers[0]!.terminated).toBe(true);
 		await settle();
@@ -152,7 +142,7 @@ describe('ImportState', () => {
 
 	it('restores saved datasets, and says when the store cannot be read', async () => {
 		const saved: ImportedDataset = {
-			info: { id: 'old', title: 'old.csv', credit: '', description: '' },
+			info: info('old'),
 			incidents: [incident('o1', 'old')],
 			report: report(1),
 			visible: false
@@ -160,6 +150,7 @@ describe('ImportState', () => {
 		const restored = importer([saved]);
 		await restored.imports.restore();
 		expect(restored.incidents.imports).toEqual([saved]);
+		expect(restored.imports.notices).toEqual([]);
 
 		const broken = importer();
 		broken.datasets.fail = 'blocked';
@@ -167,10 +158,85 @@ describe('ImportState', () => {
 		expect(broken.imports.storageError).toBe('Saved datasets could not be read: blocked');
 	});
 
+	it('checks saved rows again: a bad one is reported and left out, the rest shown (storage is input too)', async () => {
+		const good = incident('ok', 'old');
+		const bad = incident('bad', 'old');
+		// Saved by an older version that did not check types: actor {"toString": "x"}, killed -5.
+		const hostile = { ...bad, properties: { ...bad.properties, actor: { toString: 'x' } } };
+		const negative = incident('neg', 'old');
+		negative.properties.killed_min = -5;
+		const { incidents, imports } = importer([
+			{
+				info: info('old'),
+				incidents: [good, hostile, negative] as IncidentFeature[],
+				report: report(3),
+				visible: true
+			}
+		]);
+		await imports.restore();
+		expect(incidents.imports[0]?.incidents.map((i) => i.id)).toEqual(['old:ok']);
+		expect(imports.notices).toEqual([
+			'2 saved rows of \u2068old.csv\u2069 fail the checks and are not shown ' +
+				'(first: \u2068old:bad\u2069, actor: must be text, not an object)'
+		]);
+	});
+
+	it('a saved dataset whose description cannot be read is reported, not shown, and breaks nothing', async () => {
+		const browser = new MemoryBrowser();
+		browser.saved.set('x', { info: { id: 42 }, incidents: [], report: {} });
+		browser.saved.set('y', 'not a dataset');
+		const { incidents, imports } = importer(
+			[
+				{ info: info('fine'), incidents: [incident('a', 'fine')], report: report(1), visible: true }
+			],
+			browser
+		);
+		await imports.restore();
+		expect(incidents.imports.map((entry) => entry.info.id)).toEqual(['fine']);
+		expect(imports.notices).toEqual([
+			'A saved dataset could not be read: its id number 42 is not a dataset id',
+			'A saved dataset could not be read ("not a dataset")'
+		]);
+	});
+
+	it('gives rows saved by older versions (with their file ids) the qualified ids, keeping the file id', async () => {
+		const [template] = builtinData().incidents;
+		const old = {
+			...template!,
+			id: 'IQ-SY-002',
+			properties: { ...template!.properties, id: 'IQ-SY-002', dataset: 'old' }
+		};
+		const { incidents, imports } = importer([
+			{ info: info('old'), incidents: [old], report: report(1), visible: true }
+		]);
+		await imports.restore();
+		const restored = incidents.imports[0]?.incidents[0];
+		expect(restored?.id).toBe('old:IQ-SY-002');
+		expect(restored?.properties.original_id).toBe('IQ-SY-002');
+		// The built-in incident keeps its id: the link #incident=IQ-SY-002 opens it.
+		expect(incidents.byId.get('IQ-SY-002')?.properties.dataset).toBe('iq-sy-strikes');
+	});
+
+	it('never lets an import shadow a built-in incident, whatever its id', async () => {
+		const [template] = builtinData().incidents;
+		const impostor = { ...template!, properties: { ...template!.properties, dataset: 'x' } };
+		const { incidents, imports } = importer();
+		const shadowing = incidents.addImport({
+			info: info('x'),
+			incidents: [impostor, incident('own', 'x')],
+			report: report(2),
+			visible: true
+		});
+		expect(shadowing).toBe(1);
+		expect(incidents.imports[0]?.incidents.map((i) => i.id)).toEqual(['x:own']);
+		expect(incidents.byId.get(template!.id)?.properties.dataset).toBe('iq-sy-strikes');
+		expect(imports.notices).toEqual([]);
+	});
+
 	it('hides and removes datasets, keeping the change when the store fails', async () => {
 		const { incidents, imports, datasets } = importer([]);
 		incidents.addImport({
-			info: { id: 'd', title: 'd.csv', credit: '', description: '' },
+			info: info('d'),
 			incidents: [incident('d1', 'd')],
 			report: report(1),
 			visible: true
@@ -184,12 +250,116 @@ describe('ImportState', () => {
 		expect(datasets.calls).toEqual(['visible d false', 'delete d']);
 	});
 
-	it('starting a second import cancels the first', () => {
-		const { imports, workers } = importer();
+	it('keeps other tabs in step: a dataset saved, hidden or removed in one is so in the other', async () => {
+		const browser = new MemoryBrowser();
+		const one = importer([], browser);
+		const other = importer([], browser);
+		await Promise.all([one.imports.restore(), other.imports.restore()]);
+
+		one.imports.start(file);
+		const worker = one.workers[0]!;
+		const dataset = (worker.posted[0] as { dataset: string }).dataset;
+		worker.say({ type: 'incidents', incidents: [incident('r1', dataset)] });
+		worker.say({ type: 'done', report: report(1), sha256: null });
+		await settle();
+		// What the worker would have written, then its word that it has.
+		const saved = one.incidents.imports[0]!;
+		browser.saved.set(dataset, { ...saved, visible: true });
+		worker.say({ type: 'saved' });
+		await settle();
+		expect(other.incidents.imports.map((entry) => entry.info.id)).toEqual([dataset]);
+		expect(other.incidents.incidents).toHaveLength(15);
+
+		await one.imports.setVisible(dataset, false);
+		expect(other.incidents.imports[0]?.visible).toBe(false);
+		await one.imports.remove(dataset);
+		expect(other.incidents.imports).toEqual([]);
+		expect(other.imports.notices).toEqual([]);
+	});
+
+	it('a second file while one is importing waits its turn: the first is never cancelled', async () => {
+		const { incidents, imports, workers } = importer();
 		imports.start(file);
-		imports.start(new File(['x'], 'other.csv'));
-		expect(workers[0]!.terminated).toBe(true);
+		const second = new File(['x'], 'other.csv');
+		imports.start(second);
+		expect(workers).toHaveLength(1);
+		expect(workers[0]!.terminated).toBe(false);
+		expect(imports.queued).toEqual([second]);
+		expect(imports.fileName).toBe('mine.csv');
+
+		const first = workers[0]!;
+		const dataset = (first.posted[0] as { dataset: string }).dataset;
+		first.say({ type: 'incidents', incidents: [incident('r1', dataset)] });
+		first.say({ type: 'done', report: report(1), sha256: null });
+		await settle();
+		expect(incidents.imports).toHaveLength(1);
+		// The next one has started, in a worker of its own, with a dataset id of its own.
+		expect(workers).toHaveLength(2);
+		expect(imports.queued).toEqual([]);
 		expect(imports.fileName).toBe('other.csv');
 		expect(imports.running).toBe(true);
+		const next = workers[1]!.posted[0] as { file: File; dataset: string };
+		expect(next.file).toBe(second);
+		expect(next.dataset).not.toBe(dataset);
+	});
+
+	it('cancelling the running import starts the next queued one; the queue can be cleared', () => {
+		const { imports, workers } = importer();
+		imports.start(file);
+		imports.start(new File(['x'], 'b.csv'));
+		imports.start(new File(['x'], 'c.csv'));
+		imports.cancel();
+		expect(imports.fileName).toBe('b.csv');
+		expect(imports.queued.map((queued) => queued.name)).toEqual(['c.csv']);
+		imports.clearQueue();
+		imports.cancel();
+		expect(imports.running).toBe(false);
+		expect(workers).toHaveLength(2);
+	});
+
+	it('a file that is not UTF-8 waits for the user to choose its encoding, then is read in it', async () => {
+		const { incidents, imports, workers } = importer();
+		imports.start(file);
+		const worker = workers[0]!;
+		const options = [
+			{ encoding: 'windows-1256', label: 'Arabic (Windows-1256)', sample: 'السوسة' },
+			{ encoding: 'windows-1252', label: 'Western European', sample: 'ÇáÓæÓÉ' }
+		];
+		worker.say({ type: 'encoding', reason: 'is not UTF-8 text', options });
+		expect(imports.encodingChoice).toEqual({
+			fileName: 'mine.csv',
+			reason: 'is not UTF-8 text',
+			options
+		});
+		expect(imports.running).toBe(true);
+		// Another file meanwhile waits too.
+		imports.start(new File(['x'], 'later.csv'));
+		expect(workers).toHaveLength(1);
+
+		imports.chooseEncoding('windows-1256');
+		expect(imports.encodingChoice).toBeNull();
+		const first = worker.posted[0] as { dataset: string };
+		expect(worker.posted[1]).toEqual({
+			type: 'import',
+			file,
+			dataset: first.dataset,
+			encoding: 'windows-1256'
+		});
+		worker.say({ type: 'incidents', incidents: [incident('r1', first.dataset)] });
+		worker.say({ type: 'done', report: report(1), sha256: null });
+		await settle();
+		expect(incidents.imports).toHaveLength(1);
+		expect(imports.fileName).toBe('later.csv');
+	});
+
+	it('declining to choose an encoding cancels that import, and adds nothing', async () => {
+		const { incidents, imports, workers } = importer();
+		imports.start(file);
+		workers[0]!.say({ type: 'encoding', reason: 'is not UTF-8 text', options: [] });
+		imports.cancel();
+		expect(imports.encodingChoice).toBeNull();
+		expect(imports.error).toBe('Import of \u2068mine.csv\u2069 cancelled: nothing was added');
+		await settle();
+		expect(incidents.imports).toEqual([]);
 	});
 });

@@ -1,22 +1,45 @@
+import { isolate } from '$lib/data/bidi';
 import type { DatasetInfo } from '$lib/data/builtin';
 import type { IncidentFeature } from '$lib/data/incident';
+import type { EncodingOption } from '$lib/data/import/encoding';
 import { FORMAT_NAMES, type ImportReport } from '$lib/data/import/importer';
 import type { ImportMessage, ImportRequest } from '$lib/data/import/import-protocol';
-import { deleteDataset, loadDatasets, setDatasetVisible } from '$lib/data/import/dataset-db';
-import { createImportWorker, nextColour, nowIso } from './import-worker';
+import {
+	deleteDataset,
+	loadDataset,
+	loadDatasets,
+	setDatasetVisible
+} from '$lib/data/import/dataset-db';
+import {
+	announceDatasetChange,
+	listenToDatasetChanges,
+	type DatasetChange
+} from '$lib/data/import/dataset-channel';
+import { checkStoredDataset } from '$lib/data/import/stored-dataset';
+import { createImportWorker, datasetId, nextColour, nowIso } from './import-worker';
 import type { ImportedDataset, IncidentStore } from './incidents.svelte';
 
 /** Where imported datasets are kept between visits (IndexedDB; tests give a stand-in). */
 export interface DatasetStore {
-	load(): Promise<ImportedDataset[]>;
+	/** Every saved dataset as storage gives it back: checked before it is used. */
+	load(): Promise<unknown[]>;
+	/** One saved dataset (another tab has saved it), or null. */
+	loadOne(id: string): Promise<unknown>;
 	delete(id: string): Promise<void>;
 	setVisible(id: string, visible: boolean): Promise<void>;
+	/** Tells the app's other tabs of a change made in this one. */
+	announce(change: DatasetChange): void;
+	/** Calls back when another tab changes the saved datasets; returns the stop. */
+	listen(changed: (change: DatasetChange) => void): () => void;
 }
 
 export const BROWSER_DATASETS: DatasetStore = {
 	load: loadDatasets,
+	loadOne: loadDataset,
 	delete: deleteDataset,
-	setVisible: setDatasetVisible
+	setVisible: setDatasetVisible,
+	announce: announceDatasetChange,
+	listen: listenToDatasetChanges
 };
 
 /** The worker an import runs in (a new one each time), and where datasets are kept. */
@@ -25,9 +48,17 @@ export interface ImportServices {
 	datasets: DatasetStore;
 }
 
+/** The running import's file is not UTF-8: the user says how to read it before anything is. */
+export interface EncodingChoice {
+	fileName: string;
+	reason: string;
+	options: EncodingOption[];
+}
+
 /**
  * Imports files into datasets: one worker per import (cancelling ends it), progress as it
- * streams, the report of what was rejected, and the datasets kept in IndexedDB.
+ * streams, the report of what was rejected, and the datasets kept in IndexedDB and in step
+ * with the app's other tabs. A file chosen or dropped while an import runs waits its turn.
  */
 export class ImportState {
 	running = $state(false);
@@ -35,15 +66,26 @@ export class ImportState {
 	/** 0–1 of the file read. */
 	progress = $state(0);
 	rows = $state(0);
+	/** Files waiting for the running import to finish, in the order they came. */
+	queued = $state.raw<File[]>([]);
+	/** Set while the running import waits for the user to choose the file's encoding. */
+	encodingChoice = $state.raw<EncodingChoice | null>(null);
 	/** The latest import's report and file, until the next. */
 	report = $state.raw<{ fileName: string; report: ImportReport } | null>(null);
 	error = $state<string | null>(null);
 	/** Saving to the browser's storage failed: the datasets stay for this tab only. */
 	storageError = $state<string | null>(null);
+	/** What the user should know about saved datasets: rows that no longer pass the checks. */
+	notices = $state.raw<string[]>([]);
 
 	#incidents: IncidentStore;
 	#services: ImportServices;
 	#worker: Worker | null = null;
+	#current: { file: File; id: string } | null = null;
+	#stopListening: (() => void) | null = null;
+	/** Dataset ids given in this tab, so two files in one millisecond get two. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+	#issued = new Set<string>();
 
 	constructor(
 		incidents: IncidentStore,
@@ -53,43 +95,81 @@ export class ImportState {
 		this.#services = services;
 	}
 
-	/** Brings back the datasets of earlier visits. */
+	/** Brings back the datasets of earlier visits, then follows other tabs' changes. */
 	async restore() {
+		this.#stopListening ??= this.#services.datasets.listen((change) => void this.#follow(change));
 		try {
-			for (const dataset of await this.#services.datasets.load())
-				this.#incidents.addImport(dataset);
+			for (const saved of await this.#services.datasets.load()) this.#addSaved(saved);
 		} catch (error) {
 			this.storageError = `Saved datasets could not be read: ${message(error)}`;
 		}
 	}
 
+	/** Imports a file now, or after the imports before it when one is running. */
 	start(file: File) {
-		this.cancel();
-		// Readable where it shows (the dataset facet), unique by the time it was imported.
-		const id = `${file.name.replace(/[^\w.-]+/g, '-').slice(0, 40)}-${Date.now().toString(36)}`;
+		if (this.running) {
+			this.queued = [...this.queued, file];
+			return;
+		}
+		this.#run(file, this.#newId(file.name));
+	}
+
+	/** Reads the file waiting for a choice in the encoding chosen. */
+	chooseEncoding(encoding: string) {
+		const current = this.#current;
+		if (!this.encodingChoice || !current || !this.#worker) return;
+		this.encodingChoice = null;
+		this.#worker.postMessage({
+			type: 'import',
+			file: current.file,
+			dataset: current.id,
+			encoding
+		} satisfies ImportRequest);
+	}
+
+	/** Stops the running import (nothing of it is added); the next queued file starts. */
+	cancel() {
+		if (!this.#worker) return;
+		this.#finish();
+		this.error = `Import of ${isolate(this.fileName)} cancelled: nothing was added`;
+		this.#next();
+	}
+
+	/** Forgets the files waiting their turn; the running import goes on. */
+	clearQueue() {
+		this.queued = [];
+	}
+
+	#run(file: File, id: string) {
 		const worker = this.#services.createWorker();
 		this.#worker = worker;
+		this.#current = { file, id };
 		this.running = true;
 		this.fileName = file.name;
 		this.progress = 0;
 		this.rows = 0;
 		this.error = null;
+		this.encodingChoice = null;
 		const incidents: IncidentFeature[] = [];
 		worker.onmessage = (event: MessageEvent<ImportMessage>) => {
 			const data = event.data;
 			if (data.type === 'progress') {
 				this.progress = data.fraction;
 				this.rows = data.rows;
+			} else if (data.type === 'encoding') {
+				this.encodingChoice = { fileName: file.name, reason: data.reason, options: data.options };
 			} else if (data.type === 'incidents') {
 				for (const incident of data.incidents) incidents.push(incident);
 			} else if (data.type === 'error') {
 				this.#finish();
-				this.error = `${file.name}: ${data.message}`;
+				this.error = `${isolate(file.name)}: ${data.message}`;
+				this.#next();
 			} else if (data.type === 'done') {
 				// Imported: from here the worker only saves, and a new import may start meanwhile.
 				// (The mark lets the import benchmark tell parsing from adding to the map.)
 				performance.mark('import-parsed');
 				this.#worker = null;
+				this.#current = null;
 				this.running = false;
 				// Adding the rows to the app is a task of its own, after this message's.
 				setTimeout(() => {
@@ -97,33 +177,50 @@ export class ImportState {
 					// The worker, which holds the rows already, writes them to IndexedDB.
 					if (info) worker.postMessage({ type: 'save', info } satisfies ImportRequest);
 					else worker.terminate();
+					this.#next();
 				}, 0);
 			} else if (data.type === 'saved') {
 				worker.terminate();
-			} else {
+				this.#services.datasets.announce({ type: 'saved', id });
+			} else if (data.type === 'save-error') {
 				worker.terminate();
 				this.storageError =
-					`${file.name} is shown but could not be saved in this browser (${data.message}); ` +
+					`${isolate(file.name)} is shown but could not be saved in this browser (${data.message}); ` +
 					'it will be gone when this tab closes';
 			}
 		};
 		worker.onerror = (event) => {
 			this.#finish();
-			this.error = `${file.name}: ${event.message || 'the import failed'}`;
+			this.error = `${isolate(file.name)}: ${event.message || 'the import failed'}`;
+			this.#next();
 		};
 		worker.postMessage({ type: 'import', file, dataset: id } satisfies ImportRequest);
 	}
 
-	cancel() {
-		if (!this.#worker) return;
-		this.#finish();
-		this.error = `Import of ${this.fileName} cancelled: nothing was added`;
+	#newId(fileName: string): string {
+		const taken = (id: string) =>
+			this.#issued.has(id) || this.#incidents.imports.some((entry) => entry.info.id === id);
+		let time = Date.now();
+		while (taken(datasetId(fileName, time))) time++;
+		const id = datasetId(fileName, time);
+		this.#issued.add(id);
+		return id;
+	}
+
+	#next() {
+		if (this.running) return;
+		const [file, ...rest] = this.queued;
+		if (!file) return;
+		this.queued = rest;
+		this.#run(file, this.#newId(file.name));
 	}
 
 	#finish() {
 		this.#worker?.terminate();
 		this.#worker = null;
+		this.#current = null;
 		this.running = false;
+		this.encodingChoice = null;
 	}
 
 	/** Adds the finished import as a dataset; its description, or null when nothing came in. */
@@ -155,14 +252,51 @@ export class ImportState {
 				unlocated: report.unlocated
 			}
 		};
-		this.#incidents.addImport({ info, incidents, report, visible: true });
+		this.#add({ info, incidents, report, visible: true });
 		return info;
+	}
+
+	/** Adds a dataset, saying so if any of its ids would have shadowed the built-in data's. */
+	#add(dataset: ImportedDataset) {
+		const shadowing = this.#incidents.addImport(dataset);
+		if (shadowing > 0) {
+			this.#notice(
+				`${shadowing.toLocaleString('en')} rows of ${isolate(dataset.info.title)} have the id of a ` +
+					'built-in incident and are not shown'
+			);
+		}
+	}
+
+	#addSaved(saved: unknown) {
+		const { dataset, problem } = checkStoredDataset(saved);
+		if (problem) this.#notice(problem);
+		if (dataset) this.#add(dataset);
+	}
+
+	#notice(text: string) {
+		this.notices = [...this.notices, text];
+	}
+
+	/** Another tab changed the saved datasets: this one follows. */
+	async #follow(change: DatasetChange) {
+		if (change.type === 'removed') this.#incidents.removeImport(change.id);
+		else if (change.type === 'visible') {
+			this.#incidents.setImportVisible(change.id, change.visible);
+		} else {
+			try {
+				const saved = await this.#services.datasets.loadOne(change.id);
+				if (saved !== null) this.#addSaved(saved);
+			} catch (error) {
+				this.storageError = `A dataset added in another tab could not be read: ${message(error)}`;
+			}
+		}
 	}
 
 	async remove(id: string) {
 		this.#incidents.removeImport(id);
 		try {
 			await this.#services.datasets.delete(id);
+			this.#services.datasets.announce({ type: 'removed', id });
 		} catch (error) {
 			this.storageError = `Could not remove the saved copy: ${message(error)}`;
 		}
@@ -172,6 +306,7 @@ export class ImportState {
 		this.#incidents.setImportVisible(id, visible);
 		try {
 			await this.#services.datasets.setVisible(id, visible);
+			this.#services.datasets.announce({ type: 'visible', id, visible });
 		} catch (error) {
 			this.storageError = `Could not save the change: ${message(error)}`;
 		}
@@ -179,6 +314,7 @@ export class ImportState {
 
 	dispose() {
 		this.#worker?.terminate();
+		this.#stopListening?.();
 	}
 }
 

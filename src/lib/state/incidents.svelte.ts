@@ -6,7 +6,7 @@ import type {
 	Polygon
 } from 'geojson';
 import type { DatasetInfo } from '$lib/data/builtin';
-import { groupBy, indexBy, positionsById } from '$lib/data/collections';
+import { groupBy, indexBy, keySet, positionsById } from '$lib/data/collections';
 import type { IncidentFeature, PlaceFeature } from '$lib/data/incident';
 import { positionKey } from '$lib/data/site-key';
 import type { ImportReport } from '$lib/data/import/importer';
@@ -75,6 +75,7 @@ export class IncidentStore {
 		)
 	);
 	builtinCount = $derived(this.#builtin.length);
+	#builtinIds = $derived(keySet(this.#builtin, (incident) => incident.id));
 	/** Computed in a worker; empty until it answers. */
 	figures = $state.raw<FiguresTable>(FiguresTable.EMPTY);
 	figuresError = $state<string | null>(null);
@@ -119,8 +120,17 @@ export class IncidentStore {
 		});
 	}
 
-	addImport(entry: ImportedDataset) {
-		this.imports = [...this.imports.filter((other) => other.info.id !== entry.info.id), entry];
+	/**
+	 * Adds (or replaces) an imported dataset. Imported ids are qualified by their dataset, so
+	 * they cannot meet the built-in ids, but a ?data= file may use any id: an imported incident
+	 * with the id of a built-in one is left out rather than shadow it. Returns how many were.
+	 */
+	addImport(entry: ImportedDataset): number {
+		const builtin = this.#builtinIds;
+		const kept = entry.incidents.filter((incident) => !builtin.has(incident.id));
+		const shown = kept.length === entry.incidents.length ? entry : { ...entry, incidents: kept };
+		this.imports = [...this.imports.filter((other) => other.info.id !== entry.info.id), shown];
+		return entry.incidents.length - kept.length;
 	}
 
 	removeImport(id: string) {

@@ -2,7 +2,7 @@ import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FilterState } from './filters.svelte';
 import { IncidentStore } from './incidents.svelte';
-import { PlaybackState } from './playback.svelte';
+import { PlaybackState, SLOWEST_SPEED } from './playback.svelte';
 import { builtinData, inThreadAnalysis, InThreadFilterEngine } from './testing/stand-ins';
 
 /** The built-in strikes run from 2017-02-24 to 2019-01-…; playback steps through them. */
@@ -82,5 +82,14 @@ describe('PlaybackState', () => {
 		expect(playback.stepUnit).toBe(filters.domain!.binning.unit);
 		playback.unit = 'day';
 		expect(playback.stepUnit).toBe('day');
+	});
+});
+
+describe('PlaybackState with reduced motion', () => {
+	it('starts at its slowest speed when the reader asks for less motion', () => {
+		const incidents = new IncidentStore(builtinData(), inThreadAnalysis);
+		const filters = new FilterState(incidents, (handlers) => new InThreadFilterEngine(handlers));
+		expect(new PlaybackState(filters, { reducedMotion: true }).speed).toBe(SLOWEST_SPEED);
+		expect(new PlaybackState(filters).speed).toBeGreaterThan(SLOWEST_SPEED);
 	});
 });

@@ -14,6 +14,9 @@ import type { FilterState } from './filters.svelte';
  * either sliding ("window") or growing from the first day ("cumulative"). Each step is a filter
  * change, so the map, counts and list follow it.
  */
+/** The slowest playback, in steps per second (the timeline offers 0.5 to 8). */
+export const SLOWEST_SPEED = 0.5;
+
 export class PlaybackState {
 	playing = $state(false);
 	/** Steps per second. */
@@ -24,8 +27,13 @@ export class PlaybackState {
 	#filters: FilterState;
 	#timer: ReturnType<typeof setInterval> | null = null;
 
-	constructor(filters: FilterState) {
+	/**
+	 * @param options.reducedMotion the reader asked for less motion: playback starts at its
+	 *   slowest speed (every change of the map is then a calm step; they can choose faster)
+	 */
+	constructor(filters: FilterState, options: { reducedMotion?: boolean } = {}) {
 		this.#filters = filters;
+		if (options.reducedMotion) this.speed = SLOWEST_SPEED;
 	}
 
 	/** The step unit: the user's choice, else the timeline's own bins. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '$lib/data/testing/random';
-import { formatHash, parseHash, type HashState } from './url-hash';
+import { formatHash, parseHash, repairHash, type HashState } from './url-hash';
 
 describe('URL hash', () => {
 	it('reads the permalink format', () => {
@@ -55,5 +55,24 @@ describe('URL hash', () => {
 			expect(Math.abs(parsed.map!.lon - state.map!.lon)).toBeLessThanOrEqual(5e-6);
 			expect(Math.abs(parsed.map!.zoom - state.map!.zoom)).toBeLessThanOrEqual(5e-3);
 		}
+	});
+});
+
+describe('hashes that do not decode', () => {
+	it('a malformed "%" (#q=100%) ignores that pair alone; the rest still applies', () => {
+		expect(parseHash('#q=100%&incident=IQ-SY-002&from=2018-11-15&%E0%A4%A=x')).toEqual({
+			map: null,
+			incident: 'IQ-SY-002',
+			rest: [['from', '2018-11-15']]
+		});
+	});
+
+	it('is repaired before the router reads it: only the pairs that do not decode go', () => {
+		expect(repairHash('#q=100%&incident=IQ-SY-002')).toBe('#incident=IQ-SY-002');
+		expect(repairHash('#q=100%')).toBe('');
+		expect(repairHash('#%E0%A4%A&map=6/34/40&q=a%20b')).toBe('#map=6/34/40&q=a%20b');
+		// Nothing to repair: the hash is left exactly as it is.
+		expect(repairHash('#q=100%25&incident=A%20B')).toBeNull();
+		expect(repairHash('')).toBeNull();
 	});
 });

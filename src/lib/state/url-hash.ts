@@ -13,13 +13,41 @@ export interface HashState {
 
 export const EMPTY_HASH: HashState = { map: null, incident: null, rest: [] };
 
-const decode = (text: string) => {
+/** A key or value as written in the hash, decoded; null when it is not valid percent-encoding. */
+const decode = (text: string): string | null => {
 	try {
 		return decodeURIComponent(text.replace(/\+/g, ' '));
 	} catch {
-		return text;
+		return null;
 	}
 };
+
+/** The hash's pairs as written ("key=value"), and each decoded, or null where it cannot be. */
+function pairs(hash: string): { raw: string; key: string; value: string }[] {
+	const found: { raw: string; key: string; value: string }[] = [];
+	for (const raw of hash.replace(/^#/, '').split('&')) {
+		if (raw === '') continue;
+		const at = raw.indexOf('=');
+		const key = decode(at < 0 ? raw : raw.slice(0, at));
+		const value = at < 0 ? '' : decode(raw.slice(at + 1));
+		// A pair that does not decode ("q=100%") is ignored alone; the others still apply.
+		if (key !== null && value !== null) found.push({ raw, key, value });
+	}
+	return found;
+}
+
+/**
+ * The hash without its pairs that do not decode, or null when every pair does. SvelteKit's
+ * router decodes the whole hash when the page starts, and a malformed "%" there throws and
+ * stops its first navigation (after which no link is written again): the page's hash is
+ * repaired before the router starts (hooks.client.ts).
+ */
+export function repairHash(hash: string): string | null {
+	const body = hash.replace(/^#/, '');
+	if (decode(body) !== null) return null;
+	const kept = pairs(body).map((pair) => pair.raw);
+	return kept.length > 0 ? `#${kept.join('&')}` : '';
+}
 
 function parseView(text: string): MapView | null {
 	const parts = text.split('/');
@@ -33,11 +61,7 @@ function parseView(text: string): MapView | null {
 
 export function parseHash(hash: string): HashState {
 	const state: HashState = { map: null, incident: null, rest: [] };
-	for (const pair of hash.replace(/^#/, '').split('&')) {
-		if (pair === '') continue;
-		const at = pair.indexOf('=');
-		const key = decode(at < 0 ? pair : pair.slice(0, at));
-		const value = at < 0 ? '' : decode(pair.slice(at + 1));
+	for (const { key, value } of pairs(hash)) {
 		if (key === 'map') state.map = parseView(value);
 		else if (key === 'incident') state.incident = value === '' ? null : value;
 		else state.rest.push([key, value]);

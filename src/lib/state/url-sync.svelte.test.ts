@@ -147,4 +147,21 @@ describe('UrlSync', () => {
 		flushSync();
 		expect(app.history.read()).toBe('#map=9/34.6/40.9&incident=IQ-SY-007&x=1');
 	});
+
+	it('a malformed "%" (#q=100%) is ignored alone, and the link keeps following the state', () => {
+		app = synced('#q=100%&from=2018-11-15');
+		expect(app.filters.filter).toEqual({ ...NO_FILTER, from: '2018-11-15' });
+		// The pair that did not decode is tidied away; from here the link follows as ever.
+		expect(app.history.read()).toBe('#from=2018-11-15');
+		app.selection.select('IQ-SY-007');
+		flushSync();
+		expect(app.history.read()).toBe('#incident=IQ-SY-007&from=2018-11-15');
+		app.history.edit('#incident=IQ-SY-002&q=50%');
+		flushSync();
+		expect(app.selection.id).toBe('IQ-SY-002');
+		app.filters.update({ text: 'hajin' });
+		flushSync();
+		vi.advanceTimersByTime(FILTER_WRITE_DELAY * 2);
+		expect(app.history.read()).toBe('#incident=IQ-SY-002&q=hajin');
+	});
 });

@@ -3,9 +3,21 @@
  * fresh database and a fresh module (so a fresh connection) for every test.
  */
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { IncidentFeature } from '../incident';
 import type { StoredDataset } from './dataset-db';
+
+const geodataIncidents = (): IncidentFeature[] =>
+	JSON.parse(
+		readFileSync(join(import.meta.dirname, '../../../../geodata/incidents/strikes.geojson'), 'utf8')
+	).features;
+
+type Loaded = StoredDataset & { visible: boolean };
+/** What the store gives back is unknown to the app (it checks it); here it is what was saved. */
+const loadAll = async () => (await store.loadDatasets()) as Loaded[];
 
 type Store = typeof import('./dataset-db');
 let store: Store;
@@ -47,7 +59,7 @@ describe('dataset store', () => {
 	it('keeps datasets, shown by default, in the order they were imported', async () => {
 		await store.saveDataset(dataset('later', '2026-01-02T00:00:00Z'));
 		await store.saveDataset(dataset('earlier', '2026-01-01T00:00:00Z'));
-		const loaded = await store.loadDatasets();
+		const loaded = await loadAll();
 		expect(loaded.map((d) => [d.info.id, d.visible])).toEqual([
 			['earlier', true],
 			['later', true]
@@ -59,18 +71,63 @@ describe('dataset store', () => {
 		await store.saveDataset(dataset('a', '2026-01-01T00:00:00Z'));
 		await store.saveDataset(dataset('b', '2026-01-02T00:00:00Z'));
 		await store.setDatasetVisible('a', false);
-		expect((await store.loadDatasets()).map((d) => [d.info.id, d.visible])).toEqual([
+		expect((await loadAll()).map((d) => [d.info.id, d.visible])).toEqual([
 			['a', false],
 			['b', true]
 		]);
 		await store.deleteDataset('a');
-		expect((await store.loadDatasets()).map((d) => d.info.id)).toEqual(['b']);
+		expect((await loadAll()).map((d) => d.info.id)).toEqual(['b']);
 		// Saved again after removal, it is shown again.
 		await store.saveDataset(dataset('a', '2026-01-03T00:00:00Z'));
-		expect((await store.loadDatasets()).map((d) => [d.info.id, d.visible])).toEqual([
+		expect((await loadAll()).map((d) => [d.info.id, d.visible])).toEqual([
 			['b', true],
 			['a', true]
 		]);
+	});
+
+	it('keeps a large dataset in chunks and reads it back whole, in order (Chromium refuses one value over 128 MiB)', async () => {
+		const big = dataset('big', '2026-01-01T00:00:00Z');
+		const [template] = geodataIncidents();
+		big.incidents = Array.from({ length: store.CHUNK * 2 + 1 }, (_, i) => ({
+			...template!,
+			id: `big:${i}`
+		}));
+		const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+		await store.saveDataset(big);
+		// Three chunks, the record and its visibility.
+		expect(put).toHaveBeenCalledTimes(5);
+		const [loaded] = await loadAll();
+		expect(loaded?.incidents.map((incident) => incident.id)).toEqual(
+			big.incidents.map((i) => i.id)
+		);
+		expect(await store.loadDataset('big')).toEqual(loaded);
+		await store.deleteDataset('big');
+		expect(await loadAll()).toEqual([]);
+		expect(await store.loadDataset('big')).toBeNull();
+	});
+
+	it('reads datasets saved by version 1, with their incidents inside the record', async () => {
+		const old = dataset('old', '2025-01-01T00:00:00Z');
+		old.incidents = geodataIncidents().slice(0, 2);
+		await new Promise<void>((resolve, reject) => {
+			const request = indexedDB.open('iraq-syria-incident-map', 1);
+			request.onupgradeneeded = () => {
+				request.result.createObjectStore('datasets');
+				request.result.createObjectStore('visible');
+			};
+			request.onsuccess = () => {
+				const db = request.result;
+				const transaction = db.transaction('datasets', 'readwrite');
+				transaction.objectStore('datasets').put(old, 'old');
+				transaction.oncomplete = () => {
+					db.close();
+					resolve();
+				};
+				transaction.onerror = () => reject(transaction.error);
+			};
+			request.onerror = () => reject(request.error);
+		});
+		expect(await loadAll()).toEqual([{ ...old, visible: true }]);
 	});
 
 	it('opens one connection and reuses it', async () => {
@@ -90,18 +147,18 @@ describe('dataset store', () => {
 		const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
 		await store.loadDatasets();
 		expect(transaction).toHaveBeenCalledTimes(1);
-		expect(transaction.mock.calls[0]?.[0]).toEqual(['datasets', 'visible']);
+		expect(transaction.mock.calls[0]?.[0]).toEqual(['datasets', 'visible', 'chunks']);
 	});
 
 	it('lets another tab open a newer version of the database', async () => {
 		await store.loadDatasets();
 		const upgraded = await new Promise<IDBDatabase>((resolve, reject) => {
-			const request = indexedDB.open('iraq-syria-incident-map', 2);
+			const request = indexedDB.open('iraq-syria-incident-map', 3);
 			request.onsuccess = () => resolve(request.result);
 			request.onerror = () => reject(request.error);
 			request.onblocked = () => reject(new Error('blocked by the kept connection'));
 		});
-		expect(upgraded.version).toBe(2);
+		expect(upgraded.version).toBe(3);
 		upgraded.close();
 	});
 

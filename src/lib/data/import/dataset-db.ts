@@ -9,11 +9,20 @@ import type { ImportReport } from './importer';
  * the page reads them back, deletes them, and keeps which are shown in a store of their own, so
  * a toggle writes one value. Every failure is raised to the caller (a full quota above all),
  * which tells the user: nothing is lost without a word.
+ *
+ * A dataset's incidents are kept in chunks of CHUNK rows, each a record of its own, all written
+ * in one transaction: Chromium refuses any one value over 128 MiB, which 300,000 ACLED rows
+ * with their original columns pass several times over (measured: ~460 MB serialised).
+ * Version 1 of the database kept the incidents inside the dataset's record; those records are
+ * still read.
  */
 
 const DB_NAME = 'iraq-syria-incident-map';
 const DATASETS = 'datasets';
 const VISIBLE = 'visible';
+const CHUNKS = 'chunks';
+/** Rows per chunk record: ~8 MB at 1.5 kB a row, far below the limit even for long rows. */
+export const CHUNK = 5_000;
 
 export interface StoredDataset {
 	info: DatasetInfo;
@@ -21,11 +30,22 @@ export interface StoredDataset {
 	report: ImportReport;
 }
 
+/** The dataset's record: its description, and how many chunks hold its incidents. */
+interface DatasetRecord {
+	info: DatasetInfo;
+	report: ImportReport;
+	chunks?: number;
+	/** Version 1 kept the incidents here. */
+	incidents?: IncidentFeature[];
+}
+
 interface Schema extends DBSchema {
 	/** By dataset id. */
-	[DATASETS]: { key: string; value: StoredDataset };
+	[DATASETS]: { key: string; value: DatasetRecord };
 	/** Whether a dataset is shown, by dataset id. */
 	[VISIBLE]: { key: string; value: boolean };
+	/** A dataset's incidents, CHUNK at a time, by [dataset id, chunk number]. */
+	[CHUNKS]: { key: [string, number]; value: IncidentFeature[] };
 }
 
 /** One connection per page or worker, opened on first use and kept. */
@@ -35,10 +55,13 @@ function database(): Promise<IDBPDatabase<Schema>> {
 	if (typeof indexedDB === 'undefined') {
 		return Promise.reject(new Error('this browser keeps no local database (IndexedDB)'));
 	}
-	connection ??= openDB<Schema>(DB_NAME, 1, {
-		upgrade(db) {
-			db.createObjectStore(DATASETS);
-			db.createObjectStore(VISIBLE);
+	connection ??= openDB<Schema>(DB_NAME, 2, {
+		upgrade(db, oldVersion) {
+			if (oldVersion < 1) {
+				db.createObjectStore(DATASETS);
+				db.createObjectStore(VISIBLE);
+			}
+			if (oldVersion < 2) db.createObjectStore(CHUNKS);
 		},
 		// Another tab wants a newer version of the database: let it, and open afresh next time.
 		blocking() {
@@ -56,14 +79,23 @@ function database(): Promise<IDBPDatabase<Schema>> {
 	return connection;
 }
 
+const chunksOf = (id: string) => IDBKeyRange.bound([id, 0], [id, Infinity]);
+
 /** Called by the import worker. */
 export async function saveDataset(dataset: StoredDataset): Promise<void> {
-	const transaction = (await database()).transaction([DATASETS, VISIBLE], 'readwrite');
-	await Promise.all([
-		transaction.objectStore(DATASETS).put(dataset, dataset.info.id),
-		transaction.objectStore(VISIBLE).put(true, dataset.info.id),
-		transaction.done
-	]);
+	const { info, report, incidents } = dataset;
+	const transaction = (await database()).transaction([DATASETS, VISIBLE, CHUNKS], 'readwrite');
+	const chunks = transaction.objectStore(CHUNKS);
+	const writes: Promise<unknown>[] = [chunks.delete(chunksOf(info.id))];
+	let count = 0;
+	for (let start = 0; start < incidents.length; start += CHUNK, count++) {
+		writes.push(chunks.put(incidents.slice(start, start + CHUNK), [info.id, count]));
+	}
+	writes.push(
+		transaction.objectStore(DATASETS).put({ info, report, chunks: count }, info.id),
+		transaction.objectStore(VISIBLE).put(true, info.id)
+	);
+	await Promise.all([...writes, transaction.done]);
 }
 
 export async function setDatasetVisible(id: string, visible: boolean): Promise<void> {
@@ -72,27 +104,70 @@ export async function setDatasetVisible(id: string, visible: boolean): Promise<v
 }
 
 export async function deleteDataset(id: string): Promise<void> {
-	const transaction = (await database()).transaction([DATASETS, VISIBLE], 'readwrite');
+	const transaction = (await database()).transaction([DATASETS, VISIBLE, CHUNKS], 'readwrite');
 	await Promise.all([
 		transaction.objectStore(DATASETS).delete(id),
 		transaction.objectStore(VISIBLE).delete(id),
+		transaction.objectStore(CHUNKS).delete(chunksOf(id)),
 		transaction.done
 	]);
 }
 
-export async function loadDatasets(): Promise<(StoredDataset & { visible: boolean })[]> {
+type Transaction = ReturnType<IDBPDatabase<Schema>['transaction']>;
+
+/** A dataset's record with its incidents put back together (version 1's as they are). */
+async function assemble(
+	transaction: Transaction,
+	record: DatasetRecord,
+	visible: boolean | undefined
+): Promise<unknown> {
+	const { chunks, incidents, ...rest } = record;
+	const id = typeof record.info?.id === 'string' ? record.info.id : null;
+	const all =
+		chunks === undefined || id === null
+			? incidents
+			: (await transaction.objectStore(CHUNKS).getAll(chunksOf(id))).flat();
+	return { ...rest, incidents: all, visible: visible ?? true };
+}
+
+/**
+ * Every saved dataset with whether it is shown, oldest first. Typed as unknown: what storage
+ * gives back was written by whichever version of the app saved it, and is checked before use
+ * (stored-dataset.ts).
+ */
+export async function loadDatasets(): Promise<unknown[]> {
 	// One transaction: the datasets and which are shown, as they stood at one moment, even while
 	// another tab writes.
-	const transaction = (await database()).transaction([DATASETS, VISIBLE], 'readonly');
+	const transaction = (await database()).transaction([DATASETS, VISIBLE, CHUNKS], 'readonly');
 	const visibleStore = transaction.objectStore(VISIBLE);
-	const [datasets, ids, visible] = await Promise.all([
+	const [records, ids, visible] = await Promise.all([
 		transaction.objectStore(DATASETS).getAll(),
 		visibleStore.getAllKeys(),
-		visibleStore.getAll(),
-		transaction.done
+		visibleStore.getAll()
 	]);
-	const shown = new Map(ids.map((id, i) => [id, visible[i] ?? true]));
-	return datasets
-		.map((dataset) => ({ ...dataset, visible: shown.get(dataset.info.id) ?? true }))
-		.sort((a, b) => (a.info.imported?.at ?? '').localeCompare(b.info.imported?.at ?? ''));
+	const shown = new Map(ids.map((id, i) => [id, visible[i]]));
+	records.sort((a, b) => importedAt(a).localeCompare(importedAt(b)));
+	const datasets = await Promise.all(
+		records.map((record) => assemble(transaction, record, shown.get(record.info?.id)))
+	);
+	await transaction.done;
+	return datasets;
+}
+
+/** One saved dataset with whether it is shown (another tab has just saved it), or null. */
+export async function loadDataset(id: string): Promise<unknown> {
+	const transaction = (await database()).transaction([DATASETS, VISIBLE, CHUNKS], 'readonly');
+	const [record, visible] = await Promise.all([
+		transaction.objectStore(DATASETS).get(id),
+		transaction.objectStore(VISIBLE).get(id)
+	]);
+	const dataset = record === undefined ? null : await assemble(transaction, record, visible);
+	await transaction.done;
+	return dataset;
+}
+
+/** When a record was imported, for the order; records of older versions may lack it. */
+function importedAt(record: DatasetRecord): string {
+	const at: unknown = record.info?.imported?.at;
+	return typeof at === 'string' ? at : '';
 }

@@ -1,5 +1,6 @@
 import type { DatasetInfo } from '../builtin';
 import type { IncidentFeature } from '../incident';
+import type { EncodingOption } from './encoding';
 import type { ImportReport } from './importer';
 
 /** Messages between the page and the import worker. */
@@ -9,12 +10,16 @@ export type ImportRequest =
 			file: File;
 			/** The id the new dataset's incidents get. */
 			dataset: string;
+			/** The text encoding the user chose; absent: UTF-8, checked (or as a BOM says). */
+			encoding?: string;
 	  }
 	/** After 'done': keep the dataset (described by the page) in IndexedDB. */
 	| { type: 'save'; info: DatasetInfo };
 
 export type ImportMessage =
 	| { type: 'progress'; fraction: number; rows: number }
+	/** The file is not UTF-8: nothing is imported until the user chooses an encoding. */
+	| { type: 'encoding'; reason: string; options: EncodingOption[] }
 	| { type: 'incidents'; incidents: IncidentFeature[] }
 	| { type: 'done'; report: ImportReport; sha256: string | null }
 	| { type: 'error'; message: string }

@@ -1,24 +1,26 @@
 /// <reference lib="webworker" />
 import { sha256Hex } from '../sha256';
+import type { DatasetInfo } from '../builtin';
+import type { IncidentFeature } from '../incident';
+import { parseCsv } from './csv-stream';
+import { checkEncoding, isKnownEncoding, looksBinary, type EncodingCheck } from './encoding';
 import {
 	HEAD_CHARACTERS,
 	importGeoJsonText,
 	NOT_TEXT,
-	parseCsv,
 	RowImport,
 	sniff,
 	type ImportReport,
 	type ImportResult
 } from './importer';
 import type { ImportMessage, ImportRequest } from './import-protocol';
-import type { DatasetInfo } from '../builtin';
-import type { IncidentFeature } from '../incident';
 import { saveDataset } from './dataset-db';
 
 /**
- * Imports one file off the main thread: hashes it, streams CSV through Papa Parse a chunk at a
- * time (reporting progress), reads GeoJSON whole, and hands the incidents back in batches small
- * enough that receiving each one costs the page little. Cancelling terminates this worker.
+ * Imports one file off the main thread: hashes it, checks its text encoding (asking the page
+ * when it is not UTF-8), streams CSV through Papa Parse a chunk at a time (reporting
+ * progress), reads GeoJSON whole, and hands the incidents back in batches small enough that
+ * receiving each one costs the page little. Cancelling terminates this worker.
  */
 
 const BATCH = 20_000;
@@ -45,27 +47,57 @@ async function save(info: DatasetInfo) {
 	}
 }
 
+/** What the whole file says before any row is read: its hash, encoding and kind. */
+async function inspect(file: File, chosen: string | undefined) {
+	const bytes = new Uint8Array(await file.arrayBuffer());
+	const sha256 = await sha256Hex(bytes);
+	const hasUtf16Mark =
+		(bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+	// A file that is not text at all is not asked about its encoding: sniff() says what it is.
+	const check: EncodingCheck =
+		chosen !== undefined
+			? { encoding: chosen }
+			: looksBinary(bytes) && !hasUtf16Mark
+				? { encoding: 'utf-8' }
+				: checkEncoding(bytes);
+	if ('ask' in check) return { sha256, check, kind: null, json: null };
+	const decoder = new TextDecoder(check.encoding);
+	const kind = sniff(decoder.decode(bytes.subarray(0, HEAD_CHARACTERS * 4), { stream: true }));
+	// JSON is read whole; CSV streams from the file, so its bytes need not stay here.
+	const json = kind === 'json' ? new TextDecoder(check.encoding).decode(bytes) : null;
+	return { sha256, check, kind, json };
+}
+
 self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 	if (event.data.type === 'save') {
 		await save(event.data.info);
 		return;
 	}
-	const { file, dataset } = event.data;
+	const { file, dataset, encoding: chosen } = event.data;
 	try {
-		const sha256 = await sha256Hex(await file.arrayBuffer());
-		const kind = sniff(await file.slice(0, HEAD_CHARACTERS).text());
+		if (chosen !== undefined && !isKnownEncoding(chosen)) {
+			post({ type: 'error', message: `"${chosen}" is not a text encoding this browser reads` });
+			return;
+		}
+		const { sha256, check, kind, json } = await inspect(file, chosen);
+		if ('ask' in check) {
+			post({ type: 'encoding', reason: check.reason, options: check.ask });
+			return;
+		}
+		const rows = new RowImport(dataset);
+		rows.encoding = check.encoding;
+		if (check.note) rows.notes.add(check.note);
 		const finish = (result: ImportResult) => {
 			finished = result;
 			post({ type: 'done', report: result.report, sha256 });
 		};
-		if (kind === 'json') {
-			const result = importGeoJsonText(await file.text(), dataset);
+		if (json !== null) {
+			const result = importGeoJsonText(json, dataset, rows);
 			post({ type: 'progress', fraction: 1, rows: result.report.total });
 			sendIncidents(result.incidents, 0);
 			finish(result);
 			return;
 		}
-		const rows = new RowImport(dataset);
 		if (kind === 'empty' || kind === 'binary') {
 			rows.fileError = NOT_TEXT[kind];
 			finish(rows.result());
@@ -74,9 +106,10 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 		let sent = 0;
 		parseCsv(file, rows, {
 			chunkSize: 2 * 1024 * 1024,
-			onChunk(cursor) {
+			encoding: check.encoding,
+			onChunk(fraction) {
 				sent = sendIncidents(rows.incidents, sent);
-				post({ type: 'progress', fraction: cursor / file.size, rows: rows.total });
+				post({ type: 'progress', fraction, rows: rows.total });
 			},
 			onDone() {
 				sendIncidents(rows.incidents, sent);

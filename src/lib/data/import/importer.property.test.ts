@@ -80,7 +80,9 @@ describe('imports keep count (property)', () => {
 				const { incidents, report } = importText(csvRow(HEADER) + lines.join(''), 'p');
 				expect(report.imported + report.rejected.length).toBe(rows.length);
 				expect(report.total).toBe(rows.length);
-				const imported = new Map(incidents.map((incident) => [incident.id, incident]));
+				const imported = new Map(
+					incidents.map((incident) => [incident.properties.original_id, incident])
+				);
 				rows.forEach((r, i) => {
 					if (!r.valid) {
 						expect(imported.has(`E${i}`), `row ${i + 1} should be rejected`).toBe(false);

@@ -32,7 +32,9 @@ describe('ACLED, current 31 columns (BOM, CRLF, quoting, Arabic, markup)', () =>
 	it('maps ACLED codes and fields onto the schema', () => {
 		const [first, second, third, markup] = incidents;
 		expect(first?.properties).toMatchObject({
-			id: 'SYR1001',
+			// Qualified by its dataset, so it can never stand for another dataset's SYR1001.
+			id: 'test:SYR1001',
+			original_id: 'SYR1001',
 			date: '2018-11-20',
 			date_precision: 'day',
 			location_precision: 1,
@@ -86,7 +88,8 @@ describe('UCDP GED', () => {
 	it('maps dates, precision and the low/best/high toll', () => {
 		const [hajin, country] = incidents;
 		expect(hajin?.properties).toMatchObject({
-			id: 'UCDP-300001',
+			id: 'test:300001',
+			original_id: '300001',
 			date: '2018-11-20',
 			date_end: null,
 			date_precision: 'day',
@@ -113,7 +116,7 @@ describe('generic CSV and GeoJSON', () => {
 		expect(report).toMatchObject({ format: 'csv', total: 5, imported: 3, unlocated: 1 });
 		expect(messages('generic.csv')).toEqual([
 			'row 4, lat: latitude 91 is out of range (−90 to 90)',
-			'row 5, row: Too few fields: expected 6 fields but parsed 2 (the header has 6)'
+			'row 5, row: has 2 fields where the header has 6'
 		]);
 		expect(incidents[0]?.properties.sources).toEqual([
 			'https://example.org/a',

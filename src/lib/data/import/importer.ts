@@ -1,16 +1,19 @@
-import Papa from 'papaparse';
 import type { IncidentFeature } from '../incident';
+import { checkIncident } from '../incident-schema';
 import type { RowError } from '../row-error';
 import { ACLED_REQUIRED, acledRow } from './acled';
+import { parseCsv } from './csv-stream';
 import { genericColumns, genericRow, hasCoordinateColumns } from './generic-csv';
 import { geojsonFeature } from './geojson-import';
-import { columnKey, normaliseRow, type Row, type RowOutcome } from './row-mapping';
+import { columnKey, Columns, Row, type RowOutcome } from './row-mapping';
 import { UCDP_REQUIRED, ucdpRow } from './ucdp';
 
 /**
  * Imports a file of incidents, whatever its format, and accounts for every row: each is
  * imported (located or not) or rejected with its row number, id, field and reason, so
  * imported + rejected = total, always. The format is read from the content, not the name.
+ * Every incident kept has passed the schema check (incident-schema.ts), and has an id of its
+ * own dataset ("<dataset>:<its id>"), so an import never takes over another incident.
  */
 
 export type ImportFormat = 'acled' | 'ucdp' | 'geojson' | 'csv';
@@ -32,6 +35,10 @@ export interface ImportReport {
 	notes: string[];
 	/** Why nothing could be read at all (empty file, wrong type…), or null. */
 	fileError: string | null;
+	/** The file's columns in order (lower-cased), for a CSV; each row's `source_row` has them. */
+	columns?: string[];
+	/** The text encoding the file was read in ("utf-8" unless the user chose another). */
+	encoding?: string;
 }
 
 export interface ImportResult {
@@ -58,7 +65,14 @@ export class RowImport {
 	unlocated = 0;
 	format: ImportFormat | null = null;
 	fileError: string | null = null;
+	encoding = 'utf-8';
+	columns: string[] | null = null;
+	#columns: Columns | null = null;
+	/** The columns' list, checked once for all the rows that share it (checkIncident). */
+	#shared = new WeakMap<object, string[]>();
 	#map: ((row: Row, rowNumber: number) => RowOutcome) | null = null;
+	/** Where the format's id column is, to name a row the parser could not read whole. */
+	#idColumn = -1;
 	#seen = new Set<string>();
 	#dataset: string;
 
@@ -69,13 +83,21 @@ export class RowImport {
 	/** Chooses the row mapping from the header; false (with fileError) when none fits. */
 	header(fields: readonly string[]): boolean {
 		const header = fields.map(columnKey);
+		this.columns = header;
+		this.#columns = new Columns(header);
+		const twice = header.filter((name, i) => header.indexOf(name) !== i);
+		for (const name of new Set(twice)) {
+			this.notes.add(`column "${name}" appears more than once: the first is read`);
+		}
 		const has = (names: readonly string[]) => names.every((name) => header.includes(name));
 		const dataset = this.#dataset;
 		if (has(ACLED_REQUIRED)) {
 			this.format = 'acled';
+			this.#idColumn = header.indexOf('event_id_cnty');
 			this.#map = (row, n) => acledRow(row, n, dataset);
 		} else if (has(UCDP_REQUIRED)) {
 			this.format = 'ucdp';
+			this.#idColumn = header.indexOf('id');
 			this.#map = (row, n) => ucdpRow(row, n, dataset);
 		} else {
 			const columns = genericColumns(header);
@@ -89,41 +111,63 @@ export class RowImport {
 				return false;
 			}
 			this.format = 'csv';
+			this.#idColumn = columns.id === undefined ? -1 : header.indexOf(columns.id);
 			this.#map = (row, n) => genericRow(row, n, dataset, columns);
 		}
 		return true;
 	}
 
-	/** One data row; `problem` is a parser complaint about it (e.g. too few fields). */
-	row(raw: Row, problem?: string) {
+	/** One data record as parsed; `problem` is the parser's complaint about it. */
+	record(fields: readonly string[], problem?: string) {
 		const rowNumber = ++this.total;
-		if (problem) {
-			this.rejected.push({ row: rowNumber, id: null, field: 'row', message: problem });
+		const header = this.#columns;
+		if (!header || !this.#map) {
+			this.#reject(rowNumber, null, 'row', 'the file has no header this import could read');
 			return;
 		}
-		if (!this.#map) return;
-		this.#add(this.#map(normaliseRow(raw), rowNumber));
+		const id = fields[this.#idColumn]?.trim() || null;
+		if (problem) {
+			this.#reject(rowNumber, id, 'row', problem);
+			return;
+		}
+		if (fields.length !== header.names.length) {
+			const n = fields.length;
+			this.#reject(
+				rowNumber,
+				id,
+				'row',
+				`has ${n} field${n === 1 ? '' : 's'} where the header has ${header.names.length}`
+			);
+			return;
+		}
+		this.#add(this.#map(new Row(header, fields), rowNumber), rowNumber);
 	}
 
 	/** One GeoJSON feature. */
 	feature(feature: unknown) {
 		const rowNumber = ++this.total;
-		this.#add(geojsonFeature(feature, rowNumber, this.#dataset, this.notes));
+		this.#add(geojsonFeature(feature, rowNumber, this.#dataset, this.notes), rowNumber);
 	}
 
-	#add(outcome: RowOutcome) {
+	#reject(row: number, id: string | null, field: string, message: string) {
+		this.rejected.push({ row, id, field, message });
+	}
+
+	#add(outcome: RowOutcome, rowNumber: number) {
 		if (outcome.error) {
 			this.rejected.push(outcome.error);
 			return;
 		}
-		const incident = outcome.incident;
+		const originalId = outcome.incident.properties.original_id ?? null;
+		// The schema's own check, whatever the mapping: nothing is kept that the schema refuses.
+		const checked = checkIncident(outcome.incident, { shared: this.#shared });
+		if (!checked.ok) {
+			this.#reject(rowNumber, originalId, checked.field, checked.message);
+			return;
+		}
+		const incident = checked.incident;
 		if (this.#seen.has(incident.id)) {
-			this.rejected.push({
-				row: this.total,
-				id: incident.id,
-				field: 'id',
-				message: 'duplicate id (an earlier row has it)'
-			});
+			this.#reject(rowNumber, originalId, 'id', 'duplicate id (an earlier row has it)');
 			return;
 		}
 		this.#seen.add(incident.id);
@@ -141,29 +185,12 @@ export class RowImport {
 				unlocated: this.unlocated,
 				rejected: this.rejected,
 				notes: [...this.notes],
-				fileError: this.fileError
+				fileError: this.fileError,
+				...(this.columns ? { columns: this.columns } : {}),
+				encoding: this.encoding
 			}
 		};
 	}
-}
-
-/** Papa Parse's complaint about a row, in words. */
-function parserProblem(error: Papa.ParseError, fieldCount: number): string {
-	if (error.code === 'TooFewFields' || error.code === 'TooManyFields') {
-		return `${error.message.replace(/\.$/, '')} (the header has ${fieldCount})`;
-	}
-	return error.message;
-}
-
-/** Papa Parse's complaints, by the index of the row (in its batch) they are about: the first. */
-export function rowProblems(errors: readonly Papa.ParseError[], fieldCount: number) {
-	const problems = new Map<number, string>();
-	for (const error of errors) {
-		if (error.row !== undefined && !problems.has(error.row)) {
-			problems.set(error.row, parserProblem(error, fieldCount));
-		}
-	}
-	return problems;
 }
 
 /** Why a file that is not CSV or JSON text cannot be imported. */
@@ -172,8 +199,7 @@ export const NOT_TEXT: Record<'empty' | 'binary', string> = {
 	binary: 'not a text file: import CSV (ACLED, UCDP GED or with coordinates) or GeoJSON'
 };
 
-export function importGeoJsonText(text: string, dataset: string): ImportResult {
-	const rows = new RowImport(dataset);
+export function importGeoJsonText(text: string, dataset: string, rows = new RowImport(dataset)) {
 	let json: unknown;
 	try {
 		json = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -181,7 +207,7 @@ export function importGeoJsonText(text: string, dataset: string): ImportResult {
 		rows.fileError = `not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
 		return rows.result();
 	}
-	const collection = json as { type?: unknown; features?: unknown };
+	const collection = json as { type?: unknown; features?: unknown } | null;
 	if (collection?.type === 'Feature') {
 		rows.format = 'geojson';
 		rows.feature(collection);
@@ -197,56 +223,12 @@ export function importGeoJsonText(text: string, dataset: string): ImportResult {
 /** How much of the start of a file tells its kind (sniff). */
 export const HEAD_CHARACTERS = 65536;
 
-export interface CsvHooks {
-	/** Papa Parse's read size for a file (a string is read in one piece). */
-	chunkSize?: number;
-	/** After each chunk's rows are accounted for, with how far into the input it has read. */
-	onChunk?(cursor: number): void;
-	/** Once every row is accounted for (or the header fitted no format). */
-	onDone?(): void;
-	/** The input could not be read at all. */
-	onError?(message: string): void;
-}
-
-/**
- * The CSV steps of an import, for a whole string (importText) and for a file streamed by the
- * import worker alike: the header chooses the row mapping, then every row is imported or
- * rejected with the parser's complaint about it. Synchronous for a string.
- */
-export function parseCsv(input: string | File, rows: RowImport, hooks: CsvHooks = {}): void {
-	let fields: string[] | null = null;
-	Papa.parse<Row>(input, {
-		header: true,
-		skipEmptyLines: 'greedy',
-		...(hooks.chunkSize ? { chunkSize: hooks.chunkSize } : {}),
-		chunk(results, parser) {
-			if (fields === null) {
-				fields = results.meta.fields ?? [];
-				if (!rows.header(fields)) {
-					parser.abort();
-					return;
-				}
-			}
-			const problems = rowProblems(results.errors, fields.length);
-			results.data.forEach((row, index) => rows.row(row, problems.get(index)));
-			hooks.onChunk?.(results.meta.cursor);
-		},
-		complete() {
-			if (fields === null) rows.header([]);
-			hooks.onDone?.();
-		},
-		error(error) {
-			hooks.onError?.(error.message);
-		}
-	});
-}
-
 /** The whole import from a string (tests, small files); the worker streams the same steps. */
 export function importText(text: string, dataset: string): ImportResult {
 	const kind = sniff(text.slice(0, HEAD_CHARACTERS));
 	if (kind === 'json') return importGeoJsonText(text, dataset);
 	const rows = new RowImport(dataset);
 	if (kind === 'empty' || kind === 'binary') rows.fileError = NOT_TEXT[kind];
-	else parseCsv(text.replace(/^\uFEFF/, ''), rows);
+	else parseCsv(text, rows);
 	return rows.result();
 }

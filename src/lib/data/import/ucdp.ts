@@ -1,12 +1,20 @@
 import { optionalText, readOptionalCount, readPosition, splitList } from '../fields';
 import type { DatePrecision, LocationPrecision } from '../incident';
 import { readFlexibleDate } from './dates';
-import { importedIncident, RowReader, type Row, type RowOutcome } from './row-mapping';
+import {
+	importedIncident,
+	lookup,
+	RowReader,
+	sourceRow,
+	type Row,
+	type RowOutcome
+} from './row-mapping';
 
 /**
  * UCDP Georeferenced Event Dataset (GED) CSV: id, relid, year, …, side_a, side_b, …,
  * where_prec, where_coordinates, adm_1, latitude, longitude, …, country, date_prec,
- * date_start, date_end, deaths_a, …, best, high, low.
+ * date_start, date_end, deaths_a, …, best, high, low. Every column is kept as the file wrote
+ * it (`source_row`): the deaths by category, the sides and the headline are there to show.
  */
 
 export const UCDP_REQUIRED = ['id', 'relid', 'where_prec', 'date_start', 'latitude', 'longitude'];
@@ -39,63 +47,80 @@ const WHERE_PREC: Record<string, LocationPrecision | null> = {
 	'7': null
 };
 
-export function ucdpRow(row: Row, rowNumber: number, dataset: string): RowOutcome {
-	const rawId = optionalText(row.id);
-	const id = rawId === null ? null : `UCDP-${rawId}`;
-	const read = new RowReader(rowNumber, rawId);
-	if (id === null) read.fail('id', 'is missing');
-	const start = read.take('date_start', readFlexibleDate(row.date_start));
-	const endText = optionalText(row.date_end);
-	const end = endText === null ? null : read.take('date_end', readFlexibleDate(endText));
-	if (start !== undefined && end && end < start) {
-		read.fail('date_end', `${end} is before date_start ${start}`);
-	}
-	const precisionText = optionalText(row.date_prec);
-	const datePrecision = precisionText === null ? 'day' : DATE_PREC[precisionText];
-	if (!datePrecision) read.fail('date_prec', `"${precisionText}" is not 1 to 5`);
-	const whereText = optionalText(row.where_prec);
-	const where = whereText === null ? undefined : WHERE_PREC[whereText];
-	if (whereText !== null && where === undefined) {
-		read.fail('where_prec', `"${whereText}" is not 1 to 7`);
-	}
-	const position = readPosition(row.latitude, row.longitude);
-	const coordinates = read.take(position.field ?? 'latitude', position);
-	const low = read.take('low', readOptionalCount(row.low));
-	const best = read.take('best', readOptionalCount(row.best));
-	const high = read.take('high', readOptionalCount(row.high));
-	if (read.error || id === null || start === undefined || !datePrecision) {
-		return {
-			error: read.error ?? { row: rowNumber, id: rawId, field: 'row', message: 'unreadable' }
-		};
-	}
-	return importedIncident(where === null ? null : coordinates, {
-		id,
-		dataset,
-		date: start,
-		date_precision: datePrecision,
-		date_end: end && end !== start ? end : null,
-		place:
-			optionalText(row.where_coordinates) ??
-			optionalText(row.where_description) ??
-			'(no place name)',
-		admin1: optionalText(row.adm_1),
-		country: optionalText(row.country),
-		location_precision: where ?? 3,
-		actor: optionalText(row.side_a),
-		actor2: optionalText(row.side_b),
-		event_type: VIOLENCE[optionalText(row.type_of_violence) ?? ''] ?? null,
-		sub_event_type: optionalText(row.conflict_name),
-		killed_min: low ?? best ?? null,
-		killed_max: high ?? best ?? null,
-		killed_best: best ?? null,
-		summary: optionalText(row.source_headline) ?? optionalText(row.dyad_name),
-		sources: splitList(row.source_article)
-	});
-}
-
 /** type_of_violence as UCDP names it. */
 const VIOLENCE: Record<string, string> = {
 	'1': 'state-based conflict',
 	'2': 'non-state conflict',
 	'3': 'one-sided violence'
 };
+
+/** The deaths by category: whole numbers ≥ 0 when given. */
+const DEATHS = ['deaths_a', 'deaths_b', 'deaths_civilians', 'deaths_unknown'];
+
+export function ucdpRow(row: Row, rowNumber: number, dataset: string): RowOutcome {
+	const id = optionalText(row.get('id'));
+	const read = new RowReader(rowNumber, id);
+	if (id === null) read.fail('id', 'is missing');
+	const start = read.take('date_start', readFlexibleDate(row.get('date_start')));
+	const endText = optionalText(row.get('date_end'));
+	const end = endText === null ? null : read.take('date_end', readFlexibleDate(endText));
+	if (start !== undefined && end && end < start) {
+		read.fail('date_end', `${end} is before date_start ${start}`);
+	}
+	const precisionText = optionalText(row.get('date_prec'));
+	const datePrecision = precisionText === null ? 'day' : lookup(DATE_PREC, precisionText);
+	if (!datePrecision) read.fail('date_prec', `"${precisionText}" is not 1 to 5`);
+	const whereText = optionalText(row.get('where_prec'));
+	const where = whereText === null ? undefined : lookup(WHERE_PREC, whereText);
+	if (whereText !== null && where === undefined) {
+		read.fail('where_prec', `"${whereText}" is not 1 to 7`);
+	}
+	const violence = optionalText(row.get('type_of_violence'));
+	if (violence !== null && lookup(VIOLENCE, violence) === undefined) {
+		read.fail('type_of_violence', `"${violence}" is not 1, 2 or 3`);
+	}
+	const position = readPosition(row.get('latitude'), row.get('longitude'));
+	const coordinates = read.take(position.field ?? 'latitude', position);
+	const low = read.take('low', readOptionalCount(row.get('low')));
+	const best = read.take('best', readOptionalCount(row.get('best')));
+	const high = read.take('high', readOptionalCount(row.get('high')));
+	if (typeof low === 'number' && typeof best === 'number' && low > best) {
+		read.fail('low', `${low} is above best ${best}`);
+	}
+	if (typeof high === 'number' && typeof best === 'number' && high < best) {
+		read.fail('high', `${high} is below best ${best}`);
+	}
+	if (typeof low === 'number' && typeof high === 'number' && low > high) {
+		read.fail('low', `${low} is above high ${high}`);
+	}
+	for (const column of DEATHS) read.take(column, readOptionalCount(row.get(column)));
+	if (read.error || id === null || start === undefined || !datePrecision) {
+		return {
+			error: read.error ?? { row: rowNumber, id, field: 'row', message: 'unreadable' }
+		};
+	}
+	return importedIncident(where === null ? null : coordinates, rowNumber, {
+		original_id: id,
+		dataset,
+		date: start,
+		date_precision: datePrecision,
+		date_end: end && end !== start ? end : null,
+		place:
+			optionalText(row.get('where_coordinates')) ??
+			optionalText(row.get('where_description')) ??
+			'(no place name)',
+		admin1: optionalText(row.get('adm_1')),
+		country: optionalText(row.get('country')),
+		location_precision: where ?? 3,
+		actor: optionalText(row.get('side_a')),
+		actor2: optionalText(row.get('side_b')),
+		event_type: lookup(VIOLENCE, violence) ?? null,
+		sub_event_type: optionalText(row.get('conflict_name')),
+		killed_min: low ?? best ?? null,
+		killed_max: high ?? best ?? null,
+		killed_best: best ?? null,
+		summary: optionalText(row.get('source_headline')) ?? optionalText(row.get('dyad_name')),
+		sources: splitList(row.get('source_article')),
+		source_row: sourceRow(row)
+	});
+}

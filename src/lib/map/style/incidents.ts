@@ -6,6 +6,7 @@ import type {
 } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
 import { CLUSTER_ZOOM_END, type GroupCollection } from '$lib/analysis/groups';
+import { DATASET_COLOURS } from '$lib/data/palette';
 import type { MapIncidentProperties } from '../incident-features';
 import { INCIDENT_FILTER } from './filter';
 import type { Theme } from './theme';
@@ -24,6 +25,11 @@ export const GROUPS_SOURCE = 'incidentGroups';
 /** The selected incident alone: changing the selection re-lays out one feature, not all. */
 export const SELECTION_SOURCE = 'selectedIncident';
 export const HALO_LAYER = 'incident-halos';
+/**
+ * How opaque the fill of a marker dated only to a week or a month is: fainter than an exact
+ * day. Its outline stays at full colour, which is what keeps it 3:1 against the ground.
+ */
+export const APPROXIMATE_DATE_OPACITY = 0.45;
 /** Up to this many located incidents, halos are drawn at every zoom. */
 export const HALOS_EVERYWHERE_LIMIT = 5000;
 
@@ -87,19 +93,14 @@ const badges: FilterSpecification = [
 
 function markerPaint(theme: Theme) {
 	const unknown: ExpressionSpecification = ['==', ['get', 'killed_best'], null];
-	// An incident dated only to the week or month is drawn fainter: its time is not exact.
-	const fade: ExpressionSpecification = [
-		'case',
-		['to-boolean', ['get', 'approximate_date']],
-		0.5,
-		1
-	];
+	// An incident dated only to the week or month is drawn fainter: its time is not exact. Its
+	// fill fades, its outline keeps the full colour, so it still stands out from the ground.
+	const approximate: ExpressionSpecification = ['to-boolean', ['get', 'approximate_date']];
 	// Imported datasets carry their own colour; the built-in data uses the theme's.
-	const datasetColour: ExpressionSpecification = ['coalesce', ['get', 'colour'], theme.incident];
+	const datasetColour = datasetColourExpression(theme);
 	return {
 		'circle-radius': radiusExpression,
-		'circle-opacity': fade,
-		'circle-stroke-opacity': fade,
+		'circle-opacity': ['case', approximate, APPROXIMATE_DATE_OPACITY, 1] as ExpressionSpecification,
 		'circle-color': [
 			'case',
 			unknown,
@@ -108,12 +109,29 @@ function markerPaint(theme: Theme) {
 		] as ExpressionSpecification,
 		'circle-stroke-color': [
 			'case',
-			unknown,
+			['any', unknown, approximate],
 			datasetColour,
 			theme.incidentStroke
 		] as ExpressionSpecification,
-		'circle-stroke-width': ['case', unknown, 2.5, 1.5] as ExpressionSpecification
+		'circle-stroke-width': ['case', unknown, 2.5, approximate, 2, 1.5] as ExpressionSpecification
 	};
+}
+
+/**
+ * An imported dataset's marker colour in this theme: the dataset keeps one of DATASET_COLOURS,
+ * drawn as the theme's shade of it; the built-in data (no colour) gets the theme's own.
+ */
+function datasetColourExpression(theme: Theme): ExpressionSpecification {
+	const shades = DATASET_COLOURS.flatMap((colour, i) => [
+		colour,
+		theme.datasetColours[i] ?? colour
+	]);
+	return [
+		'match',
+		['coalesce', ['get', 'colour'], ''],
+		...shades,
+		['coalesce', ['get', 'colour'], theme.incident]
+	] as unknown as ExpressionSpecification;
 }
 
 function tollLabels(

@@ -1,4 +1,4 @@
-import type { StyleSpecification } from 'maplibre-gl';
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection, LineString, MultiLineString, Point, Polygon } from 'geojson';
 import { basemapUrls } from '../geodata-urls';
 import type { GroupCollection } from '$lib/analysis/groups';
@@ -42,14 +42,22 @@ export function mapStyle(theme: Theme, base: string, data: StyleData): StyleSpec
 			[PLACES_SOURCE]: { type: 'geojson', data: data.places },
 			...incidentSources(data.incidents, data.groups)
 		},
-		layers: [
-			...basemapLayers(theme),
-			...borderLayers(theme),
-			...basemapLabelLayers(theme),
-			...bandLabelLayers(theme),
-			...placeLayers(theme),
-			...incidentLayers(theme, haloMinZoom(data.incidents.features.length)),
-			...measureLayers(theme)
-		]
+		layers: styleLayers(theme, data.incidents.features.length)
 	};
+}
+
+/**
+ * The style's layers for a theme (how many incidents there are decides where halos start).
+ * A theme change repaints these same layers: nothing is reloaded.
+ */
+export function styleLayers(theme: Theme, incidentCount: number): LayerSpecification[] {
+	return [
+		...basemapLayers(theme),
+		...borderLayers(theme),
+		...basemapLabelLayers(theme),
+		...bandLabelLayers(theme),
+		...placeLayers(theme),
+		...incidentLayers(theme, haloMinZoom(incidentCount)),
+		...measureLayers(theme)
+	];
 }

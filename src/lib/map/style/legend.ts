@@ -1,5 +1,5 @@
 import { PROXIMITY_BANDS_KM, UNCERTAINTY_RADIUS_KM } from '$lib/data/region';
-import { markerRadius } from './incidents';
+import { APPROXIMATE_DATE_OPACITY, markerRadius } from './incidents';
 import type { Theme } from './theme';
 
 /**
@@ -64,9 +64,9 @@ export function legendSections(theme: Theme): LegendSection[] {
 						kind: 'circle',
 						radius: markerRadius(null) + 1,
 						fill: theme.incident,
-						fillOpacity: 0.5,
-						stroke: theme.incidentStroke,
-						strokeWidth: 1.5
+						fillOpacity: APPROXIMATE_DATE_OPACITY,
+						stroke: theme.incident,
+						strokeWidth: 2
 					},
 					label: 'Fainter: dated only to the week or month'
 				},

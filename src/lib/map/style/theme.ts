@@ -1,3 +1,6 @@
+import { DATASET_COLOURS } from '$lib/data/palette';
+import type { ThemeName } from '$lib/state/appearance.svelte';
+
 /**
  * Colours and type for the map and everything drawn from it (legend, exports). A theme is data:
  * style functions take it as an argument, so a dark theme is a second object, not a fork.
@@ -38,6 +41,13 @@ export interface Theme {
 	labelHalo: string;
 	countryLabel: string;
 	waterLabel: string;
+	/**
+	 * Imported datasets' markers, entry by entry for DATASET_COLOURS (the colour a dataset
+	 * keeps): the same datasets in shades that stand out from this theme's ground.
+	 */
+	datasetColours: readonly string[];
+	/** An exported image's own text and cards, over the map. */
+	print: { ink: string; muted: string; card: string; cardLine: string };
 	/** Font names as registered in the style's font-faces. */
 	font: { regular: string; bold: string; italic: string };
 }
@@ -71,11 +81,75 @@ export const LIGHT: Theme = {
 	halo: '#b3261e',
 	cluster: '#6e1d17',
 	clusterText: '#ffffff',
-	selection: '#0b57d0',
+	selection: '#0a4fbd',
 	label: '#2b2622',
 	labelMuted: '#6b6358',
 	labelHalo: '#fbfaf7',
 	countryLabel: '#8a7f70',
 	waterLabel: '#3f6f86',
+	datasetColours: DATASET_COLOURS,
+	print: {
+		ink: '#1f1b18',
+		muted: '#4f483f',
+		card: 'rgba(255, 255, 255, 0.93)',
+		cardLine: 'rgba(31, 27, 24, 0.18)'
+	},
 	font: { regular: 'Noto Sans', bold: 'Noto Sans Bold', italic: 'Noto Sans Italic' }
 };
+
+/**
+ * The dark map: the same data rules, night colours. Markers and lines are light on dark ground
+ * and hold the same 3:1 against every ground they can be drawn on (contrast.test.ts).
+ */
+export const DARK: Theme = {
+	name: 'dark',
+	background: '#14161a',
+	water: '#1b2b36',
+	waterLine: '#35566a',
+	river: '#4f88a8',
+	land: '#25272b',
+	iraq: '#2f2c26',
+	syria: '#272c26',
+	neighbour: '#232427',
+	urban: '#35332f',
+	playa: '#302d28',
+	governorateLine: '#5c574e',
+	countryBorder: '#8a8378',
+	disputedBorder: '#6f685e',
+	border: '#f1ece4',
+	borderCasing: '#0e0f11',
+	bands: [
+		{ colour: '#ff8a65', opacity: 0.12 },
+		{ colour: '#ff8a65', opacity: 0.07 },
+		{ colour: '#ff8a65', opacity: 0.035 }
+	],
+	bandOutline: '#ff8a65',
+	incident: '#ff6f61',
+	incidentStroke: '#14161a',
+	incidentUnknown: '#14161a',
+	halo: '#ff6f61',
+	cluster: '#ffb4a9',
+	clusterText: '#14161a',
+	selection: '#8ab4ff',
+	label: '#ece7e0',
+	labelMuted: '#b3ab9f',
+	labelHalo: '#14161a',
+	countryLabel: '#a0978a',
+	waterLabel: '#8dbad2',
+	datasetColours: ['#7fb3e8', '#c9a0dc', '#7ccf8e', '#f2a65a', '#5cc7ba', '#f48cc4', '#c2c2c2'],
+	print: {
+		ink: '#f1ece4',
+		muted: '#c4bcb0',
+		card: 'rgba(24, 25, 29, 0.92)',
+		cardLine: 'rgba(241, 236, 228, 0.22)'
+	},
+	font: LIGHT.font
+};
+
+export const THEMES: Record<ThemeName, Theme> = { light: LIGHT, dark: DARK };
+
+/** A dataset's marker colour (one of DATASET_COLOURS, kept with the dataset) in a theme. */
+export function datasetColour(colour: string | undefined, theme: Theme): string {
+	const entry = DATASET_COLOURS.findIndex((candidate) => candidate === colour);
+	return (entry >= 0 ? theme.datasetColours[entry] : colour) ?? theme.incident;
+}

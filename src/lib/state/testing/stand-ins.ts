@@ -13,7 +13,9 @@ import { BUILTIN_DATASET } from '$lib/data/builtin';
 import { evaluate, normaliseSearch, type IncidentColumns } from '$lib/data/filter-engine';
 import type { IncidentFilter } from '$lib/data/filter';
 import type { IncidentCollection, PlaceCollection } from '$lib/data/incident';
+import type { DatasetChange } from '$lib/data/import/dataset-channel';
 import type { FilterEngine, FilterHandlers } from '../filter-client';
+import type { DatasetStore } from '../importer.svelte';
 import type { AnalysisService, IncidentData } from '../incidents.svelte';
 
 /**
@@ -101,4 +103,62 @@ export function inThreadAnalysis(): AnalysisService & { asked: number } {
 }
 
 /** Waits for timers set so far and the promises they settle (a worker's answer, say). */
-export const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+export const settle = async () => {
+	// A few rounds: an answer may schedule the next step (a filter after the columns arrive), and
+	// on a busy machine one short timer can fire before a timer set just after it was due.
+	for (let round = 0; round < 3; round++) await new Promise((resolve) => setTimeout(resolve, 5));
+};
+
+/**
+ * Saved datasets in memory, as the browser's IndexedDB keeps them, shared by the tabs made from
+ * one `MemoryBrowser` (each `tab()` is a DatasetStore); changes one tab announces reach the
+ * others, as BroadcastChannel carries them (never back to the sender). `fail` makes every call
+ * reject with that message.
+ */
+export class MemoryBrowser {
+	saved = new Map<string, unknown>();
+	fail: string | null = null;
+	calls: string[] = [];
+	#listeners: { tab: number; changed: (change: DatasetChange) => void }[] = [];
+	#tabs = 0;
+
+	tab(): DatasetStore {
+		const tab = ++this.#tabs;
+		const check = () => {
+			if (this.fail) throw new Error(this.fail);
+		};
+		return {
+			load: async () => {
+				check();
+				return [...this.saved.values()];
+			},
+			loadOne: async (id) => {
+				check();
+				return this.saved.get(id) ?? null;
+			},
+			delete: async (id) => {
+				this.calls.push(`delete ${id}`);
+				check();
+				this.saved.delete(id);
+			},
+			setVisible: async (id, visible) => {
+				this.calls.push(`visible ${id} ${visible}`);
+				check();
+				const dataset = this.saved.get(id);
+				if (dataset) this.saved.set(id, { ...(dataset as object), visible });
+			},
+			announce: (change) => {
+				for (const listener of this.#listeners) {
+					if (listener.tab !== tab) listener.changed(structuredClone(change));
+				}
+			},
+			listen: (changed) => {
+				const listener = { tab, changed };
+				this.#listeners.push(listener);
+				return () => {
+					this.#listeners = this.#listeners.filter((other) => other !== listener);
+				};
+			}
+		};
+	}
+}
