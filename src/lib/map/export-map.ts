@@ -54,8 +54,21 @@ function styleWithState(
 			'paint' in layer ? layer.paint : undefined
 		])
 	);
+	// The theme's paint, except what the map set from its data (the density's intensity).
+	const fromData = (paint: unknown) => {
+		const intensity = (paint as Record<string, unknown> | undefined)?.['heatmap-intensity'];
+		return intensity === undefined ? {} : { 'heatmap-intensity': intensity };
+	};
 	const layers = style.layers.map((layer) =>
-		paints.has(layer.id) ? ({ ...layer, paint: paints.get(layer.id) } as typeof layer) : layer
+		paints.has(layer.id)
+			? ({
+					...layer,
+					paint: {
+						...paints.get(layer.id),
+						...fromData('paint' in layer ? layer.paint : undefined)
+					}
+				} as typeof layer)
+			: layer
 	);
 	return { ...style, state, layers };
 }

@@ -2,6 +2,7 @@ import { untrack } from 'svelte';
 import type { AppState } from './app-state';
 import { filterFromPairs, filterToPairs } from './filter-hash';
 import { formatHash, parseHash, sameView } from './url-hash';
+import { viewFromPairs, viewToPairs } from './view-hash';
 
 /** Filter changes come in bursts (a brush drag): the URL follows once they pause. */
 export const FILTER_WRITE_DELAY = 250;
@@ -21,7 +22,8 @@ export type SyncedState = Pick<AppState, 'selection' | 'mapView' | 'filters'>;
 /**
  * Keeps the URL hash and the app state in step, both ways:
  * - choosing an incident adds a history entry (back closes it again);
- * - moving the map or changing the filter replaces the current entry;
+ * - moving the map, changing the filter or how the map draws (markers or density) replaces the
+ *   current entry;
  * - opening a link, going back/forward or editing the hash applies it to the state.
  * One rule keeps the two from echoing each other: they are compared in the URL's own terms
  * (formatHash), and a write or an apply happens only where they differ. Applying a hash makes
@@ -51,6 +53,8 @@ export class UrlSync {
 			});
 			$effect(() => {
 				void mapView.current;
+				void mapView.layers;
+				void mapView.densityWeight;
 				untrack(() => this.#write('replace'));
 			});
 			$effect(() => {
@@ -73,7 +77,11 @@ export class UrlSync {
 		return formatHash({
 			map: mapView.current,
 			incident: selection.id,
-			rest: [...filterToPairs(filters.filter), ...others]
+			rest: [
+				...filterToPairs(filters.filter),
+				...viewToPairs(mapView),
+				...viewFromPairs(others).others
+			]
 		});
 	}
 
@@ -93,7 +101,10 @@ export class UrlSync {
 			if (state.incident === null) selection.clear();
 			else selection.select(state.incident);
 		}
-		const { filter } = filterFromPairs(state.rest);
+		const { filter, others } = filterFromPairs(state.rest);
 		if (JSON.stringify(filter) !== JSON.stringify(filters.filter)) filters.set(filter);
+		const { view } = viewFromPairs(others);
+		if (view.layers !== mapView.layers) mapView.layers = view.layers;
+		if (view.densityWeight !== mapView.densityWeight) mapView.densityWeight = view.densityWeight;
 	}
 }

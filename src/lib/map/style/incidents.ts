@@ -8,6 +8,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import { CLUSTER_ZOOM_END, type GroupCollection } from '$lib/analysis/groups';
 import { DATASET_COLOURS } from '$lib/data/palette';
 import type { MapIncidentProperties } from '../incident-features';
+import { densityFade } from './density';
 import { INCIDENT_FILTER } from './filter';
 import type { Theme } from './theme';
 
@@ -100,7 +101,14 @@ function markerPaint(theme: Theme) {
 	const datasetColour = datasetColourExpression(theme);
 	return {
 		'circle-radius': radiusExpression,
-		'circle-opacity': ['case', approximate, APPROXIMATE_DATE_OPACITY, 1] as ExpressionSpecification,
+		// With the density view, markers give way to it when zoomed out (style/density.ts).
+		'circle-opacity': densityFade([
+			'case',
+			approximate,
+			APPROXIMATE_DATE_OPACITY,
+			1
+		] as ExpressionSpecification),
+		'circle-stroke-opacity': densityFade(1),
 		'circle-color': [
 			'case',
 			unknown,
@@ -154,7 +162,7 @@ function tollLabels(
 			'text-allow-overlap': true,
 			'text-ignore-placement': true
 		},
-		paint: { 'text-color': theme.clusterText }
+		paint: { 'text-color': theme.clusterText, 'text-opacity': densityFade(1) }
 	};
 }
 
@@ -178,9 +186,9 @@ export function incidentLayers(theme: Theme, halosFromZoom = 0): LayerSpecificat
 					['*', ['get', 'halo_z0_px'], 2 ** 22]
 				],
 				'circle-color': theme.halo,
-				'circle-opacity': 0.07,
+				'circle-opacity': densityFade(0.07),
 				'circle-stroke-color': theme.halo,
-				'circle-stroke-opacity': 0.55,
+				'circle-stroke-opacity': densityFade(0.55),
 				'circle-stroke-width': 1.2,
 				'circle-pitch-alignment': 'map'
 			}
@@ -228,7 +236,9 @@ export function incidentLayers(theme: Theme, halosFromZoom = 0): LayerSpecificat
 			paint: {
 				'circle-radius': countRadiusExpression,
 				'circle-color': theme.cluster,
+				'circle-opacity': densityFade(1),
 				'circle-stroke-color': theme.incidentStroke,
+				'circle-stroke-opacity': densityFade(1),
 				'circle-stroke-width': 2
 			}
 		},
@@ -244,7 +254,7 @@ export function incidentLayers(theme: Theme, halosFromZoom = 0): LayerSpecificat
 				'text-allow-overlap': true,
 				'text-ignore-placement': true
 			},
-			paint: { 'text-color': theme.clusterText }
+			paint: { 'text-color': theme.clusterText, 'text-opacity': densityFade(1) }
 		}
 	];
 }

@@ -1,4 +1,5 @@
 import { PROXIMITY_BANDS_KM, UNCERTAINTY_RADIUS_KM } from '$lib/data/region';
+import { DENSITY_FADE_END, densityStops } from './density';
 import { APPROXIMATE_DATE_OPACITY, markerRadius } from './incidents';
 import type { Theme } from './theme';
 
@@ -8,6 +9,8 @@ import type { Theme } from './theme';
  */
 export type LegendSymbol =
 	| { kind: 'line'; colour: string; width: number; casing?: string; dashed?: boolean }
+	/** A colour ramp, from the least to the most (positions 0 to 1 along it). */
+	| { kind: 'ramp'; stops: readonly (readonly [number, string])[] }
 	| { kind: 'fill'; colour: string; opacity: number; outline?: string }
 	| {
 			kind: 'circle';
@@ -30,7 +33,51 @@ export interface LegendSection {
 	entries: LegendEntry[];
 }
 
-export function legendSections(theme: Theme): LegendSection[] {
+/** What the legend describes besides the map's fixed symbols. */
+export interface LegendOptions {
+	/** The density view is on, weighed by count or by reported killed. */
+	density?: { weight: 'count' | 'killed' } | null;
+}
+
+/** The density surface's legend: what it adds up, and how an unknown toll is weighed. */
+function densitySection(theme: Theme, weight: 'count' | 'killed'): LegendSection {
+	const ramp = { kind: 'ramp' as const, stops: densityStops(theme.densityRamp) };
+	const hollow = {
+		kind: 'circle' as const,
+		radius: markerRadius(null),
+		fill: theme.incidentUnknown,
+		stroke: theme.incident,
+		strokeWidth: 2.5
+	};
+	return {
+		title: 'Density',
+		entries:
+			weight === 'count'
+				? [
+						{
+							symbol: ramp,
+							label: 'Incidents shown per area, darkest where they are densest'
+						},
+						{
+							symbol: hollow,
+							label: 'Every incident counts once, whether its toll was reported or not'
+						}
+					]
+				: [
+						{
+							symbol: ramp,
+							label:
+								'Reported killed per area, darkest where most are reported (ranges by their upper figure)'
+						},
+						{
+							symbol: hollow,
+							label: 'Incidents with no reported toll add nothing: unknown, not zero'
+						}
+					]
+	};
+}
+
+export function legendSections(theme: Theme, options: LegendOptions = {}): LegendSection[] {
 	const bandLabels = PROXIMITY_BANDS_KM.map((km, i) =>
 		i === 0 ? `within ${km} km` : `${PROXIMITY_BANDS_KM[i - 1]}–${km} km`
 	);
@@ -44,8 +91,9 @@ export function legendSections(theme: Theme): LegendSection[] {
 		textColour: theme.clusterText
 	});
 	return [
+		...(options.density ? [densitySection(theme, options.density.weight)] : []),
 		{
-			title: 'Incidents',
+			title: options.density ? `Incidents (markers from zoom ${DENSITY_FADE_END})` : 'Incidents',
 			entries: [
 				{ symbol: sample(10), label: 'Reported killed: circle area grows with the number' },
 				{ symbol: sample(40), label: 'Ranges are sized by their upper figure' },
