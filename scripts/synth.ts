@@ -49,8 +49,12 @@ async function main() {
 	const towns = await read<FeatureCollection<Point, { name: string; pop_max: number }>>(
 		'geodata/basemap/towns.geojson'
 	);
-	const places =
-		await read<FeatureCollection<Point | null, { name: string }>>('geodata/places.geojson');
+	const gazetteer =
+		await read<FeatureCollection<Point | null, { name: string; source: string }>>(
+			'geodata/places.geojson'
+		);
+	// The curated places lie along the border; GeoNames' spread over both countries.
+	const places = gazetteer.features.filter((f) => f.properties.source === 'curated');
 	const governorates = await read<
 		FeatureCollection<Polygon | MultiPolygon, { name: string; country: string }>
 	>('geodata/basemap/governorates.geojson');
@@ -62,7 +66,7 @@ async function main() {
 	);
 	// Centres: the gazetteer's places (along the border, weighted up) and Natural Earth's towns.
 	const centres = [
-		...places.features.flatMap((f) =>
+		...places.flatMap((f) =>
 			f.geometry
 				? [{ name: f.properties.name.replace(/ \(.*/, ''), at: f.geometry.coordinates, weight: 6 }]
 				: []

@@ -19,6 +19,8 @@ test('loads offline: no uncaught errors, nothing fetched off-origin, and the map
 
 	expect(problems.errors).toEqual([]);
 	expect(problems.offOrigin).toEqual([]);
+	// The data's licences ask for these credits (GeoNames: CC-BY 3.0).
+	await expect(page.getByText('Made with Natural Earth · GeoNames, CC-BY ·')).toBeVisible();
 });
 
 test('a permalink restores the view and opens the incident', async ({ page }) => {

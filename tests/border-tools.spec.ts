@@ -97,6 +97,10 @@ test('the panel shows the side, the nearest crossing and the nearest incident el
 	await page.goto('/#incident=IQ-SY-002');
 	const panel = page.getByTestId('incident-panel');
 	await expect(panel.getByTestId('border-side')).toHaveText('Syria');
+	await expect(panel.getByTestId('nearest-place')).toContainText('Hajin');
+	await expect(panel.getByTestId('nearest-place-source')).toHaveText(
+		'from the project’s curated gazetteer'
+	);
 	await expect(panel.getByTestId('nearest-crossing')).toContainText(
 		"Al-Qa'im / Al-Bukamal border crossing"
 	);

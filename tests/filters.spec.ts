@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { searchText } from '../src/lib/data/filter';
-import type { IncidentCollection } from '../src/lib/data/incident';
+import type { IncidentCollection, PlaceCollection } from '../src/lib/data/incident';
+import { linkPlaces } from '../src/lib/data/place-link';
+import { normaliseForSearch } from '../src/lib/data/search';
 import { waitForMapIdle } from './helpers';
 
 const strikes = (
@@ -11,6 +13,23 @@ const strikes = (
 		readFileSync(join(import.meta.dirname, '../geodata/incidents/strikes.geojson'), 'utf8')
 	) as IncidentCollection
 ).features;
+const places = (
+	JSON.parse(
+		readFileSync(join(import.meta.dirname, '../geodata/places.geojson'), 'utf8')
+	) as PlaceCollection
+).features;
+const links = linkPlaces(strikes, places);
+/** The ids a text search selects: by the incident's own text or its gazetteer place's names. */
+const searched = (text: string) => {
+	const query = normaliseForSearch(text);
+	return strikes
+		.filter((strike, i) => {
+			const place = links.placeOf[i]!;
+			const names = place >= 0 ? normaliseForSearch(links.names[place]!) : '';
+			return searchText(strike).includes(query) || names.includes(query);
+		})
+		.map((strike) => strike.id);
+};
 const between = (from: string, to: string) =>
 	strikes.filter((s) => s.properties.date >= from && s.properties.date <= to);
 
@@ -147,7 +166,7 @@ test('a shared link reproduces what the sender saw', async ({ page, browser }) =
 	await page.getByTestId('search').fill('susah');
 	await page.getByTestId('date-from').fill('2018-12-01');
 	const expected = strikes.filter(
-		(s) => searchText(s).includes('susah') && s.properties.date >= '2018-12-01'
+		(s) => searched('susah').includes(s.id) && s.properties.date >= '2018-12-01'
 	).length;
 	expect(expected).toBeGreaterThan(1);
 	await expect(count(page)).toHaveText(`${expected} of 14 incidents`);
@@ -160,4 +179,41 @@ test('a shared link reproduces what the sender saw', async ({ page, browser }) =
 	await expect(other.getByTestId('search')).toHaveValue('susah');
 	await expect(other.getByTestId('date-from')).toHaveValue('2018-12-01');
 	await other.close();
+});
+
+test('a place is found whatever its spelling or script, with the gazetteer’s other names', async ({
+	page
+}) => {
+	const hajin = ['IQ-SY-002', 'IQ-SY-005', 'IQ-SY-006', 'IQ-SY-007', 'IQ-SY-011'];
+	const cases: [string, string[]][] = [
+		['Hajeen', hajin],
+		['هجين', hajin],
+		['Hajin', hajin],
+		['Baghouz', ['IQ-SY-009b', 'IQ-SY-013']],
+		['البوكمال', ['IQ-SY-001']]
+	];
+	for (const [query, atPlace] of cases) {
+		const expected = searched(query);
+		expect(expected, query).toEqual(expect.arrayContaining(atPlace));
+		await page.goto('about:blank'); // a fresh load each time, not a hash change
+		await page.goto(`/#q=${encodeURIComponent(query)}`);
+		await expect(page.getByTestId('search')).toHaveValue(query);
+		await expect(count(page), query).toHaveText(`${expected.length} of 14 incidents`);
+	}
+});
+
+test('targets are offered as short categories; the sentences are searched, not listed', async ({
+	page
+}) => {
+	await page.goto('/');
+	await page.getByRole('tab', { name: 'Filters' }).click();
+	const categories = page.getByTestId('facet-target_category');
+	await expect(categories).toContainText('headquarters 6');
+	await expect(categories).toContainText('building 3');
+	// Fourteen target sentences, each once: no list of them.
+	await expect(page.getByTestId('facet-target')).toHaveCount(0);
+	await expect(page.getByTestId('facet-claimed_by')).toHaveCount(0);
+	await categories.getByLabel('building').check();
+	await expect(count(page)).toHaveText('3 of 14 incidents');
+	await expect(page).toHaveURL(/category=building/);
 });

@@ -49,17 +49,24 @@ describe('analyze CLI', { timeout: 60_000 }, () => {
 		);
 		after.features.forEach(
 			(feature: { properties: Record<string, unknown>; geometry: unknown }, i: number) => {
-				const { border_distance_m, border_side, nearest_place, nearest_place_km, ...kept } =
-					feature.properties;
+				const {
+					border_distance_m,
+					border_side,
+					nearest_place,
+					nearest_place_km,
+					nearest_place_source,
+					...kept
+				} = feature.properties;
 				expect(kept).toEqual(before.features[i].properties);
 				expect(feature.geometry).toEqual(before.features[i].geometry);
 				if (feature.geometry === null) {
-					expect([border_distance_m, border_side, nearest_place, nearest_place_km]).toEqual([
-						null,
-						null,
-						null,
-						null
-					]);
+					expect([
+						border_distance_m,
+						border_side,
+						nearest_place,
+						nearest_place_km,
+						nearest_place_source
+					]).toEqual([null, null, null, null, null]);
 				}
 			}
 		);
@@ -72,7 +79,8 @@ describe('analyze CLI', { timeout: 60_000 }, () => {
 		expect(hajin).toMatchObject({
 			border_side: 'SYR',
 			nearest_place: 'Hajin',
-			nearest_place_km: 0
+			nearest_place_km: 0,
+			nearest_place_source: 'curated'
 		});
 		expect(stderr).toMatch(/14 rows: 11 measured, 3 kept without results/);
 		expect(stderr).toMatch(/row 3 \(IQ-SY-003\): no geometry/);
@@ -98,7 +106,8 @@ describe('analyze CLI', { timeout: 60_000 }, () => {
 			'border_distance_m',
 			'border_side',
 			'nearest_place',
-			'nearest_place_km'
+			'nearest_place_km',
+			'nearest_place_source'
 		]);
 		expect(after).toHaveLength(before.length);
 		after.forEach((row, i) => expect(row.slice(0, 5)).toEqual(before[i]));
@@ -108,9 +117,9 @@ describe('analyze CLI', { timeout: 60_000 }, () => {
 			referenceBorderDistance(border, 40.83083, 34.68944).distance,
 			2
 		);
-		expect(byId.A1!.slice(1)).toEqual(['SYR', 'Hajin', '0']);
+		expect(byId.A1!.slice(1)).toEqual(['SYR', 'Hajin', '0', 'curated']);
 		expect(byId.A3![2]).toBe('Al-Baghuz Fawqani');
-		for (const id of ['A4', 'A5', 'A6', 'A7']) expect(byId[id], id).toEqual(['', '', '', '']);
+		for (const id of ['A4', 'A5', 'A6', 'A7']) expect(byId[id], id).toEqual(['', '', '', '', '']);
 		// Paris is measured too, far outside the region, and is in neither country.
 		expect(Number(byId.A8![0])).toBeCloseTo(
 			referenceBorderDistance(border, 2.35, 48.86).distance,

@@ -79,7 +79,8 @@ export class CsvSink implements TableSink {
 			out +=
 				`${delimiter}${measures.distance[i]}${delimiter}${side < 0 ? '' : field(names.sideNames[side]!)}` +
 				`${delimiter}${place < 0 ? '' : field(names.placeNames[place]!)}` +
-				`${delimiter}${place < 0 ? '' : measures.placeKm[i]}${lineBreak}`;
+				`${delimiter}${place < 0 ? '' : measures.placeKm[i]}` +
+				`${delimiter}${place < 0 ? '' : field(names.placeSources[place] ?? null)}${lineBreak}`;
 		}
 		await this.output.write(out);
 	}

@@ -35,14 +35,15 @@ export const NO_MEASURES: MeasureValues = {
 	border_distance_m: null,
 	border_side: null,
 	nearest_place: null,
-	nearest_place_km: null
+	nearest_place_km: null,
+	nearest_place_source: null
 };
 
 /** The i-th measures of a batch, by name. */
 export function measureValues(
 	columns: MeasureColumns,
 	i: number,
-	names: Pick<Measurer, 'sideNames' | 'placeNames'>
+	names: Pick<Measurer, 'sideNames' | 'placeNames' | 'placeSources'>
 ): MeasureValues {
 	const side = columns.side[i]!;
 	const place = columns.place[i]!;
@@ -50,7 +51,8 @@ export function measureValues(
 		border_distance_m: columns.distance[i]!,
 		border_side: side < 0 ? null : names.sideNames[side]!,
 		nearest_place: place < 0 ? null : names.placeNames[place]!,
-		nearest_place_km: place < 0 ? null : columns.placeKm[i]!
+		nearest_place_km: place < 0 ? null : columns.placeKm[i]!,
+		nearest_place_source: place < 0 ? null : (names.placeSources[place] ?? null)
 	};
 }
 

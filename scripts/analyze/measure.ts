@@ -18,7 +18,8 @@ export const ADDED_FIELDS = [
 	'border_distance_m',
 	'border_side',
 	'nearest_place',
-	'nearest_place_km'
+	'nearest_place_km',
+	'nearest_place_source'
 ] as const;
 
 /**
@@ -38,6 +39,8 @@ export interface Measurer {
 	measure(lons: Float64Array, lats: Float64Array): MeasureColumns;
 	sideNames: readonly string[];
 	placeNames: readonly string[];
+	/** Where each place comes from ("curated", "geonames:<id>"), aligned with placeNames. */
+	placeSources: readonly (string | null)[];
 	/** Whether sides are known (not with a custom border and no --sides). */
 	hasSides: boolean;
 }
@@ -98,6 +101,14 @@ export async function readSides(path: string): Promise<Region[]> {
 	});
 }
 
+/** "curated", "geonames:<id>", or null for a gazetteer that does not say (another --places). */
+function placeSource(properties: Record<string, unknown> | null): string | null {
+	const source = properties?.source;
+	if (source === 'geonames' && typeof properties?.geonames_id === 'number')
+		return `geonames:${properties.geonames_id}`;
+	return typeof source === 'string' ? source : null;
+}
+
 export async function createMeasurer({ border, sides, places }: MeasurerFiles): Promise<Measurer> {
 	const regions = sides ? await readSides(sides) : [];
 	const model: BorderModel = borderModel(await readLine(border), regions);
@@ -108,7 +119,15 @@ export async function createMeasurer({ border, sides, places }: MeasurerFiles): 
 		const coordinates = feature.geometry?.type === 'Point' ? feature.geometry.coordinates : null;
 		const name = feature.properties?.name;
 		if (!coordinates || typeof name !== 'string') return [];
-		return [{ id: String(i), lon: coordinates[0]!, lat: coordinates[1]!, name: mainName(name) }];
+		return [
+			{
+				id: String(i),
+				lon: coordinates[0]!,
+				lat: coordinates[1]!,
+				name: mainName(name),
+				source: placeSource(feature.properties)
+			}
+		];
 	});
 	// A few hundred places are scanned faster than a k-d tree is walked; more go in the tree.
 	const small = named.length <= SMALL_GAZETTEER ? new SmallGazetteer(named) : null;
@@ -123,6 +142,7 @@ export async function createMeasurer({ border, sides, places }: MeasurerFiles): 
 		hasSides: model.sides !== null,
 		sideNames,
 		placeNames: named.map((place) => place.name),
+		placeSources: named.map((place) => place.source),
 		measure(lons, lats) {
 			const border = analyseBorder(model, lons, lats);
 			const columns: MeasureColumns = {

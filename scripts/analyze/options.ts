@@ -46,7 +46,8 @@ Options:
                        4 MB; 0 measures in the main thread)
 
 Adds border_distance_m (WGS84 geodesic metres to the nearest point of the line, mm precision),
-border_side, nearest_place and nearest_place_km. Rows without a valid position are kept with
+border_side, nearest_place, nearest_place_km and nearest_place_source (curated, or
+geonames:<id>). Rows without a valid position are kept with
 these empty and listed in a summary on standard error; a CSV record that cannot be read (an
 unterminated quote, text after a closing quote) is left out and listed with its line, and
 reading goes on at the next line. GeoParquet output has the same columns plus a WKB Point

@@ -112,7 +112,8 @@ const ADDED_TYPES: GeoParquetColumn[] = [
 	{ name: 'border_distance_m', type: 'DOUBLE' },
 	{ name: 'border_side', type: 'STRING' },
 	{ name: 'nearest_place', type: 'STRING' },
-	{ name: 'nearest_place_km', type: 'DOUBLE' }
+	{ name: 'nearest_place_km', type: 'DOUBLE' },
+	{ name: 'nearest_place_source', type: 'STRING' }
 ];
 
 /**
@@ -140,7 +141,7 @@ export class ParquetSink implements TableSink {
 		const values = rows.map((row, r) => {
 			const kept = row.values.slice(0, this.#width);
 			while (kept.length < this.#width) kept.push(null);
-			if (typeof row.position === 'string') return [...kept, null, null, null, null];
+			if (typeof row.position === 'string') return [...kept, null, null, null, null, null];
 			const i = next++;
 			[lons[r], lats[r]] = row.position;
 			const side = measures.side[i]!;
@@ -150,7 +151,8 @@ export class ParquetSink implements TableSink {
 				measures.distance[i]!,
 				side < 0 ? null : names.sideNames[side]!,
 				place < 0 ? null : names.placeNames[place]!,
-				place < 0 ? null : measures.placeKm[i]!
+				place < 0 ? null : measures.placeKm[i]!,
+				place < 0 ? null : (names.placeSources[place] ?? null)
 			];
 		});
 		await this.#writer!.writeRows(values, lons, lats);

@@ -37,7 +37,7 @@ export interface TableSink {
 	finish(): Promise<void>;
 }
 
-export type Names = Pick<Measurer, 'sideNames' | 'placeNames'>;
+export type Names = Pick<Measurer, 'sideNames' | 'placeNames' | 'placeSources'>;
 
 export const BATCH_ROWS = 16_384;
 

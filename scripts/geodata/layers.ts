@@ -140,15 +140,13 @@ export const RIVER_LABELS: Record<string, string> = {
 
 /**
  * Natural Earth towns that are the same place as a gazetteer entry (which has the Arabic
- * name). The map labels the gazetteer entry and hides the duplicate; the build checks that each
- * pair lies within MAX_DUPLICATE_KM.
+ * name): the map labels the gazetteer entry and hides the duplicate. A town is a duplicate when
+ * the nearest gazetteer place within MAX_DUPLICATE_KM shares one of its names (after search
+ * normalisation; distance alone would not do: Al-Baghuz is 3.4 km from Natural Earth's "Abu
+ * Kamal"), or when it is listed here: Natural Earth misspells these two.
  */
 export const TOWN_DUPLICATES: Record<string, string> = {
-	'Abu Kamal': 'al-bukamal',
-	'Dayr az Zawr': 'deir-ez-zor',
-	'Al Hasakah': 'al-hasakah',
-	'Ar Rutbah': 'ar-rutbah',
-	Mosul: 'mosul',
-	'Ar Raqqah': 'raqqa'
+	'Az Aubayr': 'geonames:98245', // Az Zubayr
+	'Ad Nabk': 'geonames:173193' // An Nabk
 };
 export const MAX_DUPLICATE_KM = 5;

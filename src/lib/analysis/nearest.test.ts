@@ -21,9 +21,32 @@ describe('NeighbourIndex.nearest', () => {
 	it('finds the gazetteer place at an incident site, and the next one when it is excluded', () => {
 		expect(gazetteer.nearest(40.83083, 34.68944)).toEqual({ id: 'hajin', distance: 0 });
 		const next = gazetteer.nearest(40.83083, 34.68944, (p) => p.id !== 'hajin');
-		expect(next?.id).toBe('al-shafa');
-		expect(next?.distance).toBe(geodesicDistance(34.68944, 40.83083, 34.56778, 40.93417));
+		// GeoNames' Al Jalā' (5.8 km), nearer than the curated Al-Shafa (15.9 km).
+		expect(next?.id).toBe('geonames:166597');
+		expect(next?.distance).toBe(geodesicDistance(34.68944, 40.83083, 34.63705, 40.83284));
 	});
+
+	it(
+		'agrees with brute force over the whole gazetteer (curated and GeoNames)',
+		{ timeout: 30_000 },
+		() => {
+			const points = labelledPoints(places.features);
+			expect(points.length).toBeGreaterThan(300);
+			const random = seededRandom(14);
+			const queries = [
+				// Every place itself, and seeded points over the region.
+				...points.map((point) => [point.lon, point.lat] as const),
+				...Array.from({ length: 300 }, () => [33 + 17 * random(), 27 + 12 * random()] as const)
+			];
+			for (const [lon, lat] of queries) {
+				const expected = brute(points, lon, lat)[0]!;
+				const found = gazetteer.nearest(lon, lat);
+				expect(found?.distance, `${lon},${lat}`).toBe(expected.distance);
+				// Ties (distance 0 to two places) go to the earlier point, as brute force's stable sort.
+				expect(found?.id, `${lon},${lat}`).toBe(expected.id);
+			}
+		}
+	);
 
 	it('returns null when there is nothing to compare', () => {
 		expect(new NeighbourIndex([]).nearest(40, 34)).toBeNull();

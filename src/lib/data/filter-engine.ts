@@ -8,6 +8,7 @@ import {
 	type IncidentFilter
 } from './filter';
 import type { IncidentFeature } from './incident';
+import type { PlaceLinks } from './place-link';
 import { normaliseForSearch } from './search';
 import { chooseBinning, type Binning, type TimeUnit } from './timeline';
 
@@ -35,7 +36,13 @@ export interface IncidentColumns {
 	/** Per facet, each incident's value as an index into `facetValues`. */
 	facetCodes: Record<FacetKey, Int32Array>;
 	facetValues: Record<FacetKey, string[]>;
+	/** Per facet, per value: how many incidents have it, in all the data (for facetHelps). */
+	facetTotals: Record<FacetKey, Int32Array>;
 	search: string[];
+	/** Each incident's gazetteer place (index into placeSearch), −1 for none (place-link.ts). */
+	place: Int32Array;
+	/** Each gazetteer place's names, searched as the text of the incidents at it. */
+	placeSearch: string[];
 	/** Incident indices in date order (then id). */
 	order: Int32Array;
 	/** For grouping on the map: positions (NaN without one), and what a marker shows. */
@@ -57,11 +64,13 @@ const DATE_PRECISION_CODES = { day: 0, week: 1, month: 2 } as const;
  * @param borderDistance metres from an incident to the border, when measured
  * @param normalise whether to normalise the search text here (the worker can do it instead:
  *   it is the slowest part, see normaliseSearch)
+ * @param places which gazetteer place each incident is at (linkPlaces, for the same incidents)
  */
 export function buildColumns(
 	incidents: readonly IncidentFeature[],
 	borderDistance: (id: string) => number | undefined = () => undefined,
-	normalise = true
+	normalise = true,
+	places: PlaceLinks = { placeOf: new Int32Array(incidents.length).fill(-1), names: [] }
 ): IncidentColumns {
 	const n = incidents.length;
 	const day = Int32Array.from(incidents, (incident) => dayNumber(incident.properties.date));
@@ -76,6 +85,7 @@ export function buildColumns(
 
 	const facetCodes = {} as Record<FacetKey, Int32Array>;
 	const facetValues = {} as Record<FacetKey, string[]>;
+	const facetTotals = {} as Record<FacetKey, Int32Array>;
 	for (const facet of FACETS) {
 		const values: string[] = [];
 		const codeOf = new Map<string, number>();
@@ -89,6 +99,9 @@ export function buildColumns(
 			return code;
 		});
 		facetValues[facet.key] = values;
+		const totals = new Int32Array(values.length);
+		for (const code of facetCodes[facet.key]) totals[code]!++;
+		facetTotals[facet.key] = totals;
 	}
 
 	const ranges = incidents.map(killedRange);
@@ -108,7 +121,10 @@ export function buildColumns(
 		killedHigh: Float64Array.from(ranges, (range) => range?.[1] ?? Number.NaN),
 		facetCodes,
 		facetValues,
+		facetTotals,
 		search: incidents.map(normalise ? searchText : rawSearchText),
+		place: places.placeOf,
+		placeSearch: normalise ? places.names.map(normaliseForSearch) : places.names,
 		order,
 		lon: Float64Array.from(
 			incidents,
@@ -149,6 +165,7 @@ export function borderColumn(
 export function normaliseSearch(columns: IncidentColumns): void {
 	for (let i = 0; i < columns.search.length; i++)
 		columns.search[i] = normaliseForSearch(columns.search[i]!);
+	columns.placeSearch = columns.placeSearch.map(normaliseForSearch);
 }
 
 /** The binning the columns were made with. */
@@ -187,6 +204,10 @@ export function evaluate(columns: IncidentColumns, filter: IncidentFilter): Eval
 	const killedMin = killed?.min ?? 0;
 	const killedMax = killed?.max ?? Infinity;
 	const query = normaliseForSearch(filter.text);
+	// Which places' names the query matches: their incidents match it too.
+	const placeMatches = Uint8Array.from(columns.placeSearch, (names) =>
+		query !== '' && names.includes(query) ? 1 : 0
+	);
 	// Per facet: a lookup of which value codes are selected (null: that facet is not filtered).
 	const selected = FACETS.map((facet) => {
 		const values = filter.facets[facet.key];
@@ -229,7 +250,12 @@ export function evaluate(columns: IncidentColumns, filter: IncidentFilter): Eval
 				failed = KILLED;
 			}
 		}
-		if (query !== '' && !columns.search[i]!.includes(query)) {
+		const place = columns.place[i]!;
+		if (
+			query !== '' &&
+			!columns.search[i]!.includes(query) &&
+			!(place >= 0 && placeMatches[place])
+		) {
 			failures++;
 			failed = TEXT;
 		}

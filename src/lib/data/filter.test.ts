@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+	FACETS,
+	facetHelps,
 	failedParts,
 	isFiltering,
 	matchesFilter,
@@ -7,7 +9,9 @@ import {
 	type FilterFigures,
 	type IncidentFilter
 } from './filter';
-import type { IncidentFeature, IncidentProperties } from './incident';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IncidentCollection, IncidentFeature, IncidentProperties } from './incident';
 
 function incident(overrides: Partial<IncidentProperties> = {}, located = true): IncidentFeature {
 	return {
@@ -94,6 +98,19 @@ describe('matchesFilter', () => {
 		expect(matchesFilter(incident(), undefined, filter({ text: 'was depot' }))).toBe(false);
 	});
 
+	it('also searches the names of the incident’s gazetteer place, never across the two', () => {
+		const bukamal = incident({ place: 'Al-Bukamal', place_ar: null });
+		const atPlace = {
+			borderDistance: 1,
+			placeNames: 'Al-Bukamal · Albu Kamal · Hindane · أبو كمال'
+		};
+		for (const text of ['Albu Kamal', 'hindane', 'ابو كمال']) {
+			expect(matchesFilter(bukamal, atPlace, filter({ text })), text).toBe(true);
+			expect(matchesFilter(bukamal, { borderDistance: 1 }, filter({ text })), text).toBe(false);
+		}
+		expect(matchesFilter(bukamal, atPlace, filter({ text: 'a depot was hit albu' }))).toBe(false);
+	});
+
 	it('matches any selected value of a facet, and all facets together', () => {
 		expect(
 			matchesFilter(
@@ -118,5 +135,78 @@ describe('matchesFilter', () => {
 		expect(
 			matchesFilter(incident(), undefined, filter({ facets: { location_precision: ['1', '3'] } }))
 		).toBe(false);
+	});
+});
+
+describe('facetHelps: a facet is offered when its values repeat', () => {
+	const strikes = (
+		JSON.parse(
+			readFileSync(join(import.meta.dirname, '../../../geodata/incidents/strikes.geojson'), 'utf8')
+		) as IncidentCollection
+	).features;
+	const counts = (key: string, incidents = strikes) => {
+		const facet = FACETS.find((f) => f.key === key)!;
+		const found = new Map<string, number>();
+		for (const incident of incidents) {
+			const value = facet.value(incident);
+			found.set(value, (found.get(value) ?? 0) + 1);
+		}
+		return [facet, found] as const;
+	};
+	const helps = (key: string) => facetHelps(...counts(key));
+
+	it('offers the built-in strikes’ repeating fields, and not their one-sentence ones', () => {
+		expect(helps('actor')).toBe(true); // 13 of 14 "Iraqi Air Force"
+		expect(helps('admin1')).toBe(true);
+		expect(helps('country')).toBe(true);
+		expect(helps('target_category')).toBe(true);
+		expect(helps('target')).toBe(false); // 14 sentences, each once
+		expect(helps('claimed_by')).toBe(false);
+		// Fields only imports have: nothing stated, nothing offered.
+		expect(helps('event_type')).toBe(false);
+		// One dataset is no choice.
+		expect(helps('dataset')).toBe(false);
+	});
+
+	it('always offers a closed vocabulary that has a value', () => {
+		expect(helps('location_precision')).toBe(true); // "the named town" once, "region" once
+		expect(helps('position')).toBe(true);
+		expect(facetHelps({ vocabulary: true }, [['', 3]])).toBe(false);
+	});
+
+	it('needs half the incidents with a stated value to share it, and at most 50 values', () => {
+		const text = {};
+		expect(
+			facetHelps(text, [
+				['a', 2],
+				['b', 1],
+				['c', 1]
+			])
+		).toBe(true); // 2 of 4
+		expect(
+			facetHelps(text, [
+				['a', 2],
+				['b', 1],
+				['c', 1],
+				['d', 1]
+			])
+		).toBe(false); // 2 of 5
+		expect(
+			facetHelps(text, [
+				['a', 1],
+				['', 40]
+			])
+		).toBe(false); // not stated does not count
+		expect(facetHelps(text, [['a', 5]])).toBe(true);
+		const many = Array.from({ length: 51 }, (_, i) => [`v${i}`, 10] as const);
+		expect(facetHelps(text, many)).toBe(false);
+		expect(facetHelps(text, many.slice(0, 50))).toBe(true);
+		expect(facetHelps({ onlyWithChoice: true }, [['a', 9]])).toBe(false);
+		expect(
+			facetHelps({ onlyWithChoice: true }, [
+				['a', 9],
+				['b', 2]
+			])
+		).toBe(true);
 	});
 });

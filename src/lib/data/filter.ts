@@ -10,6 +10,7 @@ import { normaliseForSearch } from './search';
 export type FacetKey =
 	| 'actor'
 	| 'target'
+	| 'target_category'
 	| 'claimed_by'
 	| 'country'
 	| 'admin1'
@@ -30,14 +31,28 @@ export interface FacetDefinition {
 	describe(value: string): string;
 	/** Offered only when there is a choice (more than one value). */
 	onlyWithChoice?: boolean;
+	/**
+	 * A closed vocabulary of the schema (precision, dating, position): offered whenever the
+	 * data has a value, however few incidents share it. Other facets are offered only when
+	 * their values repeat (facetHelps).
+	 */
+	vocabulary?: boolean;
 }
 
 const notStated = (value: string) => (value === '' ? 'not stated' : value);
-const text = (value: string | null) => value ?? '';
+/** A field as a facet value, as text: '' when it is not stated. */
+const text = (value: unknown) =>
+	typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
 
 export const FACETS: readonly FacetDefinition[] = [
 	{ key: 'actor', label: 'Actor', value: (i) => text(i.properties.actor), describe: notStated },
 	{ key: 'target', label: 'Target', value: (i) => text(i.properties.target), describe: notStated },
+	{
+		key: 'target_category',
+		label: 'Target category',
+		value: (i) => text(i.properties.target_category ?? null),
+		describe: notStated
+	},
 	{
 		key: 'claimed_by',
 		label: 'Claimed by',
@@ -61,20 +76,24 @@ export const FACETS: readonly FacetDefinition[] = [
 		label: 'Location precision',
 		value: (i) => String(i.properties.location_precision),
 		describe: (value) =>
-			({ '1': 'the named town', '2': 'near a town / its area', '3': 'region only' })[value] ?? value
+			({ '1': 'the named town', '2': 'near a town / its area', '3': 'region only' })[value] ??
+			value,
+		vocabulary: true
 	},
 	{
 		key: 'date_precision',
 		label: 'Date precision',
 		value: (i) => i.properties.date_precision,
 		describe: (value) =>
-			({ day: 'exact day', week: 'within a week', month: 'within a month' })[value] ?? value
+			({ day: 'exact day', week: 'within a week', month: 'within a month' })[value] ?? value,
+		vocabulary: true
 	},
 	{
 		key: 'position',
 		label: 'Position',
 		value: (i) => (i.geometry ? 'located' : 'unlocated'),
-		describe: (value) => (value === 'located' ? 'on the map' : 'no reported position')
+		describe: (value) => (value === 'located' ? 'on the map' : 'no reported position'),
+		vocabulary: true
 	},
 	// Fields imported datasets bring (ACLED, UCDP); the built-in data has none of them, and a
 	// facet with a single value is not offered.
@@ -104,6 +123,33 @@ export const FACETS: readonly FacetDefinition[] = [
 		onlyWithChoice: true
 	}
 ];
+
+/** A facet with more distinct values than this is left to the search box. */
+export const MAX_FACET_VALUES = 50;
+
+/**
+ * Whether a facet helps, from how many incidents have each of its values (over all the data,
+ * so a facet does not come and go as other filters change). A checkbox list helps when its
+ * values repeat: at most MAX_FACET_VALUES values are stated, and at least half the incidents
+ * with a stated value share it with another incident. A field that is a sentence per incident
+ * (the built-in strikes' targets, who claimed them) fails, and is searched instead. Closed
+ * vocabularies are offered whenever some value is stated; a facet whose data states nothing
+ * (fields of imports the built-in data lacks) is not offered. A facet marked onlyWithChoice
+ * needs two values. A facet with a selected value is always offered (elsewhere), so it can be
+ * cleared.
+ */
+export function facetHelps(
+	facet: Pick<FacetDefinition, 'vocabulary' | 'onlyWithChoice'>,
+	counts: ReadonlyMap<string, number> | readonly (readonly [string, number])[]
+): boolean {
+	const stated = [...counts].filter(([value, count]) => value !== '' && count > 0);
+	if (stated.length === 0 || (facet.onlyWithChoice && stated.length < 2)) return false;
+	if (facet.vocabulary) return true;
+	if (stated.length > MAX_FACET_VALUES) return false;
+	const total = stated.reduce((sum, [, count]) => sum + count, 0);
+	const repeated = stated.reduce((sum, [, count]) => sum + (count > 1 ? count : 0), 0);
+	return repeated * 2 >= total;
+}
 
 /** Reported killed within [min, max] (null: open), and whether "not reported" is wanted too. */
 export interface KilledFilter {
@@ -147,8 +193,10 @@ export function killedRange(incident: IncidentFeature): [number, number] | null 
 }
 
 /**
- * Everything the text filter searches: the place in English and Arabic, governorate, actor,
- * aircraft, target, who claimed it, the summary and the sources.
+ * Everything the text filter searches in the incident itself: the place in English and Arabic,
+ * governorate, actor, aircraft, target, who claimed it, the summary and the sources. The text
+ * filter also matches the names of the gazetteer place the incident is at (place-link.ts), so
+ * "Albu Kamal" finds the strikes at Al-Bukamal.
  */
 export function searchText(incident: IncidentFeature): string {
 	return normaliseForSearch(rawSearchText(incident));
@@ -173,10 +221,15 @@ export function rawSearchText(incident: IncidentFeature): string {
 
 export type FilterPart = 'time' | 'border' | 'killed' | 'text' | FacetKey;
 
-/** What the filter needs of an incident's computed figures (analysis/incident-figures.ts). */
+/**
+ * What the filter needs of an incident's computed figures (analysis/incident-figures.ts) and
+ * of its gazetteer place (place-link.ts).
+ */
 export interface FilterFigures {
 	/** Metres to the border. */
 	borderDistance: number;
+	/** The names of the gazetteer place the incident is at (PlaceLinks.names), if any. */
+	placeNames?: string;
 }
 
 /**
@@ -205,13 +258,19 @@ export function failedParts(
 		if (!passes) failed.push('killed');
 	}
 	const query = normaliseForSearch(filter.text);
-	if (query !== '' && !searchText(incident).includes(query)) failed.push('text');
+	if (query !== '' && !matchesText(incident, figures?.placeNames, query)) failed.push('text');
 	for (const facet of FACETS) {
 		const selected = filter.facets[facet.key];
 		if (selected && selected.length > 0 && !selected.includes(facet.value(incident)))
 			failed.push(facet.key);
 	}
 	return failed;
+}
+
+/** Whether a normalised query is a phrase of the incident's text or of its place's names. */
+function matchesText(incident: IncidentFeature, placeNames: string | undefined, query: string) {
+	if (searchText(incident).includes(query)) return true;
+	return placeNames !== undefined && normaliseForSearch(placeNames).includes(query);
 }
 
 export function matchesFilter(

@@ -48,7 +48,13 @@ const TEXT = [
 ] as const;
 
 /** Text fields some imports have; absent means the source has no such field. */
-const OPTIONAL_TEXT = ['actor2', 'event_type', 'sub_event_type', 'original_id'] as const;
+const OPTIONAL_TEXT = [
+	'actor2',
+	'event_type',
+	'sub_event_type',
+	'original_id',
+	'target_category'
+] as const;
 
 class Problem {
 	constructor(

@@ -52,6 +52,8 @@ export interface IncidentProperties {
 	sub_event_type?: string | null;
 	/** UCDP's best estimate, between killed_min (low) and killed_max (high). */
 	killed_best?: number | null;
+	/** A short category of the target, derived from `target` (built-in data; see target-category.ts). */
+	target_category?: string | null;
 	/**
 	 * An imported row's id as its file gives it (null when the row had none). The incident's own
 	 * `id` is qualified by its dataset ("<dataset>:<original id>") so that no import can take
@@ -91,14 +93,29 @@ export interface IncidentCollection {
 	features: IncidentFeature[];
 }
 
-/** A gazetteer entry: a named place with its Arabic name and the sources of its coordinates. */
+/**
+ * A gazetteer entry: the project's curated places (with the sources of their coordinates) and
+ * GeoNames places in Syria and Iraq (geodata/README.md says how they are merged).
+ */
 export interface PlaceProperties {
 	id: string;
 	name: string;
 	name_ar: string | null;
+	/** The Arabic name was picked from GeoNames' untagged alternates and reads like none of the place's Latin names. */
+	name_ar_doubtful: boolean;
+	/** Other names and spellings, in any script (GeoNames alternates; the curated name keeps its own in brackets). */
+	alternates: string[];
 	kind: 'town' | 'city' | 'region' | 'border_crossing';
+	/** GeoNames feature code (PPL, PPLA, …); null when GeoNames does not have the place. */
+	feature_code: string | null;
+	/** Population as GeoNames gives it; null = unknown (never 0). */
+	population: number | null;
 	admin1: string | null;
 	country: string | null;
+	/** Where the place comes from: the project's curated table, or GeoNames. */
+	source: 'curated' | 'geonames';
+	/** The GeoNames entry: the place itself, or the one a curated place was matched to. */
+	geonames_id: number | null;
 	sources: string[];
 }
 

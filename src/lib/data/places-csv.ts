@@ -3,7 +3,10 @@ import type { PlaceFeature, PlaceProperties } from './incident';
 import type { RowError } from './row-error';
 import type { NormalisedRows } from './strikes-csv';
 
-/** Normalises rows of the gazetteer (`incidents/places.csv`) into place features. */
+/**
+ * Normalises rows of the curated gazetteer (`incidents/places.csv`) into place features. What
+ * GeoNames adds to them (alternates, population, feature code) is merged by the geodata build.
+ */
 
 export type PlacesRow = Partial<
 	Record<
@@ -72,9 +75,15 @@ export function placesRowsToFeatures(rows: PlacesRow[]): NormalisedRows<PlaceFea
 				id,
 				name,
 				name_ar: optionalText(row.name_ar),
+				name_ar_doubtful: false,
+				alternates: [],
 				kind,
+				feature_code: null,
+				population: null,
 				admin1: optionalText(row.admin1),
 				country: optionalText(row.country),
+				source: 'curated',
+				geonames_id: null,
 				sources
 			}
 		});

@@ -5,6 +5,7 @@ import {
 	defaultSubtitle,
 	exportContext,
 	exportFileName,
+	imageCredits,
 	pngMetadata,
 	type ExportState
 } from './export-metadata';
@@ -34,6 +35,14 @@ describe('export metadata', () => {
 		expect(entries.Citation).toContain('2 of 14 incidents');
 		expect(entries.Citation).toContain(state.permalink);
 		expect(exportContext(state).filters).toBe('15 Nov 2018 – 25 Nov 2018');
+	});
+
+	it('credits the basemap, GeoNames (CC-BY asks for it) and every dataset', () => {
+		expect(imageCredits(state.datasets)).toEqual([
+			'Made with Natural Earth',
+			'GeoNames, CC-BY',
+			BUILTIN_DATASET.credit
+		]);
 	});
 
 	it('names files by kind, time and size', () => {

@@ -31,8 +31,14 @@ export function defaultSubtitle(state: ExportState): string {
 	return `${describeFilter(state.filter)} · ${count}`;
 }
 
+/**
+ * The credits an image carries: the basemap, the gazetteer its labels come from (GeoNames'
+ * CC-BY 3.0 licence asks for the credit wherever its data is shown), then each dataset.
+ */
+export const BASE_CREDITS = ['Made with Natural Earth', 'GeoNames, CC-BY'] as const;
+
 export function imageCredits(datasets: readonly DatasetInfo[]): string[] {
-	return ['Made with Natural Earth', ...datasets.map((dataset) => dataset.credit)];
+	return [...BASE_CREDITS, ...datasets.map((dataset) => dataset.credit)];
 }
 
 const datasetLine = (dataset: DatasetInfo) =>

@@ -48,6 +48,15 @@ describe('filters in the URL hash', () => {
 		expect(roundTrip(filter)).toEqual(filter);
 	});
 
+	it('writes target categories as category= pairs', () => {
+		const { filter } = filterFromPairs(parseHash('#category=headquarters&category=building').rest);
+		expect(filter.facets).toEqual({ target_category: ['headquarters', 'building'] });
+		expect(filterToPairs(filter)).toEqual([
+			['category', 'headquarters'],
+			['category', 'building']
+		]);
+	});
+
 	it('ignores values that are not what they say', () => {
 		const { filter } = filterFromPairs(parseHash('#from=2018-02-30&within=abc&killed=x-y').rest);
 		expect(filter.from).toBeNull();

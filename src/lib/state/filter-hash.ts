@@ -13,12 +13,13 @@ import {
  *   within=25                          km of the border
  *   killed=10-30&unreported=1          reported killed range (either end open), and "not reported"
  *   q=hajin                            free text
- *   actor=…&actor=…                    facet values, one pair each (precision=, dating=, …)
+ *   actor=…&actor=…                    facet values, one pair each (category=, precision=, …)
  * Pairs this module does not know are left for others.
  */
 const FACET_KEYS: Record<FacetKey, string> = {
 	actor: 'actor',
 	target: 'target',
+	target_category: 'category',
 	claimed_by: 'claimed',
 	country: 'country',
 	admin1: 'governorate',

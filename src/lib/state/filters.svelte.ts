@@ -1,5 +1,6 @@
 import { borderColumn, buildColumns, type Evaluation } from '$lib/data/filter-engine';
 import { isFiltering, NO_FILTER, type FacetKey, type IncidentFilter } from '$lib/data/filter';
+import { linkPlaces } from '$lib/data/place-link';
 import type { IncidentFeature } from '$lib/data/incident';
 import { binningFor, type Binning } from '$lib/data/timeline';
 import type { GroupCollection } from '$lib/analysis/groups';
@@ -10,6 +11,8 @@ import type { IncidentStore } from './incidents.svelte';
 /** What the interface needs to know about the data's facets and time span. */
 export interface FilterDomain {
 	facetValues: Record<FacetKey, string[]>;
+	/** How many incidents have each value, in all the data (whether a facet helps). */
+	facetTotals: Record<FacetKey, Int32Array>;
 	binning: Binning;
 	firstDay: number;
 	lastDay: number;
@@ -82,9 +85,15 @@ export class FilterState {
 				const incidents = this.#incidents.incidents;
 				// Distances arriving later update one column (below), not the whole table.
 				const figures = untrack(() => this.#incidents.figures);
-				const columns = buildColumns(incidents, (id) => figures.borderDistance(id), false);
+				// Searching a place's names finds the incidents at it (place-link.ts).
+				const places = linkPlaces(
+					incidents,
+					untrack(() => this.#incidents.places)
+				);
+				const columns = buildColumns(incidents, (id) => figures.borderDistance(id), false, places);
 				this.domain = {
 					facetValues: columns.facetValues,
+					facetTotals: columns.facetTotals,
 					binning: binningFor(columns.unit, columns.firstDay, columns.lastDay),
 					firstDay: columns.firstDay,
 					lastDay: columns.lastDay

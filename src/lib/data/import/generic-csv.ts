@@ -25,6 +25,7 @@ const NAMES = {
 	actor: ['actor', 'actor1', 'perpetrator'],
 	aircraft: ['aircraft'],
 	target: ['target'],
+	target_category: ['target_category'],
 	killed: ['fatalities', 'killed', 'deaths', 'dead'],
 	killed_min: ['killed_min'],
 	killed_max: ['killed_max'],
@@ -136,6 +137,8 @@ export function genericRow(
 		actor: text('actor'),
 		aircraft: text('aircraft'),
 		target: text('target'),
+		// Only where the file has one (the app's own export): other files have no such field.
+		...(text('target_category') ? { target_category: text('target_category') } : {}),
 		killed_min: killedMin,
 		killed_max: killedMax,
 		claimed_by: text('claimed_by'),

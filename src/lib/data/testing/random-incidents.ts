@@ -32,6 +32,7 @@ export function randomIncidents(random: () => number, n: number): IncidentFeatur
 				actor: pick(['Iraqi Air Force', 'Coalition', null]),
 				aircraft: null,
 				target: pick(['HQ', 'depot', null]),
+				target_category: pick(['headquarters', 'weapons depot', null]),
 				killed_min: min,
 				killed_max: max,
 				claimed_by: pick(['JOC', 'SOHR', null]),
@@ -42,11 +43,24 @@ export function randomIncidents(random: () => number, n: number): IncidentFeatur
 	});
 }
 
+/** Queries some incidents match by their own text, some only by their place's other names. */
+const TEXTS = [
+	'hajin',
+	'Hajeen',
+	'depot',
+	'SUSAH',
+	'example org',
+	'هجين',
+	'Albu Kamal',
+	'البوكمال'
+];
+
 export function randomFilter(
 	random: () => number,
 	incidents: readonly IncidentFeature[]
 ): IncidentFilter {
 	const maybe = <T>(p: number, value: () => T) => (random() < p ? value() : null);
+	const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
 	const someOf = (values: string[]) => values.filter(() => random() < 0.4);
 	const facets: IncidentFilter['facets'] = {};
 	for (const facet of FACETS) {
@@ -61,10 +75,7 @@ export function randomFilter(
 			max: maybe(0.6, () => Math.round(10 + random() * 40)),
 			unreported: random() < 0.5
 		})),
-		text:
-			random() < 0.3
-				? (['hajin', 'depot', 'SUSAH', 'example org', 'هجين'] as const)[Math.floor(random() * 5)]!
-				: '',
+		text: random() < 0.3 ? pick(TEXTS) : '',
 		facets
 	};
 }

@@ -1,12 +1,18 @@
-import type { LayerSpecification } from 'maplibre-gl';
+import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Theme } from './theme';
 
 export const PLACES_SOURCE = 'places';
 
+/** Drawn from the place's own zoom on (map/place-features.ts: labelMinZoom). */
+const FROM_MIN_ZOOM: FilterSpecification = ['>=', ['zoom'], ['get', 'min_zoom']];
+
 /**
  * The gazetteer's places with English and Arabic names. Their properties carry `label_en` (the
- * main English name) and `name_ar`; the label shows both, Arabic on its own line where known.
- * Drawn above the Natural Earth towns so they win label collisions.
+ * main English name), `name_ar`, the zoom they appear from and their collision rank; the label
+ * shows both names, Arabic on its own line where known. Labels never overlap: the one with the
+ * lower `sort_key` (curated places, then the more populous) is placed first, and one that would
+ * collide tries its other anchors, then is left out at that zoom. Drawn above the Natural
+ * Earth towns so they win label collisions.
  */
 export function placeLayers(theme: Theme): LayerSpecification[] {
 	return [
@@ -14,6 +20,7 @@ export function placeLayers(theme: Theme): LayerSpecification[] {
 			id: 'place-dots',
 			type: 'circle',
 			source: PLACES_SOURCE,
+			filter: FROM_MIN_ZOOM,
 			paint: {
 				'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 2, 10, 4],
 				'circle-color': ['match', ['get', 'kind'], 'border_crossing', theme.labelHalo, theme.label],
@@ -31,22 +38,36 @@ export function placeLayers(theme: Theme): LayerSpecification[] {
 			id: 'place-labels',
 			type: 'symbol',
 			source: PLACES_SOURCE,
+			filter: FROM_MIN_ZOOM,
 			layout: {
 				'text-field': [
-					'format',
-					['get', 'label_en'],
-					{ 'font-scale': 1 },
-					['case', ['to-boolean', ['get', 'name_ar']], ['concat', '\n', ['get', 'name_ar']], ''],
-					{ 'font-scale': 0.95 }
+					'case',
+					['==', ['get', 'label_en'], ''],
+					['format', ['get', 'name_ar'], { 'font-scale': 0.95 }],
+					[
+						'format',
+						['get', 'label_en'],
+						{ 'font-scale': 1 },
+						['case', ['to-boolean', ['get', 'name_ar']], ['concat', '\n', ['get', 'name_ar']], ''],
+						{ 'font-scale': 0.95 }
+					]
 				],
 				'text-font': [theme.font.regular],
-				'text-size': ['interpolate', ['linear'], ['zoom'], 5, 11, 10, 14],
+				// Cities a size up.
+				'text-size': [
+					'interpolate',
+					['linear'],
+					['zoom'],
+					5,
+					['match', ['get', 'kind'], 'city', 12, 11],
+					10,
+					['match', ['get', 'kind'], 'city', 15, 14]
+				],
 				'text-variable-anchor': ['right', 'left', 'top', 'bottom'],
 				'text-radial-offset': ['get', 'label_offset'],
 				'text-justify': 'auto',
 				'text-max-width': 12,
-				// Cities first, then towns; crossings last.
-				'symbol-sort-key': ['match', ['get', 'kind'], 'city', 0, 'town', 1, 'region', 2, 3]
+				'symbol-sort-key': ['get', 'sort_key']
 			},
 			paint: {
 				'text-color': theme.label,

@@ -10,6 +10,7 @@ import { INCIDENT_FILTER, maskText } from './filter';
 import { clusterRadius, incidentLayers, markerRadius } from './incidents';
 import { mapStyle } from './index';
 import { legendSections } from './legend';
+import { placeLayers } from './places';
 import { LIGHT } from './theme';
 
 const empty = <T>() => ({ type: 'FeatureCollection', features: [] }) as FeatureCollection<Point, T>;
@@ -48,6 +49,24 @@ describe('map style', () => {
 			mask.forEach((bit, i) => expect(rendered(text, i)).toBe(bit === 1));
 		}
 		expect(rendered('', 150)).toBe(true);
+	});
+
+	it('draws a place from its own zoom on, its labels ranked by sort key', () => {
+		for (const layer of placeLayers(LIGHT)) {
+			const filter = (layer as { filter?: unknown }).filter;
+			const shown = (zoom: number, min_zoom: number) =>
+				featureFilter(filter as never, 'filter').filter({ zoom }, {
+					type: 1,
+					properties: { min_zoom },
+					geometry: []
+				} as never);
+			expect([shown(5, 6), shown(6, 6), shown(12, 9)], layer.id).toEqual([false, true, true]);
+		}
+		const labels = placeLayers(LIGHT).find((layer) => layer.id === 'place-labels');
+		expect((labels?.layout as Record<string, unknown>)['symbol-sort-key']).toEqual([
+			'get',
+			'sort_key'
+		]);
 	});
 
 	it('sizes markers and badges as the code that places labels beside them expects', () => {

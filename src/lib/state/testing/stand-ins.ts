@@ -103,7 +103,11 @@ export function inThreadAnalysis(): AnalysisService & { asked: number } {
 }
 
 /** Waits for timers set so far and the promises they settle (a worker's answer, say). */
-export const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+export const settle = async () => {
+	// A few rounds: an answer may schedule the next step (a filter after the columns arrive), and
+	// on a busy machine one short timer can fire before a timer set just after it was due.
+	for (let round = 0; round < 3; round++) await new Promise((resolve) => setTimeout(resolve, 5));
+};
 
 /**
  * Saved datasets in memory, as the browser's IndexedDB keeps them, shared by the tabs made from

@@ -1,0 +1,245 @@
+import type { DatePrecision, IncidentFeature, PlaceFeature, PlaceProperties } from './incident';
+import { linkPlaces, type PlaceLinks } from './place-link';
+import { mainName, nameParts, searchNames } from './place-name';
+import { normaliseForSearch } from './search';
+
+/**
+ * Suggestions for the search box (a combobox): places of the gazetteer and incidents, for what
+ * has been typed so far. Names are compared by their search keys (search.ts), so "Hajeen",
+ * "هجين" and "al hajin" all find Hajin, and any alternate name finds its place ("Abu Kamal",
+ * "Albu Kamal" → Al-Bukamal). How well a name matches, best first:
+ *
+ *   0 the whole name ("dhiban" → Dhībān)
+ *   1 the start of the name ("dhib" → Dhībān)
+ *   2 the start of a later word ("kamal" → Abu Kamal)
+ *   3 inside a word, for three letters or more ("ayra" → Al Buşayrah)
+ *
+ * Places rank by their best name, then population (unknown last), curated before GeoNames, then
+ * name. Incidents match by their place (`place`, `place_ar`, bracketed alternatives), by the
+ * names of the gazetteer place they are at (place-link.ts), or by the start of their id; they
+ * rank by match, then date.
+ */
+
+export type MatchRank = 0 | 1 | 2 | 3;
+
+export interface PlaceSuggestion {
+	id: string;
+	/** The main English name. */
+	label: string;
+	name_ar: string | null;
+	/** The name that matched, when it is neither the label nor the Arabic name ("Abu Kamal"). */
+	matched: string | null;
+	rank: MatchRank;
+	/** [longitude, latitude]; null for a place without a known position. */
+	position: [number, number] | null;
+	population: number | null;
+	kind: PlaceProperties['kind'];
+	admin1: string | null;
+	country: string | null;
+	source: PlaceProperties['source'];
+}
+
+export interface IncidentSuggestion {
+	id: string;
+	/** The place as the incident reports it. */
+	place: string;
+	place_ar: string | null;
+	date: string;
+	date_precision: DatePrecision;
+	rank: MatchRank;
+}
+
+export interface Suggestions {
+	places: PlaceSuggestion[];
+	incidents: IncidentSuggestion[];
+}
+
+interface Named {
+	names: string[];
+	keys: string[];
+}
+
+export interface SearchIndex {
+	places: readonly PlaceFeature[];
+	placeNames: Named[];
+	incidents: readonly IncidentFeature[];
+	/** Distinct place texts of the incidents, by search key: which incidents have each. */
+	incidentsByKey: Map<string, number[]>;
+	/** The incidents at each gazetteer place (by place index). */
+	incidentsAtPlace: Map<number, number[]>;
+	/** Incident ids in lower case, for matching the start of an id. */
+	ids: string[];
+	/** Incident indices by date, then id: suggestions come out in this order (sorted on first use). */
+	order: Int32Array | null;
+}
+
+/**
+ * The index suggestions are drawn from. Built once per change of the data: each distinct place
+ * text is normalised once (many incidents share a town), so a keystroke only compares keys.
+ * `links`: the incidents' places, when they are known already (the filter links them too).
+ */
+export function searchIndex(
+	places: readonly PlaceFeature[],
+	incidents: readonly IncidentFeature[],
+	links: PlaceLinks = linkPlaces(incidents, places)
+): SearchIndex {
+	const placeNames = places.map((place) => {
+		const names = searchNames(place.properties);
+		return { names, keys: names.map(normaliseForSearch) };
+	});
+	const byText = new Map<string, number[]>();
+	incidents.forEach((incident, i) => {
+		for (const text of [incident.properties.place, incident.properties.place_ar]) {
+			if (typeof text !== 'string' || text === '') continue;
+			const list = byText.get(text);
+			if (list) list.push(i);
+			else byText.set(text, [i]);
+		}
+	});
+	const incidentsByKey = new Map<string, number[]>();
+	for (const [text, list] of byText) {
+		for (const key of new Set(nameParts(text).map(normaliseForSearch))) {
+			if (key === '') continue;
+			incidentsByKey.set(key, [...(incidentsByKey.get(key) ?? []), ...list]);
+		}
+	}
+	const incidentsAtPlace = new Map<number, number[]>();
+	links.placeOf.forEach((place, i) => {
+		if (place < 0) return;
+		const list = incidentsAtPlace.get(place);
+		if (list) list.push(i);
+		else incidentsAtPlace.set(place, [i]);
+	});
+	return {
+		places,
+		placeNames,
+		incidents,
+		incidentsByKey,
+		incidentsAtPlace,
+		ids: incidents.map((incident) => incident.id.toLowerCase()),
+		order: null
+	};
+}
+
+/** Incident indices in date order, then id (ISO dates compare as text). */
+function dateOrder(incidents: readonly IncidentFeature[]): Int32Array {
+	const keys = incidents.map((incident) => `${incident.properties.date} ${incident.id}`);
+	// An array sorts faster with a comparator than a typed array does.
+	const order = Array.from(incidents.keys()).sort((a, b) => {
+		const [x, y] = [keys[a] ?? '', keys[b] ?? ''];
+		return x < y ? -1 : x > y ? 1 : 0;
+	});
+	return Int32Array.from(order);
+}
+
+/** How well a name's key matches a query's key (see the ranks above), or null. */
+export function matchRank(key: string, query: string): MatchRank | null {
+	if (query === '' || key === '') return null;
+	if (key === query) return 0;
+	if (key.startsWith(query)) return 1;
+	if (key.includes(` ${query}`)) return 2;
+	if (query.length >= 3 && key.includes(query)) return 3;
+	return null;
+}
+
+export function suggest(
+	index: SearchIndex,
+	typed: string,
+	limits: { places: number; incidents: number } = { places: 8, incidents: 5 }
+): Suggestions {
+	const query = normaliseForSearch(typed);
+	if (query === '') return { places: [], incidents: [] };
+
+	const placeRank = new Map<number, MatchRank>();
+	const found: PlaceSuggestion[] = [];
+	index.placeNames.forEach(({ names, keys }, i) => {
+		let rank: MatchRank | null = null;
+		let name = '';
+		for (let k = 0; k < keys.length; k++) {
+			const match = matchRank(keys[k] ?? '', query);
+			if (match !== null && (rank === null || match < rank)) [rank, name] = [match, names[k] ?? ''];
+		}
+		if (rank === null) return;
+		placeRank.set(i, rank);
+		const place = index.places[i];
+		if (!place) return;
+		const p = place.properties;
+		const label = mainName(p.name);
+		const [lon, lat] = place.geometry?.coordinates ?? [];
+		found.push({
+			id: place.id,
+			label,
+			name_ar: p.name_ar,
+			matched: name === label || name === p.name_ar ? null : name,
+			rank,
+			position: lon !== undefined && lat !== undefined ? [lon, lat] : null,
+			population: p.population,
+			kind: p.kind,
+			admin1: p.admin1,
+			country: p.country,
+			source: p.source
+		});
+	});
+	found.sort(
+		(a, b) =>
+			a.rank - b.rank ||
+			(b.population ?? -1) - (a.population ?? -1) ||
+			(a.source === b.source ? 0 : a.source === 'curated' ? -1 : 1) ||
+			a.label.localeCompare(b.label)
+	);
+
+	return {
+		places: found.slice(0, limits.places),
+		incidents: incidentSuggestions(index, typed, query, placeRank, limits.incidents)
+	};
+}
+
+/** Which incidents match, each by its best rank; the best `limit`, by rank then date. */
+function incidentSuggestions(
+	index: SearchIndex,
+	typed: string,
+	query: string,
+	placeRank: ReadonlyMap<number, MatchRank>,
+	limit: number
+): IncidentSuggestion[] {
+	if (limit <= 0) return [];
+	const NONE = 255;
+	const rankOf = new Uint8Array(index.incidents.length).fill(NONE);
+	const offer = (i: number, rank: MatchRank) => {
+		if (rank < (rankOf[i] ?? NONE)) rankOf[i] = rank;
+	};
+	// By their own place text, the names of their gazetteer place, or the start of their id.
+	for (const [key, list] of index.incidentsByKey) {
+		const rank = matchRank(key, query);
+		if (rank !== null) for (const i of list) offer(i, rank);
+	}
+	for (const [place, rank] of placeRank) {
+		for (const i of index.incidentsAtPlace.get(place) ?? []) offer(i, rank);
+	}
+	const typedId = typed.trim().toLowerCase();
+	if (typedId.length >= 2) {
+		index.ids.forEach((id, i) => {
+			if (id === typedId) offer(i, 0);
+			else if (id.startsWith(typedId)) offer(i, 1);
+		});
+	}
+	const chosen: IncidentSuggestion[] = [];
+	index.order ??= dateOrder(index.incidents);
+	for (let rank = 0; rank <= 3 && chosen.length < limit; rank++) {
+		for (const i of index.order) {
+			if (rankOf[i] !== rank) continue;
+			const incident = index.incidents[i];
+			if (!incident) continue;
+			chosen.push({
+				id: incident.id,
+				place: incident.properties.place,
+				place_ar: incident.properties.place_ar,
+				date: incident.properties.date,
+				date_precision: incident.properties.date_precision,
+				rank: rank as MatchRank
+			});
+			if (chosen.length === limit) break;
+		}
+	}
+	return chosen;
+}
