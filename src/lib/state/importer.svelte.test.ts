@@ -362,4 +362,35 @@ describe('ImportState', () => {
 		await settle();
 		expect(incidents.imports).toEqual([]);
 	});
+
+	it('asks the browser once to keep the saved data, and shows how much storage is used', async () => {
+		const { imports, workers, datasets } = importer();
+		await imports.restore();
+		expect(imports.storage).toEqual({ usage: 1_000_000, quota: 1_000_000_000, persisted: false });
+		imports.start(file);
+		imports.start(file);
+		await settle();
+		expect(datasets.calls.filter((call) => call === 'persist')).toHaveLength(1);
+		expect(imports.storage?.persisted).toBe(true);
+		// Saving changes the usage: it is asked again.
+		datasets.usage = { usage: 5_000_000, quota: 1_000_000_000, persisted: true };
+		const worker = workers[0]!;
+		worker.say({ type: 'incidents', incidents: [incident('r1', 'x')] });
+		worker.say({ type: 'done', report: report(1), sha256: null });
+		await settle();
+		worker.say({ type: 'saved' });
+		await settle();
+		expect(imports.storage?.usage).toBe(5_000_000);
+	});
+
+	it('carries on where the browser cannot say how much storage is used', async () => {
+		const browser = new MemoryBrowser();
+		browser.usage = null;
+		browser.grantPersistence = false;
+		const { imports } = importer([], browser);
+		await imports.restore();
+		imports.start(file);
+		await settle();
+		expect(imports.storage).toBeNull();
+	});
 });
