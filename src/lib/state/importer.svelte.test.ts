@@ -83,8 +83,10 @@ describe('ImportState', () => {
 		expect(info.imported).toMatchObject({ total: 2, imported: 1, rejected: 1 });
 		expect(imports.report?.report.rejected).toHaveLength(1);
 		expect(worker.posted[1]).toEqual({ type: 'save', info });
+		expect(imports.saving).toEqual([dataset]);
 		worker.say({ type: 'saved' });
 		expect(worker.terminated).toBe(true);
+		expect(imports.saving).toEqual([]);
 	});
 
 	it('cancelling ends the worker and adds nothing', async () => {

@@ -81,6 +81,8 @@ export class ImportState {
 	storageError = $state<string | null>(null);
 	/** What the user should know about saved datasets: rows that no longer pass the checks. */
 	notices = $state.raw<string[]>([]);
+	/** Datasets imported in this tab whose saving in the browser has not finished. */
+	saving = $state.raw<string[]>([]);
 	/** The browser's storage as it last answered (null until it has, or when it cannot say). */
 	storage = $state.raw<StorageUsage | null>(null);
 
@@ -200,16 +202,20 @@ export class ImportState {
 				setTimeout(() => {
 					const info = this.#complete(file, id, incidents, data.report, data.sha256);
 					// The worker, which holds the rows already, writes them to IndexedDB.
-					if (info) worker.postMessage({ type: 'save', info } satisfies ImportRequest);
-					else worker.terminate();
+					if (info) {
+						this.saving = [...this.saving, id];
+						worker.postMessage({ type: 'save', info } satisfies ImportRequest);
+					} else worker.terminate();
 					this.#next();
 				}, 0);
 			} else if (data.type === 'saved') {
 				worker.terminate();
+				this.#saved(id);
 				this.#services.datasets.announce({ type: 'saved', id });
 				void this.refreshStorage();
 			} else if (data.type === 'save-error') {
 				worker.terminate();
+				this.#saved(id);
 				void this.refreshStorage();
 				this.storageError =
 					`${isolate(file.name)} is shown but could not be saved in this browser (${data.message}); ` +
@@ -222,6 +228,10 @@ export class ImportState {
 			this.#next();
 		};
 		worker.postMessage({ type: 'import', file, dataset: id } satisfies ImportRequest);
+	}
+
+	#saved(id: string) {
+		this.saving = this.saving.filter((other) => other !== id);
 	}
 
 	#newId(fileName: string): string {
