@@ -97,8 +97,12 @@ async function measureRestore(page: Page, count: string) {
 	return { countMs, tasks: tasks.length, longest: Math.max(0, ...tasks) };
 }
 
-export async function benchImport(root: string, quick: boolean): Promise<string> {
-	const rows = quick ? 20_000 : 500_000;
+export async function benchImport(
+	root: string,
+	quick: boolean,
+	size: number | null = null
+): Promise<string> {
+	const rows = size ?? (quick ? 20_000 : 500_000);
 	const file = join(tmpdir(), `synthetic-acled-${rows}.csv`);
 	const bad = await writeSynthetic(file, rows);
 	const megabytes = statSync(file).size / 2 ** 20;
