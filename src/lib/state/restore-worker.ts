@@ -6,10 +6,11 @@ import type { RestoreResult } from '$lib/data/import/stored-dataset';
  * Saved datasets read back and checked in a worker (restore.worker.ts), one worker per read,
  * ended when it has answered. The rows arrive in batches; each dataset is put together here.
  */
-export function restoreInWorker(request: RestoreRequest): Promise<RestoreResult[]> {
-	const worker = new Worker(new URL('../data/import/restore.worker.ts', import.meta.url), {
-		type: 'module'
-	});
+export function restoreInWorker(
+	request: RestoreRequest,
+	createWorker: () => Worker = createRestoreWorker
+): Promise<RestoreResult[]> {
+	const worker = createWorker();
 	return new Promise<RestoreResult[]>((resolve, reject) => {
 		const results: RestoreResult[] = [];
 		let rows: IncidentFeature[] = [];
@@ -34,5 +35,11 @@ export function restoreInWorker(request: RestoreRequest): Promise<RestoreResult[
 			reject(new Error(event.message || 'the saved datasets could not be read'));
 		};
 		worker.postMessage(request satisfies RestoreRequest);
+	});
+}
+
+function createRestoreWorker(): Worker {
+	return new Worker(new URL('../data/import/restore.worker.ts', import.meta.url), {
+		type: 'module'
 	});
 }
