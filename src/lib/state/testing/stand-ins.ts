@@ -13,7 +13,7 @@ import { BUILTIN_DATASET } from '$lib/data/builtin';
 import { evaluate, normaliseSearch, type IncidentColumns } from '$lib/data/filter-engine';
 import type { IncidentFilter } from '$lib/data/filter';
 import type { IncidentCollection, PlaceCollection } from '$lib/data/incident';
-import type { FilterEngine, FilterHandlers } from '../filter-client';
+import type { FilterEngine, FilterHandlers, OnceResult } from '../filter-client';
 import type { AnalysisService, IncidentData } from '../incidents.svelte';
 
 /**
@@ -79,6 +79,18 @@ export class InThreadFilterEngine implements FilterEngine {
 			this.#handlers.evaluation(evaluation, 0);
 			this.#handlers.groups(groupIncidents(this.#columns, evaluation.mask));
 		}, 0);
+	}
+
+	evaluateOnce(filter: IncidentFilter) {
+		this.calls.push('once');
+		const columns = this.#columns;
+		return new Promise<OnceResult>((resolve, reject) =>
+			setTimeout(() => {
+				if (!columns) return reject(new Error('the incidents are not loaded yet'));
+				const { mask, count } = evaluate(columns, filter);
+				resolve({ mask, count, groups: groupIncidents(columns, mask) });
+			}, 0)
+		);
 	}
 
 	dispose() {
