@@ -298,6 +298,9 @@ test('without WebCodecs the video is recorded with MediaRecorder', async ({ page
 	expect(video.format).toBe('WebM');
 	expect([video.width, video.height]).toEqual([1080, 1080]);
 	expect(video.frames).toBeGreaterThanOrEqual(24);
+	// Recorded in real time, the time spent drawing left out.
+	expect(video.duration).toBeGreaterThan(1.5);
+	expect(video.duration).toBeLessThan(3);
 	await expect(page.locator('[data-export-map]')).toHaveCount(0);
 });
 

@@ -182,7 +182,17 @@ class RecorderSink implements VideoSink {
 		const recorder = this.#recorder ?? this.#start(canvas);
 		if (recorder.state === 'paused') recorder.resume();
 		const started = performance.now();
+		const ctx = canvas.getContext('2d');
 		for (let i = 0; i < count; i++) {
+			if (i > 0 && ctx) {
+				// An unchanged canvas gives no new frame: touch it (a transparent pixel changes
+				// nothing) so every frame of the step is recorded, at a steady rate.
+				ctx.save();
+				ctx.setTransform(1, 0, 0, 1, 0, 0);
+				ctx.fillStyle = 'rgb(0 0 0 / 0)';
+				ctx.fillRect(0, 0, 1, 1);
+				ctx.restore();
+			}
 			this.#track?.requestFrame();
 			const due = started + ((i + 1) * 1000) / this.#fps;
 			await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
