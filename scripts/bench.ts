@@ -13,6 +13,7 @@ import { benchBrowser } from './bench/browser';
 import { benchExport } from './bench/export';
 import { benchImport } from './bench/import';
 import { recordSection } from './bench/report';
+import { benchVideo } from './bench/video';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -24,7 +25,8 @@ const benches: [name: string, run: () => string | Promise<string>][] = [
 	['analyze-cli', () => benchAnalyzeCli(root, quick)],
 	['browser', () => benchBrowser(root, quick)],
 	['export', () => benchExport(root, quick)],
-	['import', () => benchImport(root, quick)]
+	['import', () => benchImport(root, quick)],
+	['video', () => benchVideo(root, quick)]
 ];
 
 for (const [name, run] of benches) {

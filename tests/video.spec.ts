@@ -225,6 +225,34 @@ test('a video of a short range downloads a WebM whose frames decode and follow t
 	expect(captionChanged, 'the date caption changed').toBeGreaterThan(200);
 });
 
+test('an MP4 (H.264) video where the browser can encode it', async ({ page }) => {
+	test.setTimeout(600_000);
+	await openExport(page, VIEW + '&from=2018-11-01&to=2018-12-31');
+	await page.getByTestId('export-preset').selectOption('square');
+	const offered = await page.getByTestId('video-format').locator('option').allTextContents();
+	test.skip(!offered.includes('MP4 (H.264)'), 'this browser cannot encode H.264');
+	await page.getByTestId('video-format').selectOption('mp4-avc');
+	await chooseVideo(page, {
+		unit: 'month',
+		fps: '25',
+		seconds: '1',
+		holdFirst: '0',
+		holdLast: '0'
+	});
+	await expect(page.getByTestId('video-summary')).toHaveText('2 steps · 50 frames · 2 s');
+	const [download] = await Promise.all([
+		page.waitForEvent('download', { timeout: 540_000 }),
+		page.getByTestId('export-video').click()
+	]);
+	expect(download.suggestedFilename()).toMatch(/-1080x1080\.mp4$/);
+	const bytes = readFileSync(await download.path());
+	const video = await probe(bytes);
+	expect(video).toMatchObject({ format: 'MP4', codec: 'avc', width: 1080, height: 1080 });
+	expect(video.frames).toBe(50);
+	expect(video.comment).toContain('Permalink: http://127.0.0.1:');
+	expect(video.title).toBe('Iraqi air strikes on ISIS inside Syria, 2017–2019');
+});
+
 test('Cancel stops a video, frees its map and encoder, and leaves the dialog usable', async ({
 	page
 }) => {
