@@ -157,9 +157,11 @@ describe('video options', () => {
 		).toMatch(/longer than 10 minutes/);
 	});
 
-	it('wants even frame sides', () => {
+	it('wants even frame sides, 4096 at most', () => {
 		expect(videoSizeProblem({ width: 1080, height: 1920 })).toBeNull();
 		expect(videoSizeProblem({ width: 901, height: 700 })).toMatch(/even width and height/);
+		expect(videoSizeProblem({ width: 3840, height: 2160 })).toBeNull();
+		expect(videoSizeProblem({ width: 7680, height: 4320 })).toMatch(/at most 4096 pixels/);
 	});
 });
 

@@ -123,8 +123,17 @@ export function videoProblems(
 	return problems;
 }
 
-/** The size problem of a video frame, if any: the encoders take even sides only (4:2:0). */
+/** The longest side of a video: 4K and DCI 4K fit; the encoders' limits are not far beyond. */
+export const VIDEO_MAX_SIDE = 4096;
+
+/**
+ * The size problem of a video frame, if any: the encoders take even sides only (4:2:0), and
+ * none past {@link VIDEO_MAX_SIDE}.
+ */
 export function videoSizeProblem(size: { width: number; height: number }): string | null {
+	if (size.width > VIDEO_MAX_SIDE || size.height > VIDEO_MAX_SIDE) {
+		return `a video can be at most ${VIDEO_MAX_SIDE} pixels on a side (${size.width} × ${size.height}): choose a lower pixel ratio or a smaller size`;
+	}
 	return size.width % 2 === 0 && size.height % 2 === 0
 		? null
 		: `a video needs an even width and height (${size.width} × ${size.height})`;

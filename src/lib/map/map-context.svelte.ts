@@ -6,7 +6,7 @@ import { selectSite } from '$lib/state/select-site';
 import type { ExportSize } from '$lib/export/presets';
 import type { RenderedMap, StepMap } from '$lib/export/rendered-map';
 import type { IncidentFilter } from '$lib/data/filter';
-import { insetCountries } from './export-map';
+import { drawingLimit, insetCountries } from './export-map';
 import { incidentMapFeatures, markerRadiusBySite } from './incident-features';
 import { MapController, type MapHover } from './map-controller.svelte';
 import { measureFeatures } from './measure-features';
@@ -229,6 +229,13 @@ export class MapContext {
 			close: () => map.close()
 		};
 	}
+
+	/** The widest and tallest image this browser's WebGL can draw, in pixels (asked once). */
+	drawingLimit(): number {
+		this.#drawingLimit ??= drawingLimit();
+		return this.#drawingLimit;
+	}
+	#drawingLimit: number | null = null;
 
 	/** The country shapes for an export's locator inset. */
 	insetCountries() {
