@@ -14,6 +14,7 @@ import { benchBrowser } from './bench/browser';
 import { benchExport } from './bench/export';
 import { benchImport } from './bench/import';
 import { recordSection } from './bench/report';
+import { benchVideo } from './bench/video';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -30,7 +31,8 @@ const benches: [name: string, run: () => string | Promise<string>][] = [
 	['analyze-cli', () => benchAnalyzeCli(root, quick)],
 	['browser', () => benchBrowser(root, quick)],
 	['export', () => benchExport(root, quick)],
-	['import', () => benchImport(root, quick, importRows)]
+	['import', () => benchImport(root, quick, importRows)],
+	['video', () => benchVideo(root, quick)]
 ];
 /** The import at a size other than the default is recorded in a section of its own. */
 const sectionOf = (name: string) =>

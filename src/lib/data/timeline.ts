@@ -122,7 +122,9 @@ export function stepWindow(
 	lastDay: number
 ): DayWindow | null {
 	if (current.to >= lastDay) return null;
-	const to = Math.min(lastDay, addUnits(current.to, unit, 1));
+	// The day after the end, moved on and back a day: a month's end stays a month's end (31 Oct
+	// steps to 30 Nov, then 31 Dec, never 30 Dec).
+	const to = Math.min(lastDay, addUnits(current.to + 1, unit, 1) - 1);
 	const from =
 		mode === 'cumulative' ? Math.min(current.from, firstDay) : addUnits(current.from, unit, 1);
 	return { from: Math.min(from, to), to };

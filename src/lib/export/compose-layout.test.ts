@@ -236,6 +236,52 @@ describe('the scale bar and north arrow', () => {
 	});
 });
 
+describe('a video frame’s date caption', () => {
+	const caption = {
+		date: 'May 2018',
+		detail: '3 incidents',
+		dates: ['May 2018', 'September 2018', 'June 2018'],
+		details: ['3 incidents', '12 incidents']
+	};
+	const overlaps = (a: Box, b: Box) =>
+		a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+	it('is only in a video frame', () => {
+		expect(layout(1920, 1080).caption).toBeNull();
+		expect(layout(1920, 1080, { caption }).caption).not.toBeNull();
+	});
+
+	it('sits under the title card at the left, clear of the inset, the legend below it', () => {
+		for (const preset of SIZE_PRESETS) {
+			const size = exportSize(preset.id, { width: 0, height: 0 }, 1);
+			const result = layoutComposition(size, input({ caption }), measure);
+			const card = result.caption!.card;
+			expect(card.x, preset.id).toBe(result.margin);
+			expect(card.y, preset.id).toBeGreaterThan(bottomOf(result.title!.card));
+			expect(overlaps(card, result.inset!), preset.id).toBe(false);
+			expect(overlaps(card, legendBox(result)), preset.id).toBe(false);
+			expect(overlaps(card, result.scale.card), preset.id).toBe(false);
+			expect(bottomOf(card), preset.id).toBeLessThan(result.map.height);
+		}
+	});
+
+	it('takes the top margin when there is no title card', () => {
+		const result = layout(1080, 1080, { title: '', subtitle: '', caption });
+		expect(result.caption!.card.y).toBe(result.margin);
+	});
+
+	it('keeps its size whatever the date, as wide as the widest of the video', () => {
+		const widths = caption.dates.map(
+			(date) => layout(1080, 1080, { caption: { ...caption, date } }).caption!.card
+		);
+		expect(new Set(widths.map((card) => card.width)).size).toBe(1);
+		expect(new Set(widths.map((card) => card.height)).size).toBe(1);
+		const { caption: card, u } = layout(1080, 1080, { caption });
+		const widest = measure('September 2018', card!.date.font);
+		expect(card!.card.width).toBeCloseTo(widest + 28 * u, 9);
+	});
+});
+
 function inside(box: Box, outer: Box): boolean {
 	const eps = 1e-9;
 	return (
@@ -260,12 +306,18 @@ describe('every box stays inside the image', () => {
 		const image = { x: 0, y: 0, width: size.layoutWidth, height: size.layoutHeight };
 		const result = layoutComposition(
 			size,
-			input({ title: words(60), subtitle: words(200), credits: [words(100)] }),
+			input({
+				title: words(60),
+				subtitle: words(200),
+				credits: [words(100)],
+				caption: { date: '28 May – 3 Jun 2018', detail: '12 of 14 incidents' }
+			}),
 			measure
 		);
 		const boxes = {
 			credits: result.credits.band,
 			title: result.title!.card,
+			caption: result.caption!.card,
 			inset: result.inset!,
 			scale: result.scale.card,
 			legend: legendBox(result)

@@ -48,6 +48,12 @@ export interface TitleCard {
 	subtitle: TextLines;
 }
 
+export interface CaptionCard {
+	card: Box;
+	date: TextLines;
+	detail: TextLines;
+}
+
 export interface ScaleCard {
 	card: Box;
 	/** The north arrow: its centre and the size of the square it is drawn in. */
@@ -93,13 +99,15 @@ export interface CompositionLayout {
 	inset: Box | null;
 	/** Null when there is neither title nor subtitle. */
 	title: TitleCard | null;
+	/** A video frame's date card, under the title (null in a still image). */
+	caption: CaptionCard | null;
 	scale: ScaleCard;
 	legend: LegendCard;
 }
 
 export type LayoutInput = Pick<
 	Composition,
-	'title' | 'subtitle' | 'legend' | 'credits' | 'exported' | 'metresPerPixel' | 'inset'
+	'title' | 'subtitle' | 'legend' | 'credits' | 'exported' | 'metresPerPixel' | 'inset' | 'caption'
 >;
 
 /** Frames at least this much taller than wide (stories, 9:16) put the legend below the map. */
@@ -157,7 +165,15 @@ export function layoutComposition(
 		W - 2 * margin - (insetSize ? insetSize + margin : 0) - 36 * u
 	);
 	const title = layoutTitle(input, measure, margin, margin, titleWidth, u);
-	const titleBottom = title ? title.card.y + title.card.height : margin;
+	const captionTop = title ? title.card.y + title.card.height + 12 * u : margin;
+	const caption = input.caption
+		? layoutCaption(input.caption, measure, margin, captionTop, titleWidth, u)
+		: null;
+	const titleBottom = caption
+		? caption.card.y + caption.card.height
+		: title
+			? title.card.y + title.card.height
+			: margin;
 	return {
 		u,
 		margin,
@@ -166,6 +182,7 @@ export function layoutComposition(
 		credits,
 		inset,
 		title,
+		caption,
 		scale: layoutScale(input.metresPerPixel, margin, creditsTop - margin, u),
 		legend: tall
 			? layoutLegendColumns(input, measure, margin, map.height + margin, W - 2 * margin, u)
@@ -268,6 +285,46 @@ function layoutTitle(
 			x: x + pad,
 			top: y + pad + title.length * titleLine + gap,
 			lineHeight: subtitleLine
+		}
+	};
+}
+
+/**
+ * A video's date in large type with what it shows below, in a card at x, y at most `width`
+ * wide: as wide as the widest date and detail of the video, so it holds still as they change.
+ */
+function layoutCaption(
+	caption: NonNullable<LayoutInput['caption']>,
+	measure: Measure,
+	x: number,
+	y: number,
+	width: number,
+	u: number
+): CaptionCard {
+	const pad = 14 * u;
+	const datePx = 40 * u;
+	const detailPx = 17 * u;
+	const dateFont = font(700, datePx);
+	const detailFont = font(400, detailPx);
+	const dates = [caption.date, ...(caption.dates ?? [])];
+	const details = [caption.detail, ...(caption.details ?? [])].filter(Boolean);
+	const used = Math.max(widest(measure, dateFont, dates), widest(measure, detailFont, details));
+	const cardWidth = Math.min(width, used + 2 * pad);
+	const inner = cardWidth - 2 * pad;
+	const date = wrap(measure, caption.date, dateFont, inner, 1);
+	const detail = caption.detail ? wrap(measure, caption.detail, detailFont, inner, 1) : [];
+	const dateLine = datePx * 1.2;
+	const detailLine = detailPx * 1.4;
+	const height = 2 * pad + dateLine + (detail.length ? 2 * u + detailLine : 0);
+	return {
+		card: { x, y, width: cardWidth, height },
+		date: { lines: date, font: dateFont, x: x + pad, top: y + pad, lineHeight: dateLine },
+		detail: {
+			lines: detail,
+			font: detailFont,
+			x: x + pad,
+			top: y + pad + dateLine + 2 * u,
+			lineHeight: detailLine
 		}
 	};
 }

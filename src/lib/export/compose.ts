@@ -31,16 +31,23 @@ export async function loadExportFonts(texts: string[]): Promise<void> {
 
 type Context = CanvasRenderingContext2D;
 
+/**
+ * The image composed over `map`, on `target` when given (a video reuses one canvas for every
+ * frame), else on a new canvas.
+ */
 export function composeImage(
 	map: HTMLCanvasElement,
 	size: ExportSize,
-	composition: Composition
+	composition: Composition,
+	target?: HTMLCanvasElement
 ): HTMLCanvasElement {
-	const canvas = document.createElement('canvas');
-	canvas.width = size.width;
-	canvas.height = size.height;
+	const canvas = target ?? document.createElement('canvas');
+	if (canvas.width !== size.width) canvas.width = size.width;
+	if (canvas.height !== size.height) canvas.height = size.height;
 	const ctx = canvas.getContext('2d');
 	if (!ctx) throw new Error('this browser cannot draw on a canvas');
+	ctx.setTransform(1, 0, 0, 1, 0, 0);
+	ctx.clearRect(0, 0, size.width, size.height);
 	const layout = layoutComposition(size, composition, measureOn(ctx));
 	ctx.setTransform(size.pixelRatio, 0, 0, size.pixelRatio, 0, 0);
 	if (layout.panel) {
@@ -79,6 +86,15 @@ function paintLayout(ctx: Context, layout: CompositionLayout, composition: Compo
 		paintLines(ctx, layout.title.title);
 		ctx.fillStyle = print.muted;
 		paintLines(ctx, layout.title.subtitle);
+	}
+	if (layout.caption) {
+		paintCard(ctx, layout.caption.card, u, print);
+		ctx.textAlign = 'left';
+		ctx.textBaseline = 'middle';
+		ctx.fillStyle = print.ink;
+		paintLines(ctx, layout.caption.date);
+		ctx.fillStyle = print.muted;
+		paintLines(ctx, layout.caption.detail);
 	}
 	paintScaleAndNorth(ctx, layout.scale, composition.bearing, u, composition.theme);
 	paintLegend(ctx, layout.legend, u, print);

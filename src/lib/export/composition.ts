@@ -18,6 +18,21 @@ export interface Composition {
 	view: readonly [number, number, number, number];
 	inset: InsetData | null;
 	theme: Theme;
+	/** A video frame's date (and what it shows), under the title; absent in a still image. */
+	caption?: Caption | null;
+}
+
+/** The caption of a video's step: "November 2018", "2 incidents". */
+export interface Caption {
+	date: string;
+	detail: string;
+	/**
+	 * Every date the video will show: the card is as wide as the widest, so it keeps its size
+	 * from frame to frame.
+	 */
+	dates?: readonly string[];
+	/** Likewise for the details. */
+	details?: readonly string[];
 }
 
 export interface InsetData {

@@ -46,6 +46,52 @@ const datasetLine = (dataset: DatasetInfo) =>
 		.filter(Boolean)
 		.join(' · ');
 
+const STEP_NAMES = { day: 'Day by day', week: 'Week by week', month: 'Month by month' } as const;
+
+/**
+ * A video's default subtitle: how it steps, and the filters every step shares (the dates are
+ * the caption's, frame by frame): "Month by month, cumulative · Actor: Iraqi Air Force".
+ */
+export function videoSubtitle(
+	filter: IncidentFilter,
+	unit: 'day' | 'week' | 'month',
+	mode: 'window' | 'cumulative'
+): string {
+	const stepping = `${STEP_NAMES[unit]}, ${mode === 'window' ? 'sliding window' : 'cumulative'}`;
+	const rest = { ...filter, from: null, to: null };
+	return isFiltering(rest) ? `${stepping} · ${describeFilter(rest)}` : stepping;
+}
+
+/**
+ * What a video file says about itself (the container's metadata tags): title, description,
+ * time, and in the comment the permalink, the datasets and a citation.
+ */
+export function videoTags(
+	state: ExportState,
+	title: string,
+	subtitle: string
+): {
+	title: string;
+	description: string;
+	comment: string;
+	permalink: string;
+	date: string;
+} {
+	const comment = [
+		`Permalink: ${state.permalink}`,
+		`Datasets: ${state.datasets.map(datasetLine).join('; ')}`,
+		`Citation: ${citation(exportContext(state), state.shown)}`,
+		'Software: Iraq–Syria border incident map'
+	].join('\n');
+	return {
+		title,
+		description: subtitle,
+		comment,
+		permalink: state.permalink,
+		date: state.at.toISOString()
+	};
+}
+
 /** PNG text chunks (keywords from the PNG spec where one fits). */
 export function pngMetadata(
 	state: ExportState,
@@ -66,7 +112,7 @@ export function pngMetadata(
 
 /** File names: what, when, how big. */
 export function exportFileName(
-	kind: 'map' | 'incidents',
+	kind: 'map' | 'incidents' | 'video',
 	at: Date,
 	extension: string,
 	size?: { width: number; height: number }

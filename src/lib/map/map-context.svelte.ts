@@ -4,8 +4,9 @@ import type { AppState } from '$lib/state/context';
 import { CLUSTER_ZOOM_END } from '$lib/analysis/groups';
 import { selectSite } from '$lib/state/select-site';
 import type { ExportSize } from '$lib/export/presets';
-import type { RenderedMap } from '$lib/export/rendered-map';
-import { insetCountries } from './export-map';
+import type { RenderedMap, StepMap } from '$lib/export/rendered-map';
+import type { IncidentFilter } from '$lib/data/filter';
+import { drawingLimit, insetCountries } from './export-map';
 import { incidentMapFeatures, markerRadiusBySite } from './incident-features';
 import { MapController, type MapHover } from './map-controller.svelte';
 import { measureFeatures } from './measure-features';
@@ -209,6 +210,32 @@ export class MapContext {
 		if (!controller?.ready) return Promise.reject(new Error('the map is not ready yet'));
 		return controller.renderForExport(size, theme);
 	}
+
+	/**
+	 * The current view off screen at a size, in a theme, to draw once per filter (a video's
+	 * steps): each filter is evaluated by the filter worker as a one-off (the live map and the
+	 * filter shown are untouched), and one map is reused for every drawing.
+	 */
+	async openStepMap(size: ExportSize, theme?: Theme, signal?: AbortSignal): Promise<StepMap> {
+		const controller = this.#controller;
+		if (!controller?.ready) throw new Error('the map is not ready yet');
+		const filters = this.#app.filters;
+		const map = await controller.openExportMap(size, theme, signal);
+		return {
+			async draw(filter: IncidentFilter) {
+				const { mask, count, groups } = await filters.evaluateOnce(filter);
+				return { map: await map.draw({ mask, groups }), count };
+			},
+			close: () => map.close()
+		};
+	}
+
+	/** The widest and tallest image this browser's WebGL can draw, in pixels (asked once). */
+	drawingLimit(): number {
+		this.#drawingLimit ??= drawingLimit();
+		return this.#drawingLimit;
+	}
+	#drawingLimit: number | null = null;
 
 	/** The country shapes for an export's locator inset. */
 	insetCountries() {

@@ -23,7 +23,7 @@ import type {
 import { REGION_BBOX } from '$lib/data/region';
 import type { ExportSize } from '$lib/export/presets';
 import type { RenderedMap } from '$lib/export/rendered-map';
-import { renderMap } from './export-map';
+import { ExportMap, renderMap } from './export-map';
 import { clearArea, insideBox } from './clear-area';
 import { absoluteUrl } from './geodata-urls';
 import { CLUSTER_ZOOM_END, type GroupCollection } from '$lib/analysis/groups';
@@ -416,6 +416,15 @@ export class MapController {
 	/** The current view drawn off screen at an image's size, in a theme (see export-map.ts). */
 	renderForExport(size: ExportSize, theme: Theme = this.#theme): Promise<RenderedMap> {
 		return renderMap(this.#map, size, theme, this.#incidents.features.length);
+	}
+
+	/** An off-screen map of the current view to draw many times (a video's steps). */
+	openExportMap(
+		size: ExportSize,
+		theme: Theme = this.#theme,
+		signal?: AbortSignal
+	): Promise<ExportMap> {
+		return ExportMap.open(this.#map, size, theme, this.#incidents.features.length, { signal });
 	}
 
 	resize() {

@@ -16,7 +16,7 @@ import type { IncidentCollection, PlaceCollection } from '$lib/data/incident';
 import type { DatasetChange } from '$lib/data/import/dataset-channel';
 import { checkStoredDataset } from '$lib/data/import/stored-dataset';
 import type { StorageUsage } from '$lib/data/import/storage-quota';
-import type { FilterEngine, FilterHandlers } from '../filter-client';
+import type { FilterEngine, FilterHandlers, OnceResult } from '../filter-client';
 import type { DatasetStore } from '../importer.svelte';
 import type { AnalysisService, IncidentData } from '../incidents.svelte';
 
@@ -83,6 +83,18 @@ export class InThreadFilterEngine implements FilterEngine {
 			this.#handlers.evaluation(evaluation, 0);
 			this.#handlers.groups(groupIncidents(this.#columns, evaluation.mask));
 		}, 0);
+	}
+
+	evaluateOnce(filter: IncidentFilter) {
+		this.calls.push('once');
+		const columns = this.#columns;
+		return new Promise<OnceResult>((resolve, reject) =>
+			setTimeout(() => {
+				if (!columns) return reject(new Error('the incidents are not loaded yet'));
+				const { mask, count } = evaluate(columns, filter);
+				resolve({ mask, count, groups: groupIncidents(columns, mask) });
+			}, 0)
+		);
 	}
 
 	dispose() {
