@@ -114,7 +114,11 @@ export async function benchVideo(root: string, quick: boolean): Promise<string> 
 		const times = await page.evaluate(() => {
 			const of = (name: string) =>
 				performance.getEntriesByName(name, 'measure').map((entry) => entry.duration);
-			return { map: of('video: map'), compose: of('video: compose'), encoder: of('video: encoder') };
+			return {
+				map: of('video: map'),
+				compose: of('video: compose'),
+				encoder: of('video: encoder')
+			};
 		});
 		const longTasks = await page.evaluate(() => Reflect.get(window, '__longTasks') as number[]);
 		const tasks = mainThreadTasks(readFileSync(tracePath, 'utf8'), 'bench-start', 'bench-end');
