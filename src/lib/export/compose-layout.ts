@@ -268,7 +268,7 @@ function widest(measure: Measure, lineFont: string, lines: readonly string[]): n
 
 /** The credits and the export time, in up to three lines along the bottom. */
 function layoutCredits(
-	input: Pick<LayoutInput, 'credits' | 'exported'>,
+	input: Pick<LayoutInput, 'credits' | 'exported' | 'language'>,
 	measure: Measure,
 	W: number,
 	H: number,
@@ -277,7 +277,8 @@ function layoutCredits(
 ): CompositionLayout['credits'] {
 	const px = 12.5 * u;
 	const lineFont = font(400, px);
-	const text = [...input.credits, input.exported].join(' · ');
+	const separator = m.separator({}, { locale: input.language?.locale ?? 'en' });
+	const text = [...input.credits, input.exported].join(separator);
 	const lines = wrap(measure, text, lineFont, W - 2 * margin, 3);
 	const lineHeight = px * 1.45;
 	const height = lines.length * lineHeight + px * 1.2;

@@ -45,7 +45,7 @@ export function describeFilter(filter: IncidentFilter, f: Formatter = ENGLISH): 
 	}
 	if (filter.maxBorderKm !== null) parts.push(m.filter_within({ km: f.km(filter.maxBorderKm) }, o));
 	if (filter.text.trim() !== '') parts.push(m.filter_matching({ text: filter.text.trim() }, o));
-	return parts.join(' · ');
+	return parts.join(m.separator({}, o));
 }
 
 /** "2 of 14 incidents" or "14 incidents". */

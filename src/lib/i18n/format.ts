@@ -82,7 +82,7 @@ export class Formatter {
 		return new Intl.NumberFormat(this.tag, { maximumFractionDigits: 6 }).format(value);
 	}
 
-	/** Latin digits in a text (a year in a dataset's title) in the language's digits. */
+	/** Latin digits in a text of ours (the years in the built-in dataset's title) in the language's digits. */
 	digitsIn(text: string): string {
 		if (!this.isArabic || this.digits === 'latin') return text;
 		return text.replace(/[0-9]/g, (digit) => String.fromCharCode(0x0660 + Number(digit)));
@@ -212,6 +212,11 @@ export class Formatter {
 		const time = this.isArabic ? this.#time.format(at) : iso.slice(11, 16);
 		return m.utc_time({ date, time }, this.#options);
 	}
+}
+
+/** A range of numbers ("2017–2019", "٢٠١٧–٢٠١٩") kept on one line, for a heading. */
+export function keepRangesTogether(text: string): string {
+	return text.replace(/([0-9٠-٩])–(?=[0-9٠-٩])/g, '$1\u2060–\u2060');
 }
 
 const COMPASS = ['n', 'ne', 'e', 'se', 's', 'sw', 'w', 'nw'] as const;
