@@ -106,7 +106,8 @@ export class MapContext {
 			labels: { locale: language.locale, digits: language.digits },
 			dir: language.dir,
 			zoomIn: m.zoom_in(),
-			zoomOut: m.zoom_out()
+			zoomOut: m.zoom_out(),
+			title: m.map_canvas()
 		};
 	}
 

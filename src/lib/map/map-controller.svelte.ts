@@ -56,6 +56,8 @@ export interface MapLanguage {
 	dir: Direction;
 	zoomIn: string;
 	zoomOut: string;
+	/** The map canvas's name for screen readers. */
+	title: string;
 }
 
 /** What the pointer is over, for a tooltip; positions are CSS pixels within the map. */
@@ -141,7 +143,8 @@ export class MapController {
 			labels: ENGLISH_LABELS,
 			dir: 'ltr',
 			zoomIn: 'Zoom in',
-			zoomOut: 'Zoom out'
+			zoomOut: 'Zoom out',
+			title: 'Map'
 		}
 	) {
 		if (!workerConfigured) {
@@ -362,6 +365,7 @@ export class MapController {
 		};
 		name('.maplibregl-ctrl-zoom-in', language.zoomIn);
 		name('.maplibregl-ctrl-zoom-out', language.zoomOut);
+		this.#map.getCanvas().setAttribute('aria-label', language.title);
 	}
 
 	/** Rewrites the labels in another language (Arabic names first) and moves the controls. */
