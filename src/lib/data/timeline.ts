@@ -131,8 +131,19 @@ export function stepWindow(
 }
 
 /** Axis ticks: 1 January of each year for spans over two years, else the 1st of each month. */
-export function timeTicks(firstDay: number, lastDay: number): { day: number; label: string }[] {
-	const ticks: { day: number; label: string }[] = [];
+export interface TimeTick {
+	day: number;
+	/** In English: "2018", "Apr", or "Jan 2018" (the year on January and on the first tick). */
+	label: string;
+	year: number;
+	/** 0 for January. */
+	month: number;
+	/** What the label shows, for other languages to write it their way. */
+	kind: 'year' | 'month' | 'month-year';
+}
+
+export function timeTicks(firstDay: number, lastDay: number): TimeTick[] {
+	const ticks: TimeTick[] = [];
 	const byYear = lastDay - firstDay > 730;
 	let index = monthIndex(firstDay);
 	if (byYear) index = Math.floor(index / 12) * 12;
@@ -146,7 +157,8 @@ export function timeTicks(firstDay: number, lastDay: number): { day: number; lab
 			const label = byYear
 				? String(year)
 				: `${MONTH_ABBREVIATIONS[month] ?? ''}${withYear ? ` ${year}` : ''}`;
-			ticks.push({ day, label });
+			const kind = byYear ? 'year' : withYear ? 'month-year' : 'month';
+			ticks.push({ day, label, year, month, kind });
 		}
 		index += byYear ? 12 : 1;
 	}

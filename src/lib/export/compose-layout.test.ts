@@ -375,3 +375,47 @@ describe('a tall image (stories, 9:16)', () => {
 		}
 	});
 });
+
+describe('right to left (Arabic)', () => {
+	const arabic = { language: { locale: 'ar' as const, digits: 'native' as const } };
+
+	it('mirrors the composition: title and scale on the right, legend and inset on the left', () => {
+		for (const size of [
+			[1920, 1080],
+			[1080, 1080],
+			[1080, 1920]
+		] as const) {
+			const ltr = layout(size[0], size[1]);
+			const rtl = layout(size[0], size[1], arabic);
+			const W = size[0];
+			expect(rtl.dir).toBe('rtl');
+			expect(ltr.dir).toBe('ltr');
+			// Every box is its left-to-right twin reflected across the image.
+			const reflect = (box: Box) => ({ ...box, x: W - box.x - box.width });
+			expect(rtl.title!.card).toEqual(reflect(ltr.title!.card));
+			expect(rtl.scale.card).toEqual(reflect(ltr.scale.card));
+			expect(rtl.inset).toEqual(reflect(ltr.inset!));
+			expect(legendBox(rtl).x).toBeCloseTo(W - legendBox(ltr).x - legendBox(ltr).width, 6);
+			expect(rtl.title!.card.x + rtl.title!.card.width).toBeGreaterThan(W / 2);
+			expect(rtl.inset!.x).toBeLessThan(W / 2);
+			// Texts end where their left-to-right twins start: right-aligned at the mirrored x.
+			expect(rtl.title!.title.x).toBe(W - ltr.title!.title.x);
+			expect(rtl.credits.text.x).toBe(W - ltr.credits.text.x);
+			// In the legend card, symbols go right of their labels.
+			const entryRtl = rtl.legend.sections[0]!.entries[0]!;
+			expect(entryRtl.symbolX).toBeGreaterThan(entryRtl.label.x);
+		}
+		const square = layout(1080, 1080, arabic);
+		expect(legendBox(square).x).toBeLessThan(1080 / 2);
+	});
+
+	it('writes the scale, the north arrow and the credits’ separators in Arabic', () => {
+		const rtl = layout(1920, 1080, arabic);
+		expect(rtl.scale.north.text).toBe('ش');
+		expect(rtl.scale.distance.text).toMatch(/^[٠-٩]+ كم$/);
+		expect(rtl.credits.text.lines.join(' ')).toContain(' | ');
+		const ltr = layout(1920, 1080);
+		expect(ltr.scale.north.text).toBe('N');
+		expect(ltr.scale.distance.text).toMatch(/^\d+ km$/);
+	});
+});

@@ -1,4 +1,7 @@
 import type { LegendSymbol } from '$lib/map/style/legend';
+import { Formatter } from '$lib/i18n/format';
+import type { Direction } from '$lib/i18n/locale';
+import { m } from '$lib/paraglide/messages';
 import type { Composition } from './composition';
 import type { ExportSize } from './presets';
 import { scaleBar } from './scale-bar';
@@ -25,7 +28,10 @@ export interface Box {
 	height: number;
 }
 
-/** Lines of text, left-aligned at `x`; line i is centred on top + lineHeight × (i + ½). */
+/**
+ * Lines of text, aligned at `x` on their start side (left, or right in a right-to-left
+ * layout); line i is centred on top + lineHeight × (i + ½).
+ */
 export interface TextLines {
 	lines: string[];
 	font: string;
@@ -86,6 +92,11 @@ export interface LegendCard {
 }
 
 export interface CompositionLayout {
+	/**
+	 * Right to left (Arabic): everything is mirrored, and text that starts at an `x` ends
+	 * there instead (drawn right-aligned, with the canvas's direction set to rtl).
+	 */
+	dir: Direction;
 	/** Layout pixels per design pixel (the design is for a 1080-pixel image). */
 	u: number;
 	margin: number;
@@ -107,7 +118,15 @@ export interface CompositionLayout {
 
 export type LayoutInput = Pick<
 	Composition,
-	'title' | 'subtitle' | 'legend' | 'credits' | 'exported' | 'metresPerPixel' | 'inset' | 'caption'
+	| 'title'
+	| 'subtitle'
+	| 'legend'
+	| 'credits'
+	| 'exported'
+	| 'metresPerPixel'
+	| 'inset'
+	| 'caption'
+	| 'language'
 >;
 
 /** Frames at least this much taller than wide (stories, 9:16) put the legend below the map. */
@@ -174,7 +193,9 @@ export function layoutComposition(
 		: title
 			? title.card.y + title.card.height
 			: margin;
-	return {
+	const f = new Formatter(input.language?.locale, input.language?.digits);
+	const layout: CompositionLayout = {
+		dir: f.dir,
 		u,
 		margin,
 		map,
@@ -183,10 +204,59 @@ export function layoutComposition(
 		inset,
 		title,
 		caption,
-		scale: layoutScale(input.metresPerPixel, margin, creditsTop - margin, u),
+		scale: layoutScale(input.metresPerPixel, margin, creditsTop - margin, u, f),
 		legend: tall
 			? layoutLegendColumns(input, measure, margin, map.height + margin, W - 2 * margin, u)
 			: layoutLegend(input, measure, W - margin, creditsTop - margin, titleBottom + margin, u)
+	};
+	return layout.dir === 'rtl' ? mirrored(layout, W) : layout;
+}
+
+/**
+ * The layout for a right-to-left language: every box mirrored across the image (the title
+ * and the scale on the right, the legend and the inset on the left, the legend's symbols to
+ * the right of their labels), and every text that started at an x now ending there.
+ */
+export function mirrored(layout: CompositionLayout, W: number): CompositionLayout {
+	const box = (b: Box): Box => ({ ...b, x: W - b.x - b.width });
+	const lines = (text: TextLines): TextLines => ({ ...text, x: W - text.x });
+	const at = (label: Label): Label => ({ ...label, x: W - label.x });
+	const { legend, scale, title } = layout;
+	const inCard = (label: Label): Label => ({ ...label, x: legend.width - label.x });
+	return {
+		...layout,
+		dir: 'rtl',
+		credits: { band: layout.credits.band, text: lines(layout.credits.text) },
+		inset: layout.inset ? box(layout.inset) : null,
+		title: title
+			? { card: box(title.card), title: lines(title.title), subtitle: lines(title.subtitle) }
+			: null,
+		caption: layout.caption
+			? {
+					card: box(layout.caption.card),
+					date: lines(layout.caption.date),
+					detail: lines(layout.caption.detail)
+				}
+			: null,
+		scale: {
+			card: box(scale.card),
+			arrow: { ...scale.arrow, x: W - scale.arrow.x },
+			north: at(scale.north),
+			bar: box(scale.bar),
+			distance: at(scale.distance)
+		},
+		legend: {
+			...legend,
+			x: W - legend.x - legend.width * legend.scale,
+			sections: legend.sections.map((section) => ({
+				title: inCard(section.title),
+				entries: section.entries.map((entry) => ({
+					...entry,
+					symbolX: legend.width - entry.symbolX,
+					label: inCard(entry.label)
+				}))
+			}))
+		}
 	};
 }
 
@@ -230,7 +300,7 @@ function widest(measure: Measure, lineFont: string, lines: readonly string[]): n
 
 /** The credits and the export time, in up to three lines along the bottom. */
 function layoutCredits(
-	input: Pick<LayoutInput, 'credits' | 'exported'>,
+	input: Pick<LayoutInput, 'credits' | 'exported' | 'language'>,
 	measure: Measure,
 	W: number,
 	H: number,
@@ -239,7 +309,8 @@ function layoutCredits(
 ): CompositionLayout['credits'] {
 	const px = 12.5 * u;
 	const lineFont = font(400, px);
-	const text = [...input.credits, input.exported].join(' · ');
+	const separator = m.separator({}, { locale: input.language?.locale ?? 'en' });
+	const text = [...input.credits, input.exported].join(separator);
 	const lines = wrap(measure, text, lineFont, W - 2 * margin, 3);
 	const lineHeight = px * 1.45;
 	const height = lines.length * lineHeight + px * 1.2;
@@ -330,8 +401,20 @@ function layoutCaption(
 }
 
 /** Scale bar and north arrow in a card at `x`, standing on `bottom`. */
-function layoutScale(metresPerPixel: number, x: number, bottom: number, u: number): ScaleCard {
+function layoutScale(
+	metresPerPixel: number,
+	x: number,
+	bottom: number,
+	u: number,
+	f: Formatter
+): ScaleCard {
 	const bar = scaleBar(metresPerPixel, 160 * u);
+	// English keeps the bar's own label ("50 km"); another language writes it its way.
+	const distance = !f.isArabic
+		? bar.label
+		: bar.metres >= 1000
+			? f.km(bar.metres / 1000)
+			: f.distance(bar.metres);
 	const pad = 10 * u;
 	const px = 13 * u;
 	const arrow = 30 * u;
@@ -344,9 +427,14 @@ function layoutScale(metresPerPixel: number, x: number, bottom: number, u: numbe
 	return {
 		card: { x, y: top, width, height },
 		arrow: { x: arrowX, y: top + pad + arrow / 2 + px * 0.4, size: arrow },
-		north: { text: 'N', font: font(700, px * 0.9), x: arrowX, y: top + pad * 0.6 },
+		north: {
+			text: m.north({}, { locale: f.locale }),
+			font: font(700, px * 0.9),
+			x: arrowX,
+			y: top + pad * 0.6
+		},
 		bar: { x: barX, y: barY, width: bar.pixels, height: 6 * u },
-		distance: { text: bar.label, font: font(600, px), x: barX, y: barY - 4 * u }
+		distance: { text: distance, font: font(600, px), x: barX, y: barY - 4 * u }
 	};
 }
 

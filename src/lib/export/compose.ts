@@ -74,13 +74,16 @@ export function measureOn(ctx: Context): Measure {
 function paintLayout(ctx: Context, layout: CompositionLayout, composition: Composition) {
 	const { u } = layout;
 	const print = composition.theme.print;
-	paintCredits(ctx, layout.credits, print);
+	// Right to left, text runs from its x leftwards, and the canvas orders it as Arabic.
+	ctx.direction = layout.dir;
+	const start = layout.dir === 'rtl' ? 'right' : 'left';
+	paintCredits(ctx, layout.credits, print, start);
 	if (layout.inset && composition.inset) {
 		paintInset(ctx, composition, composition.inset, layout.inset, u);
 	}
 	if (layout.title) {
 		paintCard(ctx, layout.title.card, u, print);
-		ctx.textAlign = 'left';
+		ctx.textAlign = start;
 		ctx.textBaseline = 'middle';
 		ctx.fillStyle = print.ink;
 		paintLines(ctx, layout.title.title);
@@ -89,15 +92,15 @@ function paintLayout(ctx: Context, layout: CompositionLayout, composition: Compo
 	}
 	if (layout.caption) {
 		paintCard(ctx, layout.caption.card, u, print);
-		ctx.textAlign = 'left';
+		ctx.textAlign = start;
 		ctx.textBaseline = 'middle';
 		ctx.fillStyle = print.ink;
 		paintLines(ctx, layout.caption.date);
 		ctx.fillStyle = print.muted;
 		paintLines(ctx, layout.caption.detail);
 	}
-	paintScaleAndNorth(ctx, layout.scale, composition.bearing, u, composition.theme);
-	paintLegend(ctx, layout.legend, u, print);
+	paintScaleAndNorth(ctx, layout.scale, composition.bearing, u, composition.theme, start);
+	paintLegend(ctx, layout.legend, u, print, start);
 }
 
 /** Lines in the context's current colour and alignment. */
@@ -113,13 +116,18 @@ function paintLabel(ctx: Context, label: Label) {
 	ctx.fillText(label.text, label.x, label.y);
 }
 
-function paintCredits(ctx: Context, credits: CompositionLayout['credits'], print: Print) {
+function paintCredits(
+	ctx: Context,
+	credits: CompositionLayout['credits'],
+	print: Print,
+	start: CanvasTextAlign
+) {
 	const { band } = credits;
 	ctx.fillStyle = print.card;
 	ctx.fillRect(band.x, band.y, band.width, band.height);
 	ctx.fillStyle = print.muted;
 	ctx.textBaseline = 'middle';
-	ctx.textAlign = 'left';
+	ctx.textAlign = start;
 	paintLines(ctx, credits.text);
 }
 
@@ -128,7 +136,8 @@ function paintScaleAndNorth(
 	scale: ScaleCard,
 	bearing: number,
 	u: number,
-	theme: Composition['theme']
+	theme: Composition['theme'],
+	start: CanvasTextAlign
 ) {
 	const INK = theme.print.ink;
 	paintCard(ctx, scale.card, u, theme.print);
@@ -162,7 +171,7 @@ function paintScaleAndNorth(
 	ctx.lineWidth = Math.max(1, u);
 	ctx.strokeRect(bar.x, bar.y, bar.width, bar.height);
 	ctx.fillStyle = INK;
-	ctx.textAlign = 'left';
+	ctx.textAlign = start;
 	ctx.textBaseline = 'bottom';
 	paintLabel(ctx, scale.distance);
 }

@@ -1,6 +1,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { LegendSection } from '$lib/map/style/legend';
 import type { Theme } from '$lib/map/style/theme';
+import type { Digits, Locale } from '$lib/i18n/locale';
 
 /** What an export image says over its map; laid out by compose-layout.ts, drawn by compose.ts. */
 export interface Composition {
@@ -20,6 +21,11 @@ export interface Composition {
 	theme: Theme;
 	/** A video frame's date (and what it shows), under the title; absent in a still image. */
 	caption?: Caption | null;
+	/**
+	 * The language the texts are in (English when absent): Arabic mirrors the composition
+	 * (title and scale on the right, legend and inset on the left) and writes right to left.
+	 */
+	language?: { locale: Locale; digits: Digits };
 }
 
 /** The caption of a video's step: "November 2018", "2 incidents". */

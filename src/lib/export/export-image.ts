@@ -1,4 +1,5 @@
-import { MONTH_ABBREVIATIONS } from '$lib/data/months';
+import { ENGLISH, type Formatter } from '$lib/i18n/format';
+import { m } from '$lib/paraglide/messages';
 import { composeImage, loadExportFonts, measureOn } from './compose';
 import { mapArea } from './compose-layout';
 import type { Composition } from './composition';
@@ -88,11 +89,9 @@ export async function compose(
 	);
 }
 
-/** "Exported 24 Nov 2026, 09:05 UTC" */
-export function exportedLine(at: Date): string {
-	const iso = at.toISOString();
-	const month = MONTH_ABBREVIATIONS[at.getUTCMonth()];
-	return `Exported ${at.getUTCDate()} ${month} ${at.getUTCFullYear()}, ${iso.slice(11, 16)} UTC`;
+/** "Exported 24 Nov 2026, 09:05 UTC", in a language. */
+export function exportedLine(at: Date, f: Formatter = ENGLISH): string {
+	return m.exported_at({ time: f.utc(at) }, { locale: f.locale });
 }
 
 /** Saves a blob as a file through a temporary link (nothing leaves the browser). */

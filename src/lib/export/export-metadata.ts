@@ -1,5 +1,9 @@
 import type { DatasetInfo } from '$lib/data/builtin';
 import { isFiltering, type IncidentFilter } from '$lib/data/filter';
+import { ENGLISH, type Formatter } from '$lib/i18n/format';
+import type { Locale } from '$lib/i18n/locale';
+import { datasetTexts } from '$lib/i18n/vocabulary';
+import { m } from '$lib/paraglide/messages';
 import { describeCount, describeFilter } from './describe-filter';
 import { citation, type ExportContext } from './incident-export';
 
@@ -25,20 +29,25 @@ export function exportContext(state: ExportState): ExportContext {
 	};
 }
 
-/** The image's default subtitle: the window and filters, and the count. */
-export function defaultSubtitle(state: ExportState): string {
-	const count = describeCount(state.shown, state.total, isFiltering(state.filter));
-	return `${describeFilter(state.filter)} · ${count}`;
+/** The image's default subtitle: the window and filters, and the count, in a language. */
+export function defaultSubtitle(state: ExportState, f: Formatter = ENGLISH): string {
+	const count = describeCount(state.shown, state.total, isFiltering(state.filter), f);
+	return m.subtitle({ filters: describeFilter(state.filter, f), count }, { locale: f.locale });
 }
 
 /**
  * The credits an image carries: the basemap, the gazetteer its labels come from (GeoNames'
  * CC-BY 3.0 licence asks for the credit wherever its data is shown), then each dataset.
  */
-export const BASE_CREDITS = ['Made with Natural Earth', 'GeoNames, CC-BY'] as const;
+export function baseCredits(locale: Locale = 'en'): string[] {
+	return [m.credit_natural_earth({}, { locale }), m.credit_geonames({}, { locale })];
+}
 
-export function imageCredits(datasets: readonly DatasetInfo[]): string[] {
-	return [...BASE_CREDITS, ...datasets.map((dataset) => dataset.credit)];
+export function imageCredits(datasets: readonly DatasetInfo[], locale: Locale = 'en'): string[] {
+	return [
+		...baseCredits(locale),
+		...datasets.map((dataset) => datasetTexts(dataset, locale).credit)
+	];
 }
 
 const datasetLine = (dataset: DatasetInfo) =>

@@ -8,8 +8,9 @@ import type { RenderedMap, StepMap } from '$lib/export/rendered-map';
 import type { IncidentFilter } from '$lib/data/filter';
 import { drawingLimit, insetCountries } from './export-map';
 import { incidentMapFeatures, markerRadiusBySite } from './incident-features';
-import { MapController, type MapHover } from './map-controller.svelte';
+import { MapController, type MapLanguage, type MapHover } from './map-controller.svelte';
 import { measureFeatures } from './measure-features';
+import { m } from '$lib/paraglide/messages';
 import { placeMapFeatures } from './place-features';
 import { THEMES, type Theme } from './style/theme';
 
@@ -59,11 +60,12 @@ export class MapContext {
 		const app = this.#app;
 		const { incidents, selection, mapView, measure } = app;
 		const drawn = incidents.incidents;
+		const f = app.language.format;
 		const controller = new MapController(
 			container,
 			THEMES[app.appearance.theme],
 			{
-				incidents: incidentMapFeatures(drawn),
+				incidents: incidentMapFeatures(drawn, undefined, (min, max) => f.killed(min, max)),
 				places: placeMapFeatures(incidents.places, markerRadiusBySite(incidents.sites)),
 				border: {
 					type: 'FeatureCollection',
@@ -78,7 +80,8 @@ export class MapContext {
 				hover: (hover) => (this.hover = hover),
 				measureClick: (lon, lat) => measure.add([lon, lat]),
 				viewChanged: (view) => (mapView.current = view)
-			}
+			},
+			this.#language()
 		);
 		this.#controller = controller;
 		const resize = new ResizeObserver(() => controller.resize());
@@ -97,19 +100,42 @@ export class MapContext {
 		};
 	}
 
+	/** The map's language, from the interface's (reads the state: reactive where called). */
+	#language(): MapLanguage {
+		const { language } = this.#app;
+		return {
+			labels: { locale: language.locale, digits: language.digits },
+			dir: language.dir,
+			zoomIn: m.zoom_in(),
+			zoomOut: m.zoom_out(),
+			title: m.map_canvas()
+		};
+	}
+
 	/** What the map shows, from the state: each line one part of the state and its call. */
 	#follow(map: MapController, drawn: readonly IncidentFeature[]) {
-		const { incidents, filters, selection, mapView, measure, appearance } = this.#app;
+		const { incidents, filters, selection, mapView, measure, appearance, language } = this.#app;
 		let shownIncidents = drawn;
+		let shownFormat = language.format;
 		follow(
-			() => ({ incidents: incidents.incidents, info: incidents.importInfo }),
+			() => ({ incidents: incidents.incidents, info: incidents.importInfo, f: language.format }),
 			(current) => {
-				if (current.incidents === shownIncidents) return;
+				// Markers write their tolls in the interface's digits: a new language redraws them.
+				if (current.incidents === shownIncidents && current.f === shownFormat) return;
 				shownIncidents = current.incidents;
+				shownFormat = current.f;
 				map.setIncidents(
-					incidentMapFeatures(current.incidents, (dataset) => current.info.get(dataset)?.colour)
+					incidentMapFeatures(
+						current.incidents,
+						(dataset) => current.info.get(dataset)?.colour,
+						(min, max) => current.f.killed(min, max)
+					)
 				);
 			}
+		);
+		follow(
+			() => this.#language(),
+			(next) => map.setLanguage(next)
 		);
 		follow(
 			() => ({ id: selection.id, reveal: selection.reveal }),
@@ -144,7 +170,8 @@ export class MapContext {
 			(on) => map.setMeasuring(on)
 		);
 		follow(
-			() => measureFeatures(measure.points, measure.legs),
+			() =>
+				measureFeatures(measure.points, measure.legs, (metres) => language.format.distance(metres)),
 			(features) => map.setMeasure(features)
 		);
 		// The band up to the filter's distance follows the slider (the latest request wins).
@@ -160,7 +187,10 @@ export class MapContext {
 					.borderBand(km)
 					.then((band) => current && map.setFilterBand(band))
 					.catch((error: unknown) => {
-						this.problem = `Drawing the ${km} km band failed: ${String(error)}`;
+						this.problem = m.band_failed({
+							km: this.#app.language.format.km(km),
+							error: String(error)
+						});
 					});
 			}, BAND_DELAY);
 			return () => {

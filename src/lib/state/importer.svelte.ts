@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { isolate } from '$lib/data/bidi';
 import type { DatasetInfo } from '$lib/data/builtin';
 import type { IncidentFeature } from '$lib/data/incident';
@@ -110,7 +111,7 @@ export class ImportState {
 		try {
 			for (const saved of await this.#services.datasets.load()) this.#addSaved(saved);
 		} catch (error) {
-			this.storageError = `Saved datasets could not be read: ${message(error)}`;
+			this.storageError = m.storage_read_failed({ error: message(error) });
 		}
 		await this.refreshStorage();
 	}
@@ -158,7 +159,7 @@ export class ImportState {
 	cancel() {
 		if (!this.#worker) return;
 		this.#finish();
-		this.error = `Import of ${isolate(this.fileName)} cancelled: nothing was added`;
+		this.error = m.import_cancelled({ file: isolate(this.fileName) });
 		this.#next();
 	}
 
@@ -217,14 +218,12 @@ export class ImportState {
 				worker.terminate();
 				this.#saved(id);
 				void this.refreshStorage();
-				this.storageError =
-					`${isolate(file.name)} is shown but could not be saved in this browser (${data.message}); ` +
-					'it will be gone when this tab closes';
+				this.storageError = m.import_not_saved({ file: isolate(file.name), error: data.message });
 			}
 		};
 		worker.onerror = (event) => {
 			this.#finish();
-			this.error = `${isolate(file.name)}: ${event.message || 'the import failed'}`;
+			this.error = `${isolate(file.name)}: ${event.message || m.import_failed()}`;
 			this.#next();
 		};
 		worker.postMessage({ type: 'import', file, dataset: id } satisfies ImportRequest);
@@ -298,8 +297,11 @@ export class ImportState {
 		const shadowing = this.#incidents.addImport(dataset);
 		if (shadowing > 0) {
 			this.#notice(
-				`${shadowing.toLocaleString('en')} rows of ${isolate(dataset.info.title)} have the id of a ` +
-					'built-in incident and are not shown'
+				m.import_shadowing({
+					count: shadowing,
+					n: shadowing.toLocaleString('en'),
+					title: isolate(dataset.info.title)
+				})
 			);
 		}
 	}
@@ -323,7 +325,7 @@ export class ImportState {
 				const saved = await this.#services.datasets.loadOne(change.id);
 				if (saved !== null) this.#addSaved(saved);
 			} catch (error) {
-				this.storageError = `A dataset added in another tab could not be read: ${message(error)}`;
+				this.storageError = m.storage_other_tab_failed({ error: message(error) });
 			}
 		}
 	}
@@ -335,7 +337,7 @@ export class ImportState {
 			this.#services.datasets.announce({ type: 'removed', id });
 			void this.refreshStorage();
 		} catch (error) {
-			this.storageError = `Could not remove the saved copy: ${message(error)}`;
+			this.storageError = m.storage_remove_failed({ error: message(error) });
 		}
 	}
 
@@ -345,7 +347,7 @@ export class ImportState {
 			await this.#services.datasets.setVisible(id, visible);
 			this.#services.datasets.announce({ type: 'visible', id, visible });
 		} catch (error) {
-			this.storageError = `Could not save the change: ${message(error)}`;
+			this.storageError = m.storage_save_failed({ error: message(error) });
 		}
 	}
 

@@ -9,6 +9,8 @@ import { CLUSTER_ZOOM_END, type GroupCollection } from '$lib/analysis/groups';
 import { DATASET_COLOURS } from '$lib/data/palette';
 import type { MapIncidentProperties } from '../incident-features';
 import { INCIDENT_FILTER } from './filter';
+import { intlTag } from '$lib/i18n/locale';
+import { ENGLISH_LABELS, type LabelLanguage } from './labels';
 import type { Theme } from './theme';
 
 /**
@@ -158,7 +160,11 @@ function tollLabels(
 	};
 }
 
-export function incidentLayers(theme: Theme, halosFromZoom = 0): LayerSpecification[] {
+export function incidentLayers(
+	theme: Theme,
+	halosFromZoom = 0,
+	labels: LabelLanguage = ENGLISH_LABELS
+): LayerSpecification[] {
 	return [
 		{
 			id: HALO_LAYER,
@@ -238,7 +244,10 @@ export function incidentLayers(theme: Theme, halosFromZoom = 0): LayerSpecificat
 			source: GROUPS_SOURCE,
 			filter: badges,
 			layout: {
-				'text-field': ['to-string', ['get', 'count']],
+				'text-field':
+					labels.locale === 'ar'
+						? ['number-format', ['get', 'count'], { locale: intlTag('ar', labels.digits) }]
+						: ['to-string', ['get', 'count']],
 				'text-font': [theme.font.bold],
 				'text-size': 13,
 				'text-allow-overlap': true,

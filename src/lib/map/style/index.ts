@@ -11,6 +11,7 @@ import { fontFaces } from './fonts';
 import { haloMinZoom, incidentLayers, incidentSources } from './incidents';
 import { MEASURE_SOURCE, measureLayers } from './measure';
 import { PLACES_SOURCE, placeLayers } from './places';
+import { ENGLISH_LABELS, type LabelLanguage } from './labels';
 import type { Theme } from './theme';
 
 export interface StyleData {
@@ -27,7 +28,12 @@ export const EMPTY_BAND: FeatureCollection<Polygon> = { type: 'FeatureCollection
  * against it) and the data. Layer order, bottom to top: ground, border and bands, labels,
  * incidents.
  */
-export function mapStyle(theme: Theme, base: string, data: StyleData): StyleSpecification {
+export function mapStyle(
+	theme: Theme,
+	base: string,
+	data: StyleData,
+	labels: LabelLanguage = ENGLISH_LABELS
+): StyleSpecification {
 	return {
 		version: 8,
 		'font-faces': fontFaces(theme, base),
@@ -42,22 +48,27 @@ export function mapStyle(theme: Theme, base: string, data: StyleData): StyleSpec
 			[PLACES_SOURCE]: { type: 'geojson', data: data.places },
 			...incidentSources(data.incidents, data.groups)
 		},
-		layers: styleLayers(theme, data.incidents.features.length)
+		layers: styleLayers(theme, data.incidents.features.length, labels)
 	};
 }
 
 /**
- * The style's layers for a theme (how many incidents there are decides where halos start).
- * A theme change repaints these same layers: nothing is reloaded.
+ * The style's layers for a theme and the labels' language (how many incidents there are
+ * decides where halos start). A theme change repaints these same layers, a language change
+ * rewrites their labels: nothing is reloaded.
  */
-export function styleLayers(theme: Theme, incidentCount: number): LayerSpecification[] {
+export function styleLayers(
+	theme: Theme,
+	incidentCount: number,
+	labels: LabelLanguage = ENGLISH_LABELS
+): LayerSpecification[] {
 	return [
 		...basemapLayers(theme),
 		...borderLayers(theme),
-		...basemapLabelLayers(theme),
-		...bandLabelLayers(theme),
-		...placeLayers(theme),
-		...incidentLayers(theme, haloMinZoom(incidentCount)),
+		...basemapLabelLayers(theme, labels.locale),
+		...bandLabelLayers(theme, labels),
+		...placeLayers(theme, labels.locale),
+		...incidentLayers(theme, haloMinZoom(incidentCount), labels),
 		...measureLayers(theme)
 	];
 }

@@ -1,4 +1,6 @@
 import { PROXIMITY_BANDS_KM, UNCERTAINTY_RADIUS_KM } from '$lib/data/region';
+import { ENGLISH, type Formatter } from '$lib/i18n/format';
+import { m } from '$lib/paraglide/messages';
 import { APPROXIMATE_DATE_OPACITY, markerRadius } from './incidents';
 import type { Theme } from './theme';
 
@@ -30,9 +32,13 @@ export interface LegendSection {
 	entries: LegendEntry[];
 }
 
-export function legendSections(theme: Theme): LegendSection[] {
+/** The legend in a language (English by default), its numbers in that language's digits. */
+export function legendSections(theme: Theme, f: Formatter = ENGLISH): LegendSection[] {
+	const o = { locale: f.locale };
 	const bandLabels = PROXIMITY_BANDS_KM.map((km, i) =>
-		i === 0 ? `within ${km} km` : `${PROXIMITY_BANDS_KM[i - 1]}–${km} km`
+		i === 0
+			? m.legend_band_within({ km: f.km(km) }, o)
+			: m.legend_band({ from: f.count(PROXIMITY_BANDS_KM[i - 1] ?? 0), to: f.km(km) }, o)
 	);
 	const sample = (killed: number) => ({
 		kind: 'circle' as const,
@@ -40,15 +46,15 @@ export function legendSections(theme: Theme): LegendSection[] {
 		fill: theme.incident,
 		stroke: theme.incidentStroke,
 		strokeWidth: 1.5,
-		text: String(killed),
+		text: f.count(killed),
 		textColour: theme.clusterText
 	});
 	return [
 		{
-			title: 'Incidents',
+			title: m.legend_incidents({}, o),
 			entries: [
-				{ symbol: sample(10), label: 'Reported killed: circle area grows with the number' },
-				{ symbol: sample(40), label: 'Ranges are sized by their upper figure' },
+				{ symbol: sample(10), label: m.legend_killed({}, o) },
+				{ symbol: sample(40), label: m.legend_ranges({}, o) },
 				{
 					symbol: {
 						kind: 'circle',
@@ -57,7 +63,7 @@ export function legendSections(theme: Theme): LegendSection[] {
 						stroke: theme.incident,
 						strokeWidth: 2.5
 					},
-					label: 'Toll not reported (unknown, not zero)'
+					label: m.legend_unknown({}, o)
 				},
 				{
 					symbol: {
@@ -68,7 +74,7 @@ export function legendSections(theme: Theme): LegendSection[] {
 						stroke: theme.incident,
 						strokeWidth: 2
 					},
-					label: 'Fainter: dated only to the week or month'
+					label: m.legend_approximate({}, o)
 				},
 				{
 					symbol: {
@@ -77,15 +83,15 @@ export function legendSections(theme: Theme): LegendSection[] {
 						fill: theme.cluster,
 						stroke: theme.incidentStroke,
 						strokeWidth: 2,
-						text: '5',
+						text: f.count(5),
 						textColour: theme.clusterText
 					},
-					label: 'Several incidents at one site or close together'
+					label: m.legend_cluster({}, o)
 				}
 			]
 		},
 		{
-			title: 'Location precision',
+			title: m.legend_precision({}, o),
 			entries: [
 				{
 					symbol: {
@@ -96,7 +102,7 @@ export function legendSections(theme: Theme): LegendSection[] {
 						stroke: theme.halo,
 						strokeWidth: 1.2
 					},
-					label: `Near a town: within ~${UNCERTAINTY_RADIUS_KM[2]} km (ring drawn to scale)`
+					label: m.legend_near({ km: f.km(UNCERTAINTY_RADIUS_KM[2]) }, o)
 				},
 				{
 					symbol: {
@@ -107,7 +113,7 @@ export function legendSections(theme: Theme): LegendSection[] {
 						stroke: theme.halo,
 						strokeWidth: 1.2
 					},
-					label: `Region only: within ~${UNCERTAINTY_RADIUS_KM[3]} km (to scale)`
+					label: m.legend_region({ km: f.km(UNCERTAINTY_RADIUS_KM[3]) }, o)
 				},
 				{
 					symbol: {
@@ -117,16 +123,16 @@ export function legendSections(theme: Theme): LegendSection[] {
 						stroke: theme.incidentStroke,
 						strokeWidth: 1
 					},
-					label: 'No ring: the named town itself (its centre)'
+					label: m.legend_town({}, o)
 				}
 			]
 		},
 		{
-			title: 'Border',
+			title: m.legend_border({}, o),
 			entries: [
 				{
 					symbol: { kind: 'line', colour: theme.border, width: 3, casing: theme.borderCasing },
-					label: 'Iraq–Syria border (Natural Earth)'
+					label: m.legend_border_line({}, o)
 				},
 				...PROXIMITY_BANDS_KM.map((_, i) => ({
 					symbol: {
@@ -135,15 +141,15 @@ export function legendSections(theme: Theme): LegendSection[] {
 						opacity: theme.bands[i]?.opacity ?? 0.1,
 						outline: theme.bandOutline
 					},
-					label: `${bandLabels[i]} of the border`
+					label: bandLabels[i] ?? ''
 				})),
 				{
 					symbol: { kind: 'line', colour: theme.countryBorder, width: 1.5 },
-					label: 'Other international borders'
+					label: m.legend_other_borders({}, o)
 				},
 				{
 					symbol: { kind: 'line', colour: theme.governorateLine, width: 1, dashed: true },
-					label: 'Governorate boundaries'
+					label: m.legend_governorates({}, o)
 				}
 			]
 		}
