@@ -195,7 +195,7 @@ test('the exported PNG is drawn from the Arabic catalogue, mirrored, and its lin
 		'الضربات الجوية العراقية على تنظيم داعش داخل سوريا، ٢٠١٧–٢٠١٩'
 	);
 	await expect(page.getByTestId('export-subtitle')).toHaveValue(
-		'١٥ تشرين الثاني ٢٠١٨ – ٢٥ تشرين الثاني ٢٠١٨ · ٢ من ١٤ حادثة'
+		'١٥ تشرين الثاني ٢٠١٨ – ٢٥ تشرين الثاني ٢٠١٨ | ٢ من ١٤ حادثة'
 	);
 	await page.evaluate(() => (Reflect.get(window, '__drawn') as unknown[]).splice(0));
 	const [download] = await Promise.all([
