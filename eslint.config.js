@@ -19,7 +19,7 @@ const MAPLIBRE = {
  * The folders of src/lib, from the bottom up: each may import only the folders before it
  * (src/lib/README.md draws them). routes/ sits on top and may import any of them.
  */
-const LAYERS = ['data', 'analysis', 'export', 'state', 'map', 'ui'];
+const LAYERS = ['data', 'i18n', 'analysis', 'export', 'state', 'map', 'ui'];
 
 /**
  * Every way a file in src/lib can name another folder of src/lib.
@@ -38,7 +38,11 @@ const layerRules = LAYERS.map((folder, level) => {
 	const above = folder === 'export' ? ['state', 'ui'] : LAYERS.slice(level + 1);
 	/** @type {{ group: string[]; message: string; allowTypeImports?: boolean }[]} */
 	const patterns = above.map((upper) => ({
-		group: folderImports(upper),
+		// The messages Paraglide compiles (src/lib/paraglide) belong to the i18n layer.
+		group:
+			upper === 'i18n'
+				? [...folderImports('i18n'), ...folderImports('paraglide')]
+				: folderImports(upper),
 		message: `src/lib/${folder} sits below src/lib/${upper}: dependencies point one way (src/lib/README.md).`
 	}));
 	if (folder === 'export') {
@@ -65,7 +69,16 @@ const layerRules = LAYERS.map((folder, level) => {
 
 export default ts.config(
 	{
-		ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'playwright-report/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'node_modules/',
+			'test-results/',
+			'playwright-report/',
+			// compiled from messages/ by Paraglide: never linted
+			'src/lib/paraglide/',
+			'project.inlang/'
+		]
 	},
 	js.configs.recommended,
 	...ts.configs.strict,

@@ -3,7 +3,7 @@ import { chromiumLaunchOptions } from './scripts/chromium';
 
 /**
  * The browser tests' own port: not 4173 (`npm start`, `npm run serve`), 4174 (screenshot) or
- * 4181–4183 (benchmarks); TEST_PORT names another (two checkouts testing at once). A server
+ * 4181–4184 (benchmarks); TEST_PORT names another (two checkouts testing at once). A server
  * already listening there is an error, never reused: the tests only ever run against the build
  * this run made.
  */

@@ -1,8 +1,20 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [
+		// messages/*.json → src/lib/paraglide (typed message functions); also `npm run i18n`.
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			// #lang= in the hash (the app's own state, src/lib/state/language.svelte.ts), then the
+			// language last shown, then the browser's languages, then English.
+			strategy: ['custom-hash', 'localStorage', 'preferredLanguage', 'baseLocale'],
+			emitReadme: false
+		}),
+		sveltekit()
+	],
 	// MapLibre finds its worker through import.meta.url; pre-bundling breaks that in the dev server.
 	optimizeDeps: { exclude: ['maplibre-gl'] },
 	test: {

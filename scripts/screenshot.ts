@@ -1,7 +1,8 @@
 /**
  * Takes the README's screenshots from the production build, at three sizes: a desktop with the
- * Hajin site selected, a tablet and a phone with its details sheet open. Needs `npm run build`
- * first and Chromium at /usr/bin/chromium (or CHROMIUM_PATH).
+ * Hajin site selected, a tablet and a phone with its details sheet open; and the Arabic
+ * interface on a desktop (1280 × 800) and a phone (390 × 844). Needs `npm run build` first and
+ * Chromium at /usr/bin/chromium (or CHROMIUM_PATH). SCREENSHOT_PORT names another port than 4174.
  *
  *   npm run screenshot
  */
@@ -31,10 +32,20 @@ const SHOTS: Shot[] = [
 		file: 'static/screenshot-phone.png',
 		context: { viewport: { width: 390, height: 844 }, ...phone },
 		hash: '#map=10/34.64/40.83&incident=IQ-SY-002'
+	},
+	{
+		file: 'static/screenshot-ar.png',
+		context: { viewport: { width: 1280, height: 800 } },
+		hash: '#map=8.4/34.6/41.1&incident=IQ-SY-002&lang=ar'
+	},
+	{
+		file: 'static/screenshot-ar-phone.png',
+		context: { viewport: { width: 390, height: 844 }, ...phone },
+		hash: '#map=10/34.64/40.83&incident=IQ-SY-002&lang=ar'
 	}
 ];
 
-const port = 4174;
+const port = Number(process.env.SCREENSHOT_PORT) || 4174;
 const server = await serve(process.cwd(), port);
 try {
 	const browser = await chromium.launch(chromiumLaunchOptions());

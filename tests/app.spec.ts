@@ -30,7 +30,7 @@ test('a permalink restores the view and opens the incident', async ({ page }) =>
 	await expect(panel.getByTestId('incident-place')).toContainText('Hajin');
 	await expect(panel.getByTestId('incident-date')).toContainText('19 April 2018');
 	await expect(panel.getByTestId('border-distance')).toHaveText('25.68 km');
-	await expect(page).toHaveURL(/#map=12\/34\.68944\/40\.83083&incident=IQ-SY-002$/);
+	await expect(page).toHaveURL(/#map=12\/34\.68944\/40\.83083&incident=IQ-SY-002&lang=en$/);
 });
 
 test('clicking the Hajin site makes all five Hajin incidents reachable', async ({ page }) => {

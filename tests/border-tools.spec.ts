@@ -117,7 +117,7 @@ test('a link written by hand is tidied without errors or a history entry', async
 		const page = await browser.newPage();
 		await page.goto(url);
 		await expect(page.getByTestId('incident-panel')).toContainText('IQ-SY-001');
-		await expect(page).toHaveURL(/#map=8\.6\/34\.6\/41&incident=IQ-SY-001$/);
+		await expect(page).toHaveURL(/#map=8\.6\/34\.6\/41&incident=IQ-SY-001&lang=en$/);
 		await waitForMapIdle(page);
 		const length = await page.evaluate(() => history.length);
 		expect(pageErrors).toEqual([]);

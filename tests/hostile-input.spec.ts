@@ -250,7 +250,7 @@ test('a file dropped on the map while another imports waits its turn: none is ca
 	});
 	await expect(page.getByTestId('import-queue')).toContainText('second.csv');
 	await expect(page.getByTestId('dataset')).toHaveCount(2, { timeout: 120_000 });
-	await expect(count(page)).toHaveText('60015 incidents', { timeout: 120_000 });
+	await expect(count(page)).toHaveText('60,015 incidents', { timeout: 120_000 });
 	await expect(page.getByText(/cancelled/)).toHaveCount(0);
 	// Several files chosen at once are imported one after another, too.
 	await importFiles(

@@ -29,6 +29,8 @@ export interface MainThreadTask {
 	own: number;
 	/** The input events it dispatched (e.g. "pointermove"), with their handlers' time (ms). */
 	inputs: { type: string; ms: number }[];
+	/** It ran requestAnimationFrame callbacks (MapLibre draws its maps in them). */
+	animationFrame: boolean;
 }
 
 const TASK_NAMES = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
@@ -97,7 +99,8 @@ export function mainThreadTasks(traceJson: string, from: string, to: string): Ma
 			own: (task.dur! - gpuWait) / 1000,
 			inputs: inside
 				.filter((event) => event.name === 'EventDispatch' && event.args?.data?.type)
-				.map((event) => ({ type: event.args!.data!.type!, ms: event.dur! / 1000 }))
+				.map((event) => ({ type: event.args!.data!.type!, ms: event.dur! / 1000 })),
+			animationFrame: inside.some((event) => event.name === 'FireAnimationFrame')
 		};
 	});
 }

@@ -16,6 +16,8 @@ import placesUrl from '$geodata/places.geojson?url';
 import borderUrl from '$geodata/border/iraq-syria.geojson?url';
 import sidesUrl from '$geodata/border/sides.geojson?url';
 import { sha256Hex } from '$lib/data/sha256';
+import { pageLocale } from '$lib/i18n/locale';
+import { m } from '$lib/paraglide/messages';
 import type { LayoutLoad } from './$types';
 
 // A static single-page app: prerender the shell, render the map in the browser.
@@ -46,25 +48,29 @@ export const load: LayoutLoad = async ({
 }): Promise<IncidentData | { failure: LoadFailure }> => {
 	// Read from location itself: the page is prerendered, so SvelteKit's url has no query.
 	const custom = new URLSearchParams(location.search).get('data');
+	// The failure is said in the page's language (the app's state, with its own, is not made).
+	const o = { locale: pageLocale() };
 	try {
-		return await loadData(fetch, custom);
+		return await loadData(fetch, custom, o);
 	} catch (error) {
 		const message =
 			error instanceof LoadProblem
 				? error.message
-				: `the map's data could not be read (${error instanceof Error ? error.message : String(error)})`;
+				: m.load_unreadable({ error: error instanceof Error ? error.message : String(error) }, o);
 		return { failure: { file: custom, message } };
 	}
 };
 
 async function loadData(
 	fetch: typeof globalThis.fetch,
-	custom: string | null
+	custom: string | null,
+	o: { locale: ReturnType<typeof pageLocale> }
 ): Promise<IncidentData> {
 	const fetched = async (url: string): Promise<Response> => {
 		const response = await fetch(url);
 		if (!response.ok) {
-			throw new LoadProblem(`${url} answered ${response.status} ${response.statusText}`.trim());
+			const status = `${response.status} ${response.statusText}`.trim();
+			throw new LoadProblem(m.load_http({ url, status }, o));
 		}
 		return response;
 	};
@@ -74,12 +80,11 @@ async function loadData(
 		try {
 			dataUrl = new URL(custom, location.href);
 		} catch {
-			throw new LoadProblem(`?data=${custom} is not a file name or address`);
+			throw new LoadProblem(m.load_not_address({ file: custom }, o));
 		}
 		if (dataUrl.origin !== location.origin) {
 			throw new LoadProblem(
-				`?data= must name a file on this site (${location.origin}), not one on ${dataUrl.origin}: ` +
-					'the map fetches nothing from other sites'
+				m.load_other_origin({ origin: location.origin, other: dataUrl.origin }, o)
 			);
 		}
 	}
@@ -87,7 +92,9 @@ async function loadData(
 	const incidentFile = async (url: string) => {
 		const response = await fetched(url).catch((error: unknown) => {
 			if (error instanceof LoadProblem || !dataUrl) throw error;
-			throw new LoadProblem(`${dataUrl.pathname} could not be fetched (${String(error)})`);
+			throw new LoadProblem(
+				m.load_fetch_failed({ file: dataUrl.pathname, error: String(error) }, o)
+			);
 		});
 		const bytes = await response.arrayBuffer();
 		const name = dataUrl ? dataUrl.pathname.split('/').pop() || dataUrl.pathname : url;
@@ -95,18 +102,21 @@ async function loadData(
 		try {
 			text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 		} catch {
-			throw new LoadProblem(`${name} is not UTF-8 text (GeoJSON is UTF-8)`);
+			throw new LoadProblem(m.load_not_utf8({ file: name }, o));
 		}
 		let collection: unknown;
 		try {
 			collection = JSON.parse(text.replace(/^\uFEFF/, ''));
 		} catch (error) {
 			throw new LoadProblem(
-				`${name} is not valid JSON (${error instanceof Error ? error.message : error})`
+				m.load_not_json(
+					{ file: name, error: error instanceof Error ? error.message : String(error) },
+					o
+				)
 			);
 		}
 		if (!isFeatureCollection(collection)) {
-			throw new LoadProblem(`${name} is JSON, but not a GeoJSON FeatureCollection of incidents`);
+			throw new LoadProblem(m.load_not_incidents({ file: name }, o));
 		}
 		return {
 			collection: collection as unknown as IncidentCollection,
@@ -122,7 +132,7 @@ async function loadData(
 	const incidents = incidentRead.collection;
 	const checked = checkIncidentCollection(incidents);
 	const borderGeometry = border.features[0]?.geometry;
-	if (!borderGeometry) throw new LoadProblem('the border file has no geometry');
+	if (!borderGeometry) throw new LoadProblem(m.load_no_border({}, o));
 	const file = dataUrl
 		? dataUrl.pathname.split('/').pop() || dataUrl.pathname
 		: 'geodata/incidents/strikes.geojson';

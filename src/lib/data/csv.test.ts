@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '$lib/data/testing/random';
-import { BOM, csvDocument, csvField, csvRow, neutraliseFormula } from './csv';
+import { BOM, csvDocument, csvField, csvRow, neutraliseFormula, restoreFormula } from './csv';
 
 describe('csv', () => {
 	it('quotes only what needs it', () => {
@@ -119,5 +120,25 @@ describe('formula neutralisation (OWASP CSV injection)', () => {
 			['A3', '-3.2'],
 			['A4', "'@SUM(A1:A2)"]
 		]);
+	});
+});
+
+describe('restoring what the app neutralised (re-importing its own export)', () => {
+	it.each([['=HYPERLINK("x")'], ["'=x"], ["''@y"], ['-5'], ["'-5"], ["'plain"], ['-'], ['\t=1']])(
+		'gives %j back as it was',
+		(value) => {
+			expect(restoreFormula(neutraliseFormula(value))).toBe(value);
+		}
+	);
+
+	it('is the inverse of neutraliseFormula for any text (property test)', () => {
+		fc.assert(
+			fc.property(
+				fc.string({ unit: fc.constantFrom("'", '=', '+', '-', '@', '\t', '5', 'a', '.') }),
+				(value) => {
+					expect(restoreFormula(neutraliseFormula(value))).toBe(value);
+				}
+			)
+		);
 	});
 });

@@ -34,10 +34,23 @@ const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  * left alone: they are values, not formulas.
  */
 export function neutraliseFormula<T extends Value>(value: T): T | string {
-	if (typeof value !== 'string' || !FORMULA_START.test(value) || PLAIN_NUMBER.test(value)) {
-		return value;
-	}
+	if (typeof value !== 'string') return value;
+	// Text that already starts with quotes before a formula character ("'=x") gets one more, so
+	// that restoreFormula can tell it from a neutralised "=x"; a spreadsheet shows it as it was.
+	const unquoted = value.replace(/^'+/, '');
+	if (!FORMULA_START.test(unquoted) || PLAIN_NUMBER.test(unquoted)) return value;
 	return `'${value}`;
+}
+
+/**
+ * The inverse of neutraliseFormula, for a file this app wrote: a cell that is `'` followed by
+ * what neutraliseFormula would have prefixed comes back as it was. Only for the app's own
+ * exports (the importer recognises their header): elsewhere a leading `'` is the file's text.
+ */
+export function restoreFormula(value: string): string {
+	if (!value.startsWith("'")) return value;
+	const original = value.slice(1);
+	return neutraliseFormula(original) === value ? original : value;
 }
 
 /** The UTF-8 byte order mark: spreadsheets need it to read Arabic in a CSV correctly. */

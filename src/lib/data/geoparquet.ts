@@ -75,14 +75,23 @@ export class GeoParquetWriter {
 	#geometry: (Uint8Array | null)[] = [];
 	#bbox = { west: Infinity, south: Infinity, east: -Infinity, north: -Infinity };
 	readonly #rowGroupRows: number;
+	readonly #metadata: Record<string, string>;
 
-	/** rowGroupRows: rows per row group (the last may be smaller). */
+	/**
+	 * rowGroupRows: rows per row group (the last may be smaller); metadata: key-value pairs
+	 * written in the file's footer beside `geo` (a citation, say).
+	 */
 	constructor(
 		columns: readonly GeoParquetColumn[],
 		sink: (bytes: Uint8Array) => void | Promise<void>,
-		{ rowGroupRows = 100_000 }: { rowGroupRows?: number } = {}
+		{
+			rowGroupRows = 100_000,
+			metadata = {}
+		}: { rowGroupRows?: number; metadata?: Record<string, string> } = {}
 	) {
 		this.#rowGroupRows = rowGroupRows;
+		if ('geo' in metadata) throw new Error('the "geo" metadata is written by the writer');
+		this.#metadata = metadata;
 		if (columns.some((column) => column.name === GEOMETRY_COLUMN)) {
 			throw new Error(`a column is already named "${GEOMETRY_COLUMN}"`);
 		}
@@ -168,7 +177,10 @@ export class GeoParquetWriter {
 
 	async finish(): Promise<void> {
 		await this.#flush();
-		this.#writer.kvMetadata = [{ key: 'geo', value: JSON.stringify(this.geoMetadata()) }];
+		this.#writer.kvMetadata = [
+			{ key: 'geo', value: JSON.stringify(this.geoMetadata()) },
+			...Object.entries(this.#metadata).map(([key, value]) => ({ key, value }))
+		];
 		this.#writer.finish();
 		await this.#drain();
 	}
@@ -188,10 +200,11 @@ export async function writeGeoParquet(
 	columns: readonly GeoParquetColumn[],
 	rows: readonly (readonly unknown[])[],
 	lons: ArrayLike<number>,
-	lats: ArrayLike<number>
+	lats: ArrayLike<number>,
+	metadata: Record<string, string> = {}
 ): Promise<Uint8Array> {
 	const parts: Uint8Array[] = [];
-	const writer = new GeoParquetWriter(columns, (bytes) => void parts.push(bytes));
+	const writer = new GeoParquetWriter(columns, (bytes) => void parts.push(bytes), { metadata });
 	await writer.writeRows(rows, lons, lats);
 	await writer.finish();
 	const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));

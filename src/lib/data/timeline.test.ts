@@ -72,6 +72,21 @@ describe('playback steps', () => {
 		]);
 	});
 
+	it('keeps a month’s window ending on the month’s last day', () => {
+		let window = { from: day('2018-10-01'), to: day('2018-10-31') };
+		const seen = [show(window)];
+		for (let i = 0; i < 3; i++) {
+			window = stepWindow(window, 'month', 'window', first, day('2019-03-31'))!;
+			seen.push(show(window));
+		}
+		expect(seen).toEqual([
+			'2018-10-01…2018-10-31',
+			'2018-11-01…2018-11-30',
+			'2018-12-01…2018-12-31',
+			'2019-01-01…2019-01-31'
+		]);
+	});
+
 	it('grows a cumulative window from the first day', () => {
 		const start = { from: day('2018-01-01'), to: day('2018-01-07') };
 		expect(show(stepWindow(start, 'week', 'cumulative', first, last))).toBe(

@@ -122,15 +122,28 @@ export function stepWindow(
 	lastDay: number
 ): DayWindow | null {
 	if (current.to >= lastDay) return null;
-	const to = Math.min(lastDay, addUnits(current.to, unit, 1));
+	// The day after the end, moved on and back a day: a month's end stays a month's end (31 Oct
+	// steps to 30 Nov, then 31 Dec, never 30 Dec).
+	const to = Math.min(lastDay, addUnits(current.to + 1, unit, 1) - 1);
 	const from =
 		mode === 'cumulative' ? Math.min(current.from, firstDay) : addUnits(current.from, unit, 1);
 	return { from: Math.min(from, to), to };
 }
 
 /** Axis ticks: 1 January of each year for spans over two years, else the 1st of each month. */
-export function timeTicks(firstDay: number, lastDay: number): { day: number; label: string }[] {
-	const ticks: { day: number; label: string }[] = [];
+export interface TimeTick {
+	day: number;
+	/** In English: "2018", "Apr", or "Jan 2018" (the year on January and on the first tick). */
+	label: string;
+	year: number;
+	/** 0 for January. */
+	month: number;
+	/** What the label shows, for other languages to write it their way. */
+	kind: 'year' | 'month' | 'month-year';
+}
+
+export function timeTicks(firstDay: number, lastDay: number): TimeTick[] {
+	const ticks: TimeTick[] = [];
 	const byYear = lastDay - firstDay > 730;
 	let index = monthIndex(firstDay);
 	if (byYear) index = Math.floor(index / 12) * 12;
@@ -144,7 +157,8 @@ export function timeTicks(firstDay: number, lastDay: number): { day: number; lab
 			const label = byYear
 				? String(year)
 				: `${MONTH_ABBREVIATIONS[month] ?? ''}${withYear ? ` ${year}` : ''}`;
-			ticks.push({ day, label });
+			const kind = byYear ? 'year' : withYear ? 'month-year' : 'month';
+			ticks.push({ day, label, year, month, kind });
 		}
 		index += byYear ? 12 : 1;
 	}

@@ -236,6 +236,52 @@ describe('the scale bar and north arrow', () => {
 	});
 });
 
+describe('a video frame’s date caption', () => {
+	const caption = {
+		date: 'May 2018',
+		detail: '3 incidents',
+		dates: ['May 2018', 'September 2018', 'June 2018'],
+		details: ['3 incidents', '12 incidents']
+	};
+	const overlaps = (a: Box, b: Box) =>
+		a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+	it('is only in a video frame', () => {
+		expect(layout(1920, 1080).caption).toBeNull();
+		expect(layout(1920, 1080, { caption }).caption).not.toBeNull();
+	});
+
+	it('sits under the title card at the left, clear of the inset, the legend below it', () => {
+		for (const preset of SIZE_PRESETS) {
+			const size = exportSize(preset.id, { width: 0, height: 0 }, 1);
+			const result = layoutComposition(size, input({ caption }), measure);
+			const card = result.caption!.card;
+			expect(card.x, preset.id).toBe(result.margin);
+			expect(card.y, preset.id).toBeGreaterThan(bottomOf(result.title!.card));
+			expect(overlaps(card, result.inset!), preset.id).toBe(false);
+			expect(overlaps(card, legendBox(result)), preset.id).toBe(false);
+			expect(overlaps(card, result.scale.card), preset.id).toBe(false);
+			expect(bottomOf(card), preset.id).toBeLessThan(result.map.height);
+		}
+	});
+
+	it('takes the top margin when there is no title card', () => {
+		const result = layout(1080, 1080, { title: '', subtitle: '', caption });
+		expect(result.caption!.card.y).toBe(result.margin);
+	});
+
+	it('keeps its size whatever the date, as wide as the widest of the video', () => {
+		const widths = caption.dates.map(
+			(date) => layout(1080, 1080, { caption: { ...caption, date } }).caption!.card
+		);
+		expect(new Set(widths.map((card) => card.width)).size).toBe(1);
+		expect(new Set(widths.map((card) => card.height)).size).toBe(1);
+		const { caption: card, u } = layout(1080, 1080, { caption });
+		const widest = measure('September 2018', card!.date.font);
+		expect(card!.card.width).toBeCloseTo(widest + 28 * u, 9);
+	});
+});
+
 function inside(box: Box, outer: Box): boolean {
 	const eps = 1e-9;
 	return (
@@ -260,12 +306,18 @@ describe('every box stays inside the image', () => {
 		const image = { x: 0, y: 0, width: size.layoutWidth, height: size.layoutHeight };
 		const result = layoutComposition(
 			size,
-			input({ title: words(60), subtitle: words(200), credits: [words(100)] }),
+			input({
+				title: words(60),
+				subtitle: words(200),
+				credits: [words(100)],
+				caption: { date: '28 May – 3 Jun 2018', detail: '12 of 14 incidents' }
+			}),
 			measure
 		);
 		const boxes = {
 			credits: result.credits.band,
 			title: result.title!.card,
+			caption: result.caption!.card,
 			inset: result.inset!,
 			scale: result.scale.card,
 			legend: legendBox(result)
@@ -321,5 +373,49 @@ describe('a tall image (stories, 9:16)', () => {
 			expect(other.map).toEqual({ x: 0, y: 0, width: size.layoutWidth, height: size.layoutHeight });
 			expect(other.panel).toBeNull();
 		}
+	});
+});
+
+describe('right to left (Arabic)', () => {
+	const arabic = { language: { locale: 'ar' as const, digits: 'native' as const } };
+
+	it('mirrors the composition: title and scale on the right, legend and inset on the left', () => {
+		for (const size of [
+			[1920, 1080],
+			[1080, 1080],
+			[1080, 1920]
+		] as const) {
+			const ltr = layout(size[0], size[1]);
+			const rtl = layout(size[0], size[1], arabic);
+			const W = size[0];
+			expect(rtl.dir).toBe('rtl');
+			expect(ltr.dir).toBe('ltr');
+			// Every box is its left-to-right twin reflected across the image.
+			const reflect = (box: Box) => ({ ...box, x: W - box.x - box.width });
+			expect(rtl.title!.card).toEqual(reflect(ltr.title!.card));
+			expect(rtl.scale.card).toEqual(reflect(ltr.scale.card));
+			expect(rtl.inset).toEqual(reflect(ltr.inset!));
+			expect(legendBox(rtl).x).toBeCloseTo(W - legendBox(ltr).x - legendBox(ltr).width, 6);
+			expect(rtl.title!.card.x + rtl.title!.card.width).toBeGreaterThan(W / 2);
+			expect(rtl.inset!.x).toBeLessThan(W / 2);
+			// Texts end where their left-to-right twins start: right-aligned at the mirrored x.
+			expect(rtl.title!.title.x).toBe(W - ltr.title!.title.x);
+			expect(rtl.credits.text.x).toBe(W - ltr.credits.text.x);
+			// In the legend card, symbols go right of their labels.
+			const entryRtl = rtl.legend.sections[0]!.entries[0]!;
+			expect(entryRtl.symbolX).toBeGreaterThan(entryRtl.label.x);
+		}
+		const square = layout(1080, 1080, arabic);
+		expect(legendBox(square).x).toBeLessThan(1080 / 2);
+	});
+
+	it('writes the scale, the north arrow and the credits’ separators in Arabic', () => {
+		const rtl = layout(1920, 1080, arabic);
+		expect(rtl.scale.north.text).toBe('ش');
+		expect(rtl.scale.distance.text).toMatch(/^[٠-٩]+ كم$/);
+		expect(rtl.credits.text.lines.join(' ')).toContain(' | ');
+		const ltr = layout(1920, 1080);
+		expect(ltr.scale.north.text).toBe('N');
+		expect(ltr.scale.distance.text).toMatch(/^\d+ km$/);
 	});
 });

@@ -1,4 +1,7 @@
 import type { LegendSymbol } from '$lib/map/style/legend';
+import { Formatter } from '$lib/i18n/format';
+import type { Direction } from '$lib/i18n/locale';
+import { m } from '$lib/paraglide/messages';
 import type { Composition } from './composition';
 import type { ExportSize } from './presets';
 import { scaleBar } from './scale-bar';
@@ -25,7 +28,10 @@ export interface Box {
 	height: number;
 }
 
-/** Lines of text, left-aligned at `x`; line i is centred on top + lineHeight × (i + ½). */
+/**
+ * Lines of text, aligned at `x` on their start side (left, or right in a right-to-left
+ * layout); line i is centred on top + lineHeight × (i + ½).
+ */
 export interface TextLines {
 	lines: string[];
 	font: string;
@@ -46,6 +52,12 @@ export interface TitleCard {
 	card: Box;
 	title: TextLines;
 	subtitle: TextLines;
+}
+
+export interface CaptionCard {
+	card: Box;
+	date: TextLines;
+	detail: TextLines;
 }
 
 export interface ScaleCard {
@@ -80,6 +92,11 @@ export interface LegendCard {
 }
 
 export interface CompositionLayout {
+	/**
+	 * Right to left (Arabic): everything is mirrored, and text that starts at an `x` ends
+	 * there instead (drawn right-aligned, with the canvas's direction set to rtl).
+	 */
+	dir: Direction;
 	/** Layout pixels per design pixel (the design is for a 1080-pixel image). */
 	u: number;
 	margin: number;
@@ -93,13 +110,23 @@ export interface CompositionLayout {
 	inset: Box | null;
 	/** Null when there is neither title nor subtitle. */
 	title: TitleCard | null;
+	/** A video frame's date card, under the title (null in a still image). */
+	caption: CaptionCard | null;
 	scale: ScaleCard;
 	legend: LegendCard;
 }
 
 export type LayoutInput = Pick<
 	Composition,
-	'title' | 'subtitle' | 'legend' | 'credits' | 'exported' | 'metresPerPixel' | 'inset'
+	| 'title'
+	| 'subtitle'
+	| 'legend'
+	| 'credits'
+	| 'exported'
+	| 'metresPerPixel'
+	| 'inset'
+	| 'caption'
+	| 'language'
 >;
 
 /** Frames at least this much taller than wide (stories, 9:16) put the legend below the map. */
@@ -157,8 +184,18 @@ export function layoutComposition(
 		W - 2 * margin - (insetSize ? insetSize + margin : 0) - 36 * u
 	);
 	const title = layoutTitle(input, measure, margin, margin, titleWidth, u);
-	const titleBottom = title ? title.card.y + title.card.height : margin;
-	return {
+	const captionTop = title ? title.card.y + title.card.height + 12 * u : margin;
+	const caption = input.caption
+		? layoutCaption(input.caption, measure, margin, captionTop, titleWidth, u)
+		: null;
+	const titleBottom = caption
+		? caption.card.y + caption.card.height
+		: title
+			? title.card.y + title.card.height
+			: margin;
+	const f = new Formatter(input.language?.locale, input.language?.digits);
+	const layout: CompositionLayout = {
+		dir: f.dir,
 		u,
 		margin,
 		map,
@@ -166,10 +203,60 @@ export function layoutComposition(
 		credits,
 		inset,
 		title,
-		scale: layoutScale(input.metresPerPixel, margin, creditsTop - margin, u),
+		caption,
+		scale: layoutScale(input.metresPerPixel, margin, creditsTop - margin, u, f),
 		legend: tall
 			? layoutLegendColumns(input, measure, margin, map.height + margin, W - 2 * margin, u)
 			: layoutLegend(input, measure, W - margin, creditsTop - margin, titleBottom + margin, u)
+	};
+	return layout.dir === 'rtl' ? mirrored(layout, W) : layout;
+}
+
+/**
+ * The layout for a right-to-left language: every box mirrored across the image (the title
+ * and the scale on the right, the legend and the inset on the left, the legend's symbols to
+ * the right of their labels), and every text that started at an x now ending there.
+ */
+export function mirrored(layout: CompositionLayout, W: number): CompositionLayout {
+	const box = (b: Box): Box => ({ ...b, x: W - b.x - b.width });
+	const lines = (text: TextLines): TextLines => ({ ...text, x: W - text.x });
+	const at = (label: Label): Label => ({ ...label, x: W - label.x });
+	const { legend, scale, title } = layout;
+	const inCard = (label: Label): Label => ({ ...label, x: legend.width - label.x });
+	return {
+		...layout,
+		dir: 'rtl',
+		credits: { band: layout.credits.band, text: lines(layout.credits.text) },
+		inset: layout.inset ? box(layout.inset) : null,
+		title: title
+			? { card: box(title.card), title: lines(title.title), subtitle: lines(title.subtitle) }
+			: null,
+		caption: layout.caption
+			? {
+					card: box(layout.caption.card),
+					date: lines(layout.caption.date),
+					detail: lines(layout.caption.detail)
+				}
+			: null,
+		scale: {
+			card: box(scale.card),
+			arrow: { ...scale.arrow, x: W - scale.arrow.x },
+			north: at(scale.north),
+			bar: box(scale.bar),
+			distance: at(scale.distance)
+		},
+		legend: {
+			...legend,
+			x: W - legend.x - legend.width * legend.scale,
+			sections: legend.sections.map((section) => ({
+				title: inCard(section.title),
+				entries: section.entries.map((entry) => ({
+					...entry,
+					symbolX: legend.width - entry.symbolX,
+					label: inCard(entry.label)
+				}))
+			}))
+		}
 	};
 }
 
@@ -213,7 +300,7 @@ function widest(measure: Measure, lineFont: string, lines: readonly string[]): n
 
 /** The credits and the export time, in up to three lines along the bottom. */
 function layoutCredits(
-	input: Pick<LayoutInput, 'credits' | 'exported'>,
+	input: Pick<LayoutInput, 'credits' | 'exported' | 'language'>,
 	measure: Measure,
 	W: number,
 	H: number,
@@ -222,7 +309,8 @@ function layoutCredits(
 ): CompositionLayout['credits'] {
 	const px = 12.5 * u;
 	const lineFont = font(400, px);
-	const text = [...input.credits, input.exported].join(' · ');
+	const separator = m.separator({}, { locale: input.language?.locale ?? 'en' });
+	const text = [...input.credits, input.exported].join(separator);
 	const lines = wrap(measure, text, lineFont, W - 2 * margin, 3);
 	const lineHeight = px * 1.45;
 	const height = lines.length * lineHeight + px * 1.2;
@@ -272,9 +360,61 @@ function layoutTitle(
 	};
 }
 
+/**
+ * A video's date in large type with what it shows below, in a card at x, y at most `width`
+ * wide: as wide as the widest date and detail of the video, so it holds still as they change.
+ */
+function layoutCaption(
+	caption: NonNullable<LayoutInput['caption']>,
+	measure: Measure,
+	x: number,
+	y: number,
+	width: number,
+	u: number
+): CaptionCard {
+	const pad = 14 * u;
+	const datePx = 40 * u;
+	const detailPx = 17 * u;
+	const dateFont = font(700, datePx);
+	const detailFont = font(400, detailPx);
+	const dates = [caption.date, ...(caption.dates ?? [])];
+	const details = [caption.detail, ...(caption.details ?? [])].filter(Boolean);
+	const used = Math.max(widest(measure, dateFont, dates), widest(measure, detailFont, details));
+	const cardWidth = Math.min(width, used + 2 * pad);
+	const inner = cardWidth - 2 * pad;
+	const date = wrap(measure, caption.date, dateFont, inner, 1);
+	const detail = caption.detail ? wrap(measure, caption.detail, detailFont, inner, 1) : [];
+	const dateLine = datePx * 1.2;
+	const detailLine = detailPx * 1.4;
+	const height = 2 * pad + dateLine + (detail.length ? 2 * u + detailLine : 0);
+	return {
+		card: { x, y, width: cardWidth, height },
+		date: { lines: date, font: dateFont, x: x + pad, top: y + pad, lineHeight: dateLine },
+		detail: {
+			lines: detail,
+			font: detailFont,
+			x: x + pad,
+			top: y + pad + dateLine + 2 * u,
+			lineHeight: detailLine
+		}
+	};
+}
+
 /** Scale bar and north arrow in a card at `x`, standing on `bottom`. */
-function layoutScale(metresPerPixel: number, x: number, bottom: number, u: number): ScaleCard {
+function layoutScale(
+	metresPerPixel: number,
+	x: number,
+	bottom: number,
+	u: number,
+	f: Formatter
+): ScaleCard {
 	const bar = scaleBar(metresPerPixel, 160 * u);
+	// English keeps the bar's own label ("50 km"); another language writes it its way.
+	const distance = !f.isArabic
+		? bar.label
+		: bar.metres >= 1000
+			? f.km(bar.metres / 1000)
+			: f.distance(bar.metres);
 	const pad = 10 * u;
 	const px = 13 * u;
 	const arrow = 30 * u;
@@ -287,9 +427,14 @@ function layoutScale(metresPerPixel: number, x: number, bottom: number, u: numbe
 	return {
 		card: { x, y: top, width, height },
 		arrow: { x: arrowX, y: top + pad + arrow / 2 + px * 0.4, size: arrow },
-		north: { text: 'N', font: font(700, px * 0.9), x: arrowX, y: top + pad * 0.6 },
+		north: {
+			text: m.north({}, { locale: f.locale }),
+			font: font(700, px * 0.9),
+			x: arrowX,
+			y: top + pad * 0.6
+		},
 		bar: { x: barX, y: barY, width: bar.pixels, height: 6 * u },
-		distance: { text: bar.label, font: font(600, px), x: barX, y: barY - 4 * u }
+		distance: { text: distance, font: font(600, px), x: barX, y: barY - 4 * u }
 	};
 }
 

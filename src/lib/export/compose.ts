@@ -31,16 +31,23 @@ export async function loadExportFonts(texts: string[]): Promise<void> {
 
 type Context = CanvasRenderingContext2D;
 
+/**
+ * The image composed over `map`, on `target` when given (a video reuses one canvas for every
+ * frame), else on a new canvas.
+ */
 export function composeImage(
 	map: HTMLCanvasElement,
 	size: ExportSize,
-	composition: Composition
+	composition: Composition,
+	target?: HTMLCanvasElement
 ): HTMLCanvasElement {
-	const canvas = document.createElement('canvas');
-	canvas.width = size.width;
-	canvas.height = size.height;
+	const canvas = target ?? document.createElement('canvas');
+	if (canvas.width !== size.width) canvas.width = size.width;
+	if (canvas.height !== size.height) canvas.height = size.height;
 	const ctx = canvas.getContext('2d');
 	if (!ctx) throw new Error('this browser cannot draw on a canvas');
+	ctx.setTransform(1, 0, 0, 1, 0, 0);
+	ctx.clearRect(0, 0, size.width, size.height);
 	const layout = layoutComposition(size, composition, measureOn(ctx));
 	ctx.setTransform(size.pixelRatio, 0, 0, size.pixelRatio, 0, 0);
 	if (layout.panel) {
@@ -67,21 +74,33 @@ export function measureOn(ctx: Context): Measure {
 function paintLayout(ctx: Context, layout: CompositionLayout, composition: Composition) {
 	const { u } = layout;
 	const print = composition.theme.print;
-	paintCredits(ctx, layout.credits, print);
+	// Right to left, text runs from its x leftwards, and the canvas orders it as Arabic.
+	ctx.direction = layout.dir;
+	const start = layout.dir === 'rtl' ? 'right' : 'left';
+	paintCredits(ctx, layout.credits, print, start);
 	if (layout.inset && composition.inset) {
 		paintInset(ctx, composition, composition.inset, layout.inset, u);
 	}
 	if (layout.title) {
 		paintCard(ctx, layout.title.card, u, print);
-		ctx.textAlign = 'left';
+		ctx.textAlign = start;
 		ctx.textBaseline = 'middle';
 		ctx.fillStyle = print.ink;
 		paintLines(ctx, layout.title.title);
 		ctx.fillStyle = print.muted;
 		paintLines(ctx, layout.title.subtitle);
 	}
-	paintScaleAndNorth(ctx, layout.scale, composition.bearing, u, composition.theme);
-	paintLegend(ctx, layout.legend, u, print);
+	if (layout.caption) {
+		paintCard(ctx, layout.caption.card, u, print);
+		ctx.textAlign = start;
+		ctx.textBaseline = 'middle';
+		ctx.fillStyle = print.ink;
+		paintLines(ctx, layout.caption.date);
+		ctx.fillStyle = print.muted;
+		paintLines(ctx, layout.caption.detail);
+	}
+	paintScaleAndNorth(ctx, layout.scale, composition.bearing, u, composition.theme, start);
+	paintLegend(ctx, layout.legend, u, print, start);
 }
 
 /** Lines in the context's current colour and alignment. */
@@ -97,13 +116,18 @@ function paintLabel(ctx: Context, label: Label) {
 	ctx.fillText(label.text, label.x, label.y);
 }
 
-function paintCredits(ctx: Context, credits: CompositionLayout['credits'], print: Print) {
+function paintCredits(
+	ctx: Context,
+	credits: CompositionLayout['credits'],
+	print: Print,
+	start: CanvasTextAlign
+) {
 	const { band } = credits;
 	ctx.fillStyle = print.card;
 	ctx.fillRect(band.x, band.y, band.width, band.height);
 	ctx.fillStyle = print.muted;
 	ctx.textBaseline = 'middle';
-	ctx.textAlign = 'left';
+	ctx.textAlign = start;
 	paintLines(ctx, credits.text);
 }
 
@@ -112,7 +136,8 @@ function paintScaleAndNorth(
 	scale: ScaleCard,
 	bearing: number,
 	u: number,
-	theme: Composition['theme']
+	theme: Composition['theme'],
+	start: CanvasTextAlign
 ) {
 	const INK = theme.print.ink;
 	paintCard(ctx, scale.card, u, theme.print);
@@ -146,7 +171,7 @@ function paintScaleAndNorth(
 	ctx.lineWidth = Math.max(1, u);
 	ctx.strokeRect(bar.x, bar.y, bar.width, bar.height);
 	ctx.fillStyle = INK;
-	ctx.textAlign = 'left';
+	ctx.textAlign = start;
 	ctx.textBaseline = 'bottom';
 	paintLabel(ctx, scale.distance);
 }

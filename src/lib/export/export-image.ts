@@ -1,4 +1,5 @@
-import { MONTH_ABBREVIATIONS } from '$lib/data/months';
+import { ENGLISH, type Formatter } from '$lib/i18n/format';
+import { m } from '$lib/paraglide/messages';
 import { composeImage, loadExportFonts, measureOn } from './compose';
 import { mapArea } from './compose-layout';
 import type { Composition } from './composition';
@@ -42,7 +43,8 @@ const textsOf = (text: ImageText) => [
 	text.subtitle,
 	...text.credits,
 	text.exported,
-	...text.legend.flatMap((section) => [section.title, ...section.entries.map((e) => e.label)])
+	...text.legend.flatMap((section) => [section.title, ...section.entries.map((e) => e.label)]),
+	...(text.caption ? [text.caption.date, text.caption.detail, ...(text.caption.dates ?? [])] : [])
 ];
 
 /**
@@ -55,31 +57,41 @@ export async function drawMap(
 	size: ExportSize,
 	text: ImageText
 ): Promise<RenderedMap> {
+	return renderMap(await mapSize(size, text));
+}
+
+/** The size the map is drawn at for an image: its map area (fonts loaded to measure). */
+export async function mapSize(size: ExportSize, text: ImageText): Promise<ExportSize> {
 	await loadExportFonts(textsOf(text));
 	const scratch = document.createElement('canvas').getContext('2d');
 	if (!scratch) throw new Error('this browser cannot draw on a canvas');
-	return renderMap(areaSize(size, mapArea(size, text, measureOn(scratch))));
+	return areaSize(size, mapArea(size, text, measureOn(scratch)));
 }
 
+/** The composition over a drawn map, on `target` when given (else a new canvas). */
 export async function compose(
 	map: RenderedMap,
 	size: ExportSize,
-	text: ImageText
+	text: ImageText,
+	target?: HTMLCanvasElement
 ): Promise<HTMLCanvasElement> {
 	await loadExportFonts(textsOf(text));
-	return composeImage(map.canvas, size, {
-		...text,
-		metresPerPixel: metresPerPixel(map.centre.lat, map.zoom),
-		bearing: map.bearing,
-		view: map.bounds
-	});
+	return composeImage(
+		map.canvas,
+		size,
+		{
+			...text,
+			metresPerPixel: metresPerPixel(map.centre.lat, map.zoom),
+			bearing: map.bearing,
+			view: map.bounds
+		},
+		target
+	);
 }
 
-/** "Exported 24 Nov 2026, 09:05 UTC" */
-export function exportedLine(at: Date): string {
-	const iso = at.toISOString();
-	const month = MONTH_ABBREVIATIONS[at.getUTCMonth()];
-	return `Exported ${at.getUTCDate()} ${month} ${at.getUTCFullYear()}, ${iso.slice(11, 16)} UTC`;
+/** "Exported 24 Nov 2026, 09:05 UTC", in a language. */
+export function exportedLine(at: Date, f: Formatter = ENGLISH): string {
+	return m.exported_at({ time: f.utc(at) }, { locale: f.locale });
 }
 
 /** Saves a blob as a file through a temporary link (nothing leaves the browser). */

@@ -7,6 +7,8 @@ import {
 	exportFileName,
 	imageCredits,
 	pngMetadata,
+	videoSubtitle,
+	videoTags,
 	type ExportState
 } from './export-metadata';
 
@@ -52,5 +54,29 @@ describe('export metadata', () => {
 		expect(exportFileName('incidents', state.at, 'csv')).toBe(
 			'iraq-syria-incidents-20261124-0905.csv'
 		);
+	});
+
+	it('subtitles a video with its stepping and the filters its steps share, not its dates', () => {
+		expect(videoSubtitle(state.filter, 'month', 'window')).toBe('Month by month, sliding window');
+		expect(
+			videoSubtitle(
+				{ ...state.filter, maxBorderKm: 10, facets: { actor: ['Iraqi Air Force'] } },
+				'week',
+				'cumulative'
+			)
+		).toBe('Week by week, cumulative · Actor: Iraqi Air Force · within 10 km of the border');
+	});
+
+	it('tags a video with the permalink, the datasets and a citation', () => {
+		const tags = videoTags(state, 'Strikes', 'Month by month');
+		expect(tags).toMatchObject({
+			title: 'Strikes',
+			description: 'Month by month',
+			permalink: state.permalink,
+			date: '2026-11-24T09:05:30.000Z'
+		});
+		expect(tags.comment).toContain(`Permalink: ${state.permalink}`);
+		expect(tags.comment).toMatch(/sha256:(ab){32}/);
+		expect(tags.comment).toContain('Citation: ');
 	});
 });

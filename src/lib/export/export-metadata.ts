@@ -1,5 +1,9 @@
 import type { DatasetInfo } from '$lib/data/builtin';
 import { isFiltering, type IncidentFilter } from '$lib/data/filter';
+import { ENGLISH, type Formatter } from '$lib/i18n/format';
+import type { Locale } from '$lib/i18n/locale';
+import { datasetTexts } from '$lib/i18n/vocabulary';
+import { m } from '$lib/paraglide/messages';
 import { describeCount, describeFilter } from './describe-filter';
 import { citation, type ExportContext } from './incident-export';
 
@@ -25,26 +29,77 @@ export function exportContext(state: ExportState): ExportContext {
 	};
 }
 
-/** The image's default subtitle: the window and filters, and the count. */
-export function defaultSubtitle(state: ExportState): string {
-	const count = describeCount(state.shown, state.total, isFiltering(state.filter));
-	return `${describeFilter(state.filter)} · ${count}`;
+/** The image's default subtitle: the window and filters, and the count, in a language. */
+export function defaultSubtitle(state: ExportState, f: Formatter = ENGLISH): string {
+	const count = describeCount(state.shown, state.total, isFiltering(state.filter), f);
+	return m.subtitle({ filters: describeFilter(state.filter, f), count }, { locale: f.locale });
 }
 
 /**
  * The credits an image carries: the basemap, the gazetteer its labels come from (GeoNames'
  * CC-BY 3.0 licence asks for the credit wherever its data is shown), then each dataset.
  */
-export const BASE_CREDITS = ['Made with Natural Earth', 'GeoNames, CC-BY'] as const;
+export function baseCredits(locale: Locale = 'en'): string[] {
+	return [m.credit_natural_earth({}, { locale }), m.credit_geonames({}, { locale })];
+}
 
-export function imageCredits(datasets: readonly DatasetInfo[]): string[] {
-	return [...BASE_CREDITS, ...datasets.map((dataset) => dataset.credit)];
+export function imageCredits(datasets: readonly DatasetInfo[], locale: Locale = 'en'): string[] {
+	return [
+		...baseCredits(locale),
+		...datasets.map((dataset) => datasetTexts(dataset, locale).credit)
+	];
 }
 
 const datasetLine = (dataset: DatasetInfo) =>
 	[dataset.title, dataset.file, dataset.sha256 ? `sha256:${dataset.sha256}` : null]
 		.filter(Boolean)
 		.join(' · ');
+
+const STEP_NAMES = { day: 'Day by day', week: 'Week by week', month: 'Month by month' } as const;
+
+/**
+ * A video's default subtitle: how it steps, and the filters every step shares (the dates are
+ * the caption's, frame by frame): "Month by month, cumulative · Actor: Iraqi Air Force".
+ */
+export function videoSubtitle(
+	filter: IncidentFilter,
+	unit: 'day' | 'week' | 'month',
+	mode: 'window' | 'cumulative'
+): string {
+	const stepping = `${STEP_NAMES[unit]}, ${mode === 'window' ? 'sliding window' : 'cumulative'}`;
+	const rest = { ...filter, from: null, to: null };
+	return isFiltering(rest) ? `${stepping} · ${describeFilter(rest)}` : stepping;
+}
+
+/**
+ * What a video file says about itself (the container's metadata tags): title, description,
+ * time, and in the comment the permalink, the datasets and a citation.
+ */
+export function videoTags(
+	state: ExportState,
+	title: string,
+	subtitle: string
+): {
+	title: string;
+	description: string;
+	comment: string;
+	permalink: string;
+	date: string;
+} {
+	const comment = [
+		`Permalink: ${state.permalink}`,
+		`Datasets: ${state.datasets.map(datasetLine).join('; ')}`,
+		`Citation: ${citation(exportContext(state), state.shown)}`,
+		'Software: Iraq–Syria border incident map'
+	].join('\n');
+	return {
+		title,
+		description: subtitle,
+		comment,
+		permalink: state.permalink,
+		date: state.at.toISOString()
+	};
+}
 
 /** PNG text chunks (keywords from the PNG spec where one fits). */
 export function pngMetadata(
@@ -66,7 +121,7 @@ export function pngMetadata(
 
 /** File names: what, when, how big. */
 export function exportFileName(
-	kind: 'map' | 'incidents',
+	kind: 'map' | 'incidents' | 'video',
 	at: Date,
 	extension: string,
 	size?: { width: number; height: number }

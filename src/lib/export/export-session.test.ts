@@ -96,6 +96,10 @@ function harness() {
 				fail: async (message: string) => {
 					drawing.reject(new Error(message));
 					await done;
+				},
+				cancel: async () => {
+					drawing.reject(new DOMException('cancelled', 'AbortError'));
+					await done;
 				}
 			};
 		}
@@ -260,6 +264,15 @@ describe('downloads', () => {
 			saved: null,
 			problem: 'more than this browser can draw'
 		});
+	});
+
+	it('say a cancelled download was cancelled, not that it failed', async () => {
+		const t = harness();
+		await t.startDownload('map.webm').cancel();
+		expect(t.delivered).toEqual([]);
+		expect(t.state()).toMatchObject({ saving: false, saved: null, problem: null, cancelled: true });
+		await t.startDownload('map.png').finish();
+		expect(t.state()).toMatchObject({ saved: 'map.png', cancelled: false });
 	});
 });
 

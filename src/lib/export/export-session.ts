@@ -17,6 +17,8 @@ export interface ExportSessionState {
 	problem: string | null;
 	/** The file name of the last download. */
 	saved: string | null;
+	/** The last download was cancelled (its drawing stopped with an AbortError). */
+	cancelled: boolean;
 }
 
 export interface ObjectUrls {
@@ -51,7 +53,8 @@ export class ExportSession<Settings> {
 		previewing: false,
 		saving: false,
 		problem: null,
-		saved: null
+		saved: null,
+		cancelled: false
 	};
 	#queue: Promise<unknown> = Promise.resolve();
 	/** The latest preview request; an older one finding it changed knows it is superseded. */
@@ -81,13 +84,17 @@ export class ExportSession<Settings> {
 
 	/** Draws an image (in turn with the previews) and delivers it under a file name. */
 	async save(fileName: string, draw: () => Promise<Blob>): Promise<void> {
-		this.#update({ saving: true, problem: null, saved: null });
+		this.#update({ saving: true, problem: null, saved: null, cancelled: false });
 		try {
 			const blob = await this.#inTurn(draw);
 			this.#options.deliver(blob, fileName);
 			this.#update({ saved: fileName });
 		} catch (error) {
-			this.#update({ problem: messageOf(error) });
+			if (error instanceof DOMException && error.name === 'AbortError') {
+				this.#update({ cancelled: true });
+			} else {
+				this.#update({ problem: messageOf(error) });
+			}
 		} finally {
 			this.#update({ saving: false });
 		}

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_DATASET } from '$lib/data/builtin';
@@ -11,6 +12,7 @@ import {
 	exportedFigures,
 	incidentsCsv,
 	incidentsGeoJson,
+	incidentsGeoParquet,
 	type ExportContext,
 	type ExportedFigures
 } from './incident-export';
@@ -150,5 +152,50 @@ describe('exported figures', () => {
 			nearest_place_km: 1
 		});
 		expect(exportedFigures(undefined, () => 'x')).toEqual(NO_FIGURES);
+	});
+});
+
+describe('GeoParquet export', () => {
+	const unlocated: IncidentFeature = {
+		...strikes[0]!,
+		id: 'unlocated',
+		geometry: null,
+		properties: { ...strikes[0]!.properties, id: 'unlocated', killed_min: null, killed_max: null }
+	};
+	const incidents = [...strikes.slice(0, 3), unlocated];
+
+	it('has the CSV export’s columns and values, a WKB point and GeoParquet metadata', async () => {
+		const bytes = await incidentsGeoParquet(incidents, figures, context);
+		const file = bytes.buffer.slice(
+			bytes.byteOffset,
+			bytes.byteOffset + bytes.byteLength
+		) as ArrayBuffer;
+		const metadata = parquetMetadata(file);
+		const kv = Object.fromEntries((metadata.key_value_metadata ?? []).map((e) => [e.key, e.value]));
+		const geo = JSON.parse(kv.geo ?? '{}');
+		expect(geo).toMatchObject({
+			version: '1.1.0',
+			primary_column: 'geometry',
+			columns: { geometry: { encoding: 'WKB', geometry_types: ['Point'] } }
+		});
+		expect(kv.citation).toMatch(/4 of 14 incidents/);
+		expect(kv.permalink).toBe(context.permalink);
+		const rows = await parquetReadObjects({ file, utf8: true });
+		expect(Object.keys(rows[0] ?? {})).toEqual([...CSV_COLUMNS, 'geometry']);
+		const csv = parseCsv(incidentsCsv(incidents, figures, context)).data;
+		rows.forEach((row, i) => {
+			for (const column of CSV_COLUMNS) {
+				const value = row[column];
+				const text = value === null ? '' : String(value);
+				expect([column, text]).toEqual([column, csv[i]?.[column] ?? '']);
+			}
+		});
+		// The position as a WKB point; none for the unlocated incident, and its counts null.
+		const [lon, lat] = strikes[0]!.geometry!.coordinates;
+		expect(rows[0]?.geometry).toEqual({ type: 'Point', coordinates: [lon, lat] });
+		expect(rows[3]?.geometry).toBeNull();
+		expect(rows[3]?.killed_min).toBeNull();
+		const counted = incidents.findIndex((incident) => incident.properties.killed_max !== null);
+		expect(rows[counted]?.killed_max).toBe(BigInt(incidents[counted]!.properties.killed_max!));
 	});
 });

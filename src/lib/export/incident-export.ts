@@ -1,6 +1,7 @@
 import type { DatasetInfo } from '$lib/data/builtin';
 import type { IncidentFeature } from '$lib/data/incident';
 import { csvDocument } from '$lib/data/csv';
+import { writeGeoParquet, type GeoParquetColumnType } from '$lib/data/geoparquet';
 import { joinSources } from '$lib/data/sources';
 
 type CsvValue = string | number | null | undefined;
@@ -178,4 +179,39 @@ export function incidentsGeoJson(
 		properties: { ...incident.properties, ...figuresOf(incident) }
 	}));
 	return JSON.stringify({ type: 'FeatureCollection', metadata, features });
+}
+
+/** The CSV export's columns as GeoParquet types: counts whole numbers, figures doubles, the rest text. */
+const PARQUET_TYPES: Partial<Record<(typeof CSV_COLUMNS)[number], GeoParquetColumnType>> = {
+	longitude: 'DOUBLE',
+	latitude: 'DOUBLE',
+	location_precision: 'INT64',
+	killed_min: 'INT64',
+	killed_max: 'INT64',
+	border_distance_km: 'DOUBLE',
+	nearest_place_km: 'DOUBLE'
+};
+
+/**
+ * GeoParquet: the CSV export's columns (same names, same values; null stays null) plus a WKB
+ * Point `geometry` (null for an incident without a position) and GeoParquet 1.1 metadata, so
+ * DuckDB, GeoPandas and QGIS read it as points. The citation, permalink, filter and datasets go
+ * in the file's key-value metadata, where the CSV has its comment lines.
+ */
+export function incidentsGeoParquet(
+	incidents: readonly IncidentFeature[],
+	figuresOf: (incident: IncidentFeature) => ExportedFigures,
+	context: ExportContext
+): Promise<Uint8Array> {
+	const columns = CSV_COLUMNS.map((name) => ({ name, type: PARQUET_TYPES[name] ?? 'STRING' }));
+	const rows = incidents.map((incident) => csvRow(incident, figuresOf(incident)));
+	const position = (axis: 0 | 1) =>
+		Float64Array.from(incidents, (incident) => incident.geometry?.coordinates[axis] ?? Number.NaN);
+	return writeGeoParquet(columns, rows, position(0), position(1), {
+		citation: citation(context, incidents.length),
+		permalink: context.permalink,
+		exported_at: context.exportedAt,
+		filters: context.filters,
+		datasets: JSON.stringify(context.datasets)
+	});
 }

@@ -2,13 +2,14 @@ import type { Position } from 'geojson';
 import { font, type Box } from './compose-layout';
 import type { Composition, InsetData } from './composition';
 import { paintCard } from './paint-card';
+import { m } from '$lib/paraglide/messages';
 
 const mercatorY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
 
 /** Where the view sits between Iraq and Syria: a small map of the region with the view boxed. */
 export function paintInset(
 	ctx: CanvasRenderingContext2D,
-	c: Pick<Composition, 'theme' | 'view'>,
+	c: Pick<Composition, 'theme' | 'view' | 'language'>,
 	inset: InsetData,
 	box: Box,
 	u: number
@@ -65,9 +66,10 @@ export function paintInset(
 	ctx.font = font(600, 10 * u);
 	ctx.textAlign = 'center';
 	ctx.textBaseline = 'middle';
+	const o = { locale: c.language?.locale ?? 'en' };
 	for (const [name, lon, lat] of [
-		['SYRIA', 38.6, 35.2],
-		['IRAQ', 43.6, 33.0]
+		[m.inset_syria({}, o), 38.6, 35.2],
+		[m.inset_iraq({}, o), 43.6, 33.0]
 	] as const) {
 		const [px, py] = project([lon, lat]);
 		ctx.fillText(name, px, py);

@@ -5,7 +5,13 @@ import { paintCard, type Print } from './paint-card';
 type Context = CanvasRenderingContext2D;
 
 /** The legend card, drawn from the same legend data as the on-screen legend. */
-export function paintLegend(ctx: Context, legend: LegendCard, u: number, print: Print) {
+export function paintLegend(
+	ctx: Context,
+	legend: LegendCard,
+	u: number,
+	print: Print,
+	start: CanvasTextAlign = 'left'
+) {
 	const INK = print.ink;
 	ctx.save();
 	ctx.translate(legend.x, legend.y);
@@ -14,14 +20,14 @@ export function paintLegend(ctx: Context, legend: LegendCard, u: number, print: 
 	for (const section of legend.sections) {
 		ctx.fillStyle = INK;
 		ctx.font = section.title.font;
-		ctx.textAlign = 'left';
+		ctx.textAlign = start;
 		ctx.textBaseline = 'middle';
 		ctx.fillText(section.title.text, section.title.x, section.title.y);
 		for (const entry of section.entries) {
 			paintSymbol(ctx, entry.symbol, entry.symbolX, entry.symbolY, u, INK);
 			ctx.fillStyle = INK;
 			ctx.font = entry.label.font;
-			ctx.textAlign = 'left';
+			ctx.textAlign = start;
 			ctx.textBaseline = 'middle';
 			ctx.fillText(entry.label.text, entry.label.x, entry.label.y);
 		}

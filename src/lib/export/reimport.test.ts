@@ -77,6 +77,25 @@ describe('the app re-imports its own exports', () => {
 		expect(incident?.properties.original_id).toBe('acled.csv-x:SYR1001');
 	});
 
+	it('CSV: cells the export neutralised come back as they were (=HYPERLINK, a leading quote)', () => {
+		const formulas: IncidentFeature = {
+			...named,
+			properties: { ...named.properties, summary: '=HYPERLINK("http://x")', target: "'=kept" }
+		};
+		const text = incidentsCsv([formulas], () => NO_FIGURES, context);
+		expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
+		const [incident] = importText(text, 'again').incidents;
+		expect(incident?.properties.summary).toBe('=HYPERLINK("http://x")');
+		expect(incident?.properties.target).toBe("'=kept");
+	});
+
+	it('CSV: a leading quote in a file this app did not write is the file’s text', () => {
+		const text =
+			"id,date,place,latitude,longitude,summary\nx1,2018-04-19,Hajin,34.69,40.83,'=1+1\n";
+		const [incident] = importText(text, 'other').incidents;
+		expect(incident?.properties.summary).toBe("'=1+1");
+	});
+
 	it('GeoJSON: the metadata member is fine, the computed figures are left aside', () => {
 		const text = incidentsGeoJson([...strikes, named], figures, context);
 		const { incidents, report } = importText(text, 'again');

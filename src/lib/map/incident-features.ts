@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { formatKilled, killedForSize } from '$lib/data/format';
+import { formatKilled, killedForSize, type KilledText } from '$lib/data/format';
 import type { IncidentFeature } from '$lib/data/incident';
 import { UNCERTAINTY_RADIUS_KM } from '$lib/data/region';
 import { positionKey } from '$lib/data/site-key';
@@ -64,7 +64,9 @@ const colourProperty = (colour: string | undefined) => (colour ? { colour } : {}
 export function incidentMapFeatures(
 	incidents: readonly IncidentFeature[],
 	/** Marker colour of a dataset, when it has its own (imports). */
-	colourOf: (dataset: string) => string | undefined = () => undefined
+	colourOf: (dataset: string) => string | undefined = () => undefined,
+	/** The toll as a marker writes it, in the interface's digits ("36", "≤30"; "٣٦"). */
+	killed: (min: number | null, max: number | null) => KilledText = formatKilled
 ): FeatureCollection<Point, MapIncidentProperties> {
 	const features: Feature<Point, MapIncidentProperties>[] = [];
 	const haloOwner = widestHaloPerPosition(incidents);
@@ -80,7 +82,7 @@ export function incidentMapFeatures(
 				i,
 				id: incident.id,
 				killed_best: killedForSize(p.killed_min, p.killed_max),
-				killed_label: formatKilled(p.killed_min, p.killed_max).short,
+				killed_label: killed(p.killed_min, p.killed_max).short,
 				halo_z0_px:
 					haloOwner.get(positionKey(incident.geometry.coordinates)) === incident.id
 						? pixelsAtZoomZero(UNCERTAINTY_RADIUS_KM[p.location_precision] * 1000, lat)

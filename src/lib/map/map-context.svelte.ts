@@ -4,12 +4,14 @@ import type { AppState } from '$lib/state/context';
 import { CLUSTER_ZOOM_END } from '$lib/analysis/groups';
 import { selectSite } from '$lib/state/select-site';
 import type { ExportSize } from '$lib/export/presets';
-import type { RenderedMap } from '$lib/export/rendered-map';
-import { insetCountries } from './export-map';
+import type { RenderedMap, StepMap } from '$lib/export/rendered-map';
+import type { IncidentFilter } from '$lib/data/filter';
+import { drawingLimit, insetCountries } from './export-map';
 import { incidentMapFeatures, markerRadiusBySite } from './incident-features';
-import { MapController, type MapHover } from './map-controller.svelte';
+import { MapController, type MapLanguage, type MapHover } from './map-controller.svelte';
 import { densityIntensity, mercatorPoints, type MercatorPoints } from './density-scale';
 import { measureFeatures } from './measure-features';
+import { m } from '$lib/paraglide/messages';
 import { placeMapFeatures } from './place-features';
 import { THEMES, type Theme } from './style/theme';
 import { effectiveLayers } from '$lib/state/map-view.svelte';
@@ -70,11 +72,12 @@ export class MapContext {
 		const app = this.#app;
 		const { incidents, selection, mapView, measure } = app;
 		const drawn = incidents.incidents;
+		const f = app.language.format;
 		const controller = new MapController(
 			container,
 			THEMES[app.appearance.theme],
 			{
-				incidents: incidentMapFeatures(drawn),
+				incidents: incidentMapFeatures(drawn, undefined, (min, max) => f.killed(min, max)),
 				places: placeMapFeatures(incidents.places, markerRadiusBySite(incidents.sites)),
 				border: {
 					type: 'FeatureCollection',
@@ -89,7 +92,8 @@ export class MapContext {
 				hover: (hover) => (this.hover = hover),
 				measureClick: (lon, lat) => measure.add([lon, lat]),
 				viewChanged: (view) => (mapView.current = view)
-			}
+			},
+			this.#language()
 		);
 		this.#controller = controller;
 		const resize = new ResizeObserver(() => controller.resize());
@@ -108,19 +112,42 @@ export class MapContext {
 		};
 	}
 
+	/** The map's language, from the interface's (reads the state: reactive where called). */
+	#language(): MapLanguage {
+		const { language } = this.#app;
+		return {
+			labels: { locale: language.locale, digits: language.digits },
+			dir: language.dir,
+			zoomIn: m.zoom_in(),
+			zoomOut: m.zoom_out(),
+			title: m.map_canvas()
+		};
+	}
+
 	/** What the map shows, from the state: each line one part of the state and its call. */
 	#follow(map: MapController, drawn: readonly IncidentFeature[]) {
-		const { incidents, filters, selection, mapView, measure, appearance } = this.#app;
+		const { incidents, filters, selection, mapView, measure, appearance, language } = this.#app;
 		let shownIncidents = drawn;
+		let shownFormat = language.format;
 		follow(
-			() => ({ incidents: incidents.incidents, info: incidents.importInfo }),
+			() => ({ incidents: incidents.incidents, info: incidents.importInfo, f: language.format }),
 			(current) => {
-				if (current.incidents === shownIncidents) return;
+				// Markers write their tolls in the interface's digits: a new language redraws them.
+				if (current.incidents === shownIncidents && current.f === shownFormat) return;
 				shownIncidents = current.incidents;
+				shownFormat = current.f;
 				map.setIncidents(
-					incidentMapFeatures(current.incidents, (dataset) => current.info.get(dataset)?.colour)
+					incidentMapFeatures(
+						current.incidents,
+						(dataset) => current.info.get(dataset)?.colour,
+						(min, max) => current.f.killed(min, max)
+					)
 				);
 			}
+		);
+		follow(
+			() => this.#language(),
+			(next) => map.setLanguage(next)
 		);
 		follow(
 			() => ({ id: selection.id, reveal: selection.reveal }),
@@ -183,7 +210,8 @@ export class MapContext {
 			(on) => map.setMeasuring(on)
 		);
 		follow(
-			() => measureFeatures(measure.points, measure.legs),
+			() =>
+				measureFeatures(measure.points, measure.legs, (metres) => language.format.distance(metres)),
 			(features) => map.setMeasure(features)
 		);
 		// The band up to the filter's distance follows the slider (the latest request wins).
@@ -199,7 +227,10 @@ export class MapContext {
 					.borderBand(km)
 					.then((band) => current && map.setFilterBand(band))
 					.catch((error: unknown) => {
-						this.problem = `Drawing the ${km} km band failed: ${String(error)}`;
+						this.problem = m.band_failed({
+							km: this.#app.language.format.km(km),
+							error: String(error)
+						});
 					});
 			}, BAND_DELAY);
 			return () => {
@@ -249,6 +280,32 @@ export class MapContext {
 		if (!controller?.ready) return Promise.reject(new Error('the map is not ready yet'));
 		return controller.renderForExport(size, theme);
 	}
+
+	/**
+	 * The current view off screen at a size, in a theme, to draw once per filter (a video's
+	 * steps): each filter is evaluated by the filter worker as a one-off (the live map and the
+	 * filter shown are untouched), and one map is reused for every drawing.
+	 */
+	async openStepMap(size: ExportSize, theme?: Theme, signal?: AbortSignal): Promise<StepMap> {
+		const controller = this.#controller;
+		if (!controller?.ready) throw new Error('the map is not ready yet');
+		const filters = this.#app.filters;
+		const map = await controller.openExportMap(size, theme, signal);
+		return {
+			async draw(filter: IncidentFilter) {
+				const { mask, count, groups } = await filters.evaluateOnce(filter);
+				return { map: await map.draw({ mask, groups }), count };
+			},
+			close: () => map.close()
+		};
+	}
+
+	/** The widest and tallest image this browser's WebGL can draw, in pixels (asked once). */
+	drawingLimit(): number {
+		this.#drawingLimit ??= drawingLimit();
+		return this.#drawingLimit;
+	}
+	#drawingLimit: number | null = null;
 
 	/** The country shapes for an export's locator inset. */
 	insetCountries() {

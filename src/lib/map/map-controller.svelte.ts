@@ -23,7 +23,7 @@ import type {
 import { REGION_BBOX } from '$lib/data/region';
 import type { ExportSize } from '$lib/export/presets';
 import type { RenderedMap } from '$lib/export/rendered-map';
-import { renderMap } from './export-map';
+import { ExportMap, renderMap } from './export-map';
 import { clearArea, insideBox } from './clear-area';
 import { absoluteUrl } from './geodata-urls';
 import { CLUSTER_ZOOM_END, type GroupCollection } from '$lib/analysis/groups';
@@ -53,9 +53,21 @@ import {
 	haloMinZoom
 } from './style/incidents';
 import type { Theme } from './style/theme';
+import { ENGLISH_LABELS, type LabelLanguage } from './style/labels';
+import type { Direction } from '$lib/i18n/locale';
 import type { DensityWeight, MapView, MapViewRequest, PlaceMark } from '$lib/state/map-view.svelte';
 import { sameView } from '$lib/state/url-hash';
 import { DEFAULT_BOUNDS } from './view';
+
+/** The map's language: its labels, the side its controls go on, its buttons' names. */
+export interface MapLanguage {
+	labels: LabelLanguage;
+	dir: Direction;
+	zoomIn: string;
+	zoomOut: string;
+	/** The map canvas's name for screen readers. */
+	title: string;
+}
 
 /** What the pointer is over, for a tooltip; positions are CSS pixels within the map. */
 export type MapHover =
@@ -124,6 +136,9 @@ export class MapController {
 	/** The density surface's intensity by zoom (set from the incidents shown). */
 	#densityIntensity: [number, number][] | null = null;
 	#theme: Theme;
+	#labels: LabelLanguage;
+	#dir: Direction = 'ltr';
+	#controls: { navigation: NavigationControl; scale: ScaleControl } | null = null;
 	/** The last pointer over the map was a finger (no hover tooltips then). */
 	#touch = false;
 	#unlisten: (() => void)[] = [];
@@ -136,7 +151,14 @@ export class MapController {
 		theme: Theme,
 		data: MapData,
 		initialView: MapView | null,
-		callbacks: MapCallbacks
+		callbacks: MapCallbacks,
+		language: MapLanguage = {
+			labels: ENGLISH_LABELS,
+			dir: 'ltr',
+			zoomIn: 'Zoom in',
+			zoomOut: 'Zoom out',
+			title: 'Map'
+		}
 	) {
 		if (!workerConfigured) {
 			// The built app does not emit MapLibre's worker by itself: point MapLibre at it.
@@ -146,13 +168,14 @@ export class MapController {
 		this.#container = container;
 		this.#callbacks = callbacks;
 		this.#theme = theme;
+		this.#labels = language.labels;
 		this.#incidents = data.incidents;
 		this.#reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 		const [west, south, east, north] = REGION_BBOX;
 		this.#map = new MapLibreMap({
 			container,
-			style: mapStyle(theme, document.baseURI, { ...data, groups: EMPTY_GROUPS }),
+			style: mapStyle(theme, document.baseURI, { ...data, groups: EMPTY_GROUPS }, language.labels),
 			...(initialView
 				? { center: [initialView.lon, initialView.lat], zoom: initialView.zoom }
 				: { bounds: DEFAULT_BOUNDS }),
@@ -173,9 +196,8 @@ export class MapController {
 		});
 		this.#map.touchZoomRotate.disableRotation();
 		this.#map.keyboard.disableRotation();
-		// Left side: the incident panel opens on the right.
-		this.#map.addControl(new NavigationControl({ showCompass: false }), 'top-left');
-		this.#map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+		// On the reading side's start: the incident panel opens at its end.
+		this.#placeControls(language);
 		this.#setIdle(false);
 		this.#listen();
 		// The browser benchmark (scripts/bench/browser.ts) drives and times the map itself.
@@ -334,11 +356,68 @@ export class MapController {
 		void this.#map.getSource<GeoJSONSource>(FILTER_BAND_SOURCE)?.setData(band ?? EMPTY_BAND);
 	}
 
+	/**
+	 * The zoom buttons and the scale at the start of the reading direction (left, or right for
+	 * Arabic: the incident panel opens at the other side), their buttons named in the language.
+	 */
+	#placeControls(language: MapLanguage) {
+		if (this.#controls && language.dir === this.#dir) {
+			this.#nameButtons(language);
+			return;
+		}
+		if (this.#controls) {
+			this.#map.removeControl(this.#controls.navigation);
+			this.#map.removeControl(this.#controls.scale);
+		}
+		this.#dir = language.dir;
+		const side = language.dir === 'rtl' ? 'right' : 'left';
+		this.#controls = {
+			navigation: new NavigationControl({ showCompass: false }),
+			scale: new ScaleControl({ unit: 'metric', maxWidth: 120 })
+		};
+		this.#map.addControl(this.#controls.navigation, `top-${side}`);
+		this.#map.addControl(this.#controls.scale, `bottom-${side}`);
+		this.#nameButtons(language);
+	}
+
+	#nameButtons(language: MapLanguage) {
+		const name = (selector: string, text: string) => {
+			const button = this.#container.querySelector<HTMLElement>(selector);
+			button?.setAttribute('title', text);
+			button?.setAttribute('aria-label', text);
+		};
+		name('.maplibregl-ctrl-zoom-in', language.zoomIn);
+		name('.maplibregl-ctrl-zoom-out', language.zoomOut);
+		this.#map.getCanvas().setAttribute('aria-label', language.title);
+	}
+
+	/** Rewrites the labels in another language (Arabic names first) and moves the controls. */
+	setLanguage(language: MapLanguage) {
+		this.#placeControls(language);
+		if (
+			language.labels.locale === this.#labels.locale &&
+			language.labels.digits === this.#labels.digits
+		)
+			return;
+		this.#labels = language.labels;
+		for (const layer of styleLayers(
+			this.#theme,
+			this.#incidents.features.length,
+			language.labels
+		)) {
+			if (layer.type !== 'symbol' || !layer.layout) continue;
+			for (const property of ['text-field', 'text-letter-spacing'] as const) {
+				const value = layer.layout[property];
+				if (value !== undefined) this.#map.setLayoutProperty(layer.id, property, value);
+			}
+		}
+	}
+
 	/** Repaints every layer in another theme's colours (sources and data stay as they are). */
 	setTheme(theme: Theme) {
 		if (theme === this.#theme) return;
 		this.#theme = theme;
-		for (const layer of styleLayers(theme, this.#incidents.features.length)) {
+		for (const layer of styleLayers(theme, this.#incidents.features.length, this.#labels)) {
 			const paint = ('paint' in layer ? layer.paint : undefined) ?? {};
 			for (const [property, value] of Object.entries(paint)) {
 				// A style layer's own paint property: MapLibre checks the name and value itself.
@@ -482,6 +561,15 @@ export class MapController {
 	/** The current view drawn off screen at an image's size, in a theme (see export-map.ts). */
 	renderForExport(size: ExportSize, theme: Theme = this.#theme): Promise<RenderedMap> {
 		return renderMap(this.#map, size, theme, this.#incidents.features.length);
+	}
+
+	/** An off-screen map of the current view to draw many times (a video's steps). */
+	openExportMap(
+		size: ExportSize,
+		theme: Theme = this.#theme,
+		signal?: AbortSignal
+	): Promise<ExportMap> {
+		return ExportMap.open(this.#map, size, theme, this.#incidents.features.length, { signal });
 	}
 
 	resize() {

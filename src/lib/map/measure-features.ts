@@ -11,7 +11,8 @@ export interface MeasureProperties {
 /** The measured path as drawn: geodesic legs (densified) and the points with running totals. */
 export function measureFeatures(
 	points: readonly [number, number][],
-	legs: readonly MeasureLeg[]
+	legs: readonly MeasureLeg[],
+	distance: (metres: number) => string = formatDistance
 ): FeatureCollection<LineString | Point, MeasureProperties> {
 	const features: Feature<LineString | Point, MeasureProperties>[] = [];
 	if (legs.length > 0) {
@@ -30,7 +31,7 @@ export function measureFeatures(
 		if (i > 0) sum += legs[i - 1]?.distance ?? 0;
 		features.push({
 			type: 'Feature',
-			properties: { label: i === 0 ? '' : formatDistance(sum) },
+			properties: { label: i === 0 ? '' : distance(sum) },
 			geometry: { type: 'Point', coordinates: [...point] }
 		});
 	});

@@ -2,6 +2,7 @@ import { Appearance } from './appearance.svelte';
 import type { FilterEngine, FilterHandlers } from './filter-client';
 import { FilterState } from './filters.svelte';
 import { ImportState, type ImportServices } from './importer.svelte';
+import { LanguageState } from './language.svelte';
 import { IncidentStore, type AnalysisService, type IncidentData } from './incidents.svelte';
 import { MapViewState } from './map-view.svelte';
 import { MeasureState } from './measure.svelte';
@@ -18,6 +19,7 @@ export interface AppState {
 	playback: PlaybackState;
 	imports: ImportState;
 	appearance: Appearance;
+	language: LanguageState;
 }
 
 /** The app's state, with the one call that stops everything it started. */
@@ -30,6 +32,8 @@ export interface AppServices {
 	analysis: () => AnalysisService;
 	filterEngine: (handlers: FilterHandlers) => FilterEngine;
 	imports: ImportServices;
+	/** The interface's language (tests give one with a stand-in store). */
+	language: LanguageState;
 }
 
 /** The reader's "reduce motion" setting (false outside a browser). */
@@ -57,6 +61,7 @@ export function createAppState(data: IncidentData, services: Partial<AppServices
 		playback,
 		imports,
 		appearance: new Appearance(),
+		language: services.language ?? new LanguageState(),
 		dispose() {
 			playback.dispose();
 			imports.dispose();

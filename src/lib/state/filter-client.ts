@@ -1,7 +1,9 @@
 import type { Evaluation, IncidentColumns } from '$lib/data/filter-engine';
 import type { IncidentFilter } from '$lib/data/filter';
 import type { GroupCollection } from '$lib/analysis/groups';
-import type { FilterWorkerReply } from './filter.worker';
+import type { FilterWorkerReply, OnceResult } from './filter.worker';
+
+export type { OnceResult };
 
 /** What the filter state hears back from the engine, for the newest filter only. */
 export interface FilterHandlers {
@@ -15,6 +17,8 @@ export interface FilterEngine {
 	setColumns(columns: IncidentColumns): void;
 	setBorder(border: Float64Array): void;
 	filter(filter: IncidentFilter): void;
+	/** One filter answered in full (mask, count, groups), superseding nothing and never dropped. */
+	evaluateOnce(filter: IncidentFilter): Promise<OnceResult>;
 	dispose(): void;
 }
 
@@ -22,10 +26,19 @@ export interface FilterEngine {
 export class FilterClient implements FilterEngine {
 	#worker = new Worker(new URL('./filter.worker.ts', import.meta.url), { type: 'module' });
 	#latest = 0;
+	#onceId = 0;
+	#once = new Map<number, { resolve: (result: OnceResult) => void; reject: (e: Error) => void }>();
 
 	constructor(handlers: FilterHandlers) {
 		this.#worker.onmessage = (event: MessageEvent<FilterWorkerReply>) => {
 			const reply = event.data;
+			if (reply.type === 'once' || reply.type === 'once-error') {
+				const waiting = this.#once.get(reply.onceId);
+				this.#once.delete(reply.onceId);
+				if (reply.type === 'once') waiting?.resolve(reply.result);
+				else waiting?.reject(new Error(reply.message));
+				return;
+			}
 			if (reply.requestId !== this.#latest) return;
 			if (reply.type === 'evaluation') handlers.evaluation(reply.evaluation, reply.milliseconds);
 			else if (reply.type === 'groups') handlers.groups(reply.groups);
@@ -60,7 +73,17 @@ export class FilterClient implements FilterEngine {
 		this.#worker.postMessage({ type: 'filter', requestId: ++this.#latest, filter });
 	}
 
+	evaluateOnce(filter: IncidentFilter): Promise<OnceResult> {
+		const onceId = ++this.#onceId;
+		return new Promise((resolve, reject) => {
+			this.#once.set(onceId, { resolve, reject });
+			this.#worker.postMessage({ type: 'once', onceId, filter });
+		});
+	}
+
 	dispose() {
 		this.#worker.terminate();
+		for (const waiting of this.#once.values()) waiting.reject(new Error('the filter was closed'));
+		this.#once.clear();
 	}
 }

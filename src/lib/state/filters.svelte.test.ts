@@ -90,4 +90,21 @@ describe('FilterState', () => {
 		expect(filters.result?.count).toBeGreaterThan(0);
 		expect(filters.result?.count).toBeLessThan(14);
 	});
+
+	it('answers a one-off filter in full without changing what is shown', async () => {
+		setup = filtering();
+		const { filters } = setup;
+		await settle();
+		const shown = filters.result;
+		const once = await filters.evaluateOnce({
+			...NO_FILTER,
+			from: '2018-12-01',
+			to: '2018-12-31'
+		});
+		expect(once.count).toBe(3);
+		expect(once.mask.reduce((sum, bit) => sum + bit, 0)).toBe(3);
+		expect(once.groups.features.length).toBeGreaterThan(0);
+		expect(filters.result).toBe(shown);
+		expect(filters.filter).toBe(NO_FILTER);
+	});
 });

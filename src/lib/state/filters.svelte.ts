@@ -5,7 +5,12 @@ import type { IncidentFeature } from '$lib/data/incident';
 import { binningFor, type Binning } from '$lib/data/timeline';
 import type { GroupCollection } from '$lib/analysis/groups';
 import { untrack } from 'svelte';
-import { FilterClient, type FilterEngine, type FilterHandlers } from './filter-client';
+import {
+	FilterClient,
+	type FilterEngine,
+	type FilterHandlers,
+	type OnceResult
+} from './filter-client';
 import type { IncidentStore } from './incidents.svelte';
 
 /** What the interface needs to know about the data's facets and time span. */
@@ -149,6 +154,16 @@ export class FilterState {
 
 	clear() {
 		this.set(NO_FILTER);
+	}
+
+	/**
+	 * What a filter other than the current one selects (a video's steps): the mask, the count
+	 * and the groups, computed in the worker. The filter shown is not changed, and neither
+	 * supersedes the other.
+	 */
+	evaluateOnce(filter: IncidentFilter): Promise<OnceResult> {
+		if (!this.#client) return Promise.reject(new Error('the filter has not started'));
+		return this.#client.evaluateOnce(filter);
 	}
 
 	/** Whether the incident passes the current filter (true until the first answer). */

@@ -83,8 +83,10 @@ describe('ImportState', () => {
 		expect(info.imported).toMatchObject({ total: 2, imported: 1, rejected: 1 });
 		expect(imports.report?.report.rejected).toHaveLength(1);
 		expect(worker.posted[1]).toEqual({ type: 'save', info });
+		expect(imports.saving).toEqual([dataset]);
 		worker.say({ type: 'saved' });
 		expect(worker.terminated).toBe(true);
+		expect(imports.saving).toEqual([]);
 	});
 
 	it('cancelling ends the worker and adds nothing', async () => {
@@ -361,5 +363,36 @@ describe('ImportState', () => {
 		expect(imports.error).toBe('Import of \u2068mine.csv\u2069 cancelled: nothing was added');
 		await settle();
 		expect(incidents.imports).toEqual([]);
+	});
+
+	it('asks the browser once to keep the saved data, and shows how much storage is used', async () => {
+		const { imports, workers, datasets } = importer();
+		await imports.restore();
+		expect(imports.storage).toEqual({ usage: 1_000_000, quota: 1_000_000_000, persisted: false });
+		imports.start(file);
+		imports.start(file);
+		await settle();
+		expect(datasets.calls.filter((call) => call === 'persist')).toHaveLength(1);
+		expect(imports.storage?.persisted).toBe(true);
+		// Saving changes the usage: it is asked again.
+		datasets.usage = { usage: 5_000_000, quota: 1_000_000_000, persisted: true };
+		const worker = workers[0]!;
+		worker.say({ type: 'incidents', incidents: [incident('r1', 'x')] });
+		worker.say({ type: 'done', report: report(1), sha256: null });
+		await settle();
+		worker.say({ type: 'saved' });
+		await settle();
+		expect(imports.storage?.usage).toBe(5_000_000);
+	});
+
+	it('carries on where the browser cannot say how much storage is used', async () => {
+		const browser = new MemoryBrowser();
+		browser.usage = null;
+		browser.grantPersistence = false;
+		const { imports } = importer([], browser);
+		await imports.restore();
+		imports.start(file);
+		await settle();
+		expect(imports.storage).toBeNull();
 	});
 });

@@ -1,45 +1,50 @@
+import { m } from '$lib/paraglide/messages';
 import { isolate } from '$lib/data/bidi';
 import type { DatasetInfo } from '$lib/data/builtin';
 import type { IncidentFeature } from '$lib/data/incident';
 import type { EncodingOption } from '$lib/data/import/encoding';
 import { FORMAT_NAMES, type ImportReport } from '$lib/data/import/importer';
 import type { ImportMessage, ImportRequest } from '$lib/data/import/import-protocol';
-import {
-	deleteDataset,
-	loadDataset,
-	loadDatasets,
-	setDatasetVisible
-} from '$lib/data/import/dataset-db';
+import { deleteDataset, setDatasetVisible } from '$lib/data/import/dataset-db';
 import {
 	announceDatasetChange,
 	listenToDatasetChanges,
 	type DatasetChange
 } from '$lib/data/import/dataset-channel';
-import { checkStoredDataset } from '$lib/data/import/stored-dataset';
+import type { RestoreResult } from '$lib/data/import/stored-dataset';
+import { askPersistence, storageUsage, type StorageUsage } from '$lib/data/import/storage-quota';
 import { createImportWorker, datasetId, nextColour, nowIso } from './import-worker';
+import { restoreInWorker } from './restore-worker';
 import type { ImportedDataset, IncidentStore } from './incidents.svelte';
 
 /** Where imported datasets are kept between visits (IndexedDB; tests give a stand-in). */
 export interface DatasetStore {
-	/** Every saved dataset as storage gives it back: checked before it is used. */
-	load(): Promise<unknown[]>;
-	/** One saved dataset (another tab has saved it), or null. */
-	loadOne(id: string): Promise<unknown>;
+	/** Every saved dataset, checked as an import is (stored-dataset.ts), oldest first. */
+	load(): Promise<RestoreResult[]>;
+	/** One saved dataset (another tab has saved it), checked, or null. */
+	loadOne(id: string): Promise<RestoreResult | null>;
 	delete(id: string): Promise<void>;
 	setVisible(id: string, visible: boolean): Promise<void>;
 	/** Tells the app's other tabs of a change made in this one. */
 	announce(change: DatasetChange): void;
 	/** Calls back when another tab changes the saved datasets; returns the stop. */
 	listen(changed: (change: DatasetChange) => void): () => void;
+	/** How much of the browser's storage the site uses, or null when the browser cannot say. */
+	usage(): Promise<StorageUsage | null>;
+	/** Asks the browser to keep the saved data when space runs short; whether it will. */
+	persist(): Promise<boolean | null>;
 }
 
 export const BROWSER_DATASETS: DatasetStore = {
-	load: loadDatasets,
-	loadOne: loadDataset,
+	// Read and checked in a worker: a large dataset's rows would hold the page up for seconds.
+	load: () => restoreInWorker({ type: 'load' }),
+	loadOne: async (id) => (await restoreInWorker({ type: 'load-one', id }))[0] ?? null,
 	delete: deleteDataset,
 	setVisible: setDatasetVisible,
 	announce: announceDatasetChange,
-	listen: listenToDatasetChanges
+	listen: listenToDatasetChanges,
+	usage: storageUsage,
+	persist: askPersistence
 };
 
 /** The worker an import runs in (a new one each time), and where datasets are kept. */
@@ -77,12 +82,17 @@ export class ImportState {
 	storageError = $state<string | null>(null);
 	/** What the user should know about saved datasets: rows that no longer pass the checks. */
 	notices = $state.raw<string[]>([]);
+	/** Datasets imported in this tab whose saving in the browser has not finished. */
+	saving = $state.raw<string[]>([]);
+	/** The browser's storage as it last answered (null until it has, or when it cannot say). */
+	storage = $state.raw<StorageUsage | null>(null);
 
 	#incidents: IncidentStore;
 	#services: ImportServices;
 	#worker: Worker | null = null;
 	#current: { file: File; id: string } | null = null;
 	#stopListening: (() => void) | null = null;
+	#persistenceAsked = false;
 	/** Dataset ids given in this tab, so two files in one millisecond get two. */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
 	#issued = new Set<string>();
@@ -101,12 +111,30 @@ export class ImportState {
 		try {
 			for (const saved of await this.#services.datasets.load()) this.#addSaved(saved);
 		} catch (error) {
-			this.storageError = `Saved datasets could not be read: ${message(error)}`;
+			this.storageError = m.storage_read_failed({ error: message(error) });
 		}
+		await this.refreshStorage();
+	}
+
+	/** Asks the browser again how much storage is used. */
+	async refreshStorage() {
+		this.storage = await this.#services.datasets.usage().catch(() => null);
+	}
+
+	/**
+	 * The first import of a visit asks the browser to keep the saved datasets when space runs
+	 * short (browsers may otherwise evict them without a word); once is enough.
+	 */
+	async #askPersistence() {
+		if (this.#persistenceAsked) return;
+		this.#persistenceAsked = true;
+		await this.#services.datasets.persist().catch(() => null);
+		await this.refreshStorage();
 	}
 
 	/** Imports a file now, or after the imports before it when one is running. */
 	start(file: File) {
+		void this.#askPersistence();
 		if (this.running) {
 			this.queued = [...this.queued, file];
 			return;
@@ -131,7 +159,7 @@ export class ImportState {
 	cancel() {
 		if (!this.#worker) return;
 		this.#finish();
-		this.error = `Import of ${isolate(this.fileName)} cancelled: nothing was added`;
+		this.error = m.import_cancelled({ file: isolate(this.fileName) });
 		this.#next();
 	}
 
@@ -175,26 +203,34 @@ export class ImportState {
 				setTimeout(() => {
 					const info = this.#complete(file, id, incidents, data.report, data.sha256);
 					// The worker, which holds the rows already, writes them to IndexedDB.
-					if (info) worker.postMessage({ type: 'save', info } satisfies ImportRequest);
-					else worker.terminate();
+					if (info) {
+						this.saving = [...this.saving, id];
+						worker.postMessage({ type: 'save', info } satisfies ImportRequest);
+					} else worker.terminate();
 					this.#next();
 				}, 0);
 			} else if (data.type === 'saved') {
 				worker.terminate();
+				this.#saved(id);
 				this.#services.datasets.announce({ type: 'saved', id });
+				void this.refreshStorage();
 			} else if (data.type === 'save-error') {
 				worker.terminate();
-				this.storageError =
-					`${isolate(file.name)} is shown but could not be saved in this browser (${data.message}); ` +
-					'it will be gone when this tab closes';
+				this.#saved(id);
+				void this.refreshStorage();
+				this.storageError = m.import_not_saved({ file: isolate(file.name), error: data.message });
 			}
 		};
 		worker.onerror = (event) => {
 			this.#finish();
-			this.error = `${isolate(file.name)}: ${event.message || 'the import failed'}`;
+			this.error = `${isolate(file.name)}: ${event.message || m.import_failed()}`;
 			this.#next();
 		};
 		worker.postMessage({ type: 'import', file, dataset: id } satisfies ImportRequest);
+	}
+
+	#saved(id: string) {
+		this.saving = this.saving.filter((other) => other !== id);
 	}
 
 	#newId(fileName: string): string {
@@ -261,14 +297,16 @@ export class ImportState {
 		const shadowing = this.#incidents.addImport(dataset);
 		if (shadowing > 0) {
 			this.#notice(
-				`${shadowing.toLocaleString('en')} rows of ${isolate(dataset.info.title)} have the id of a ` +
-					'built-in incident and are not shown'
+				m.import_shadowing({
+					count: shadowing,
+					n: shadowing.toLocaleString('en'),
+					title: isolate(dataset.info.title)
+				})
 			);
 		}
 	}
 
-	#addSaved(saved: unknown) {
-		const { dataset, problem } = checkStoredDataset(saved);
+	#addSaved({ dataset, problem }: RestoreResult) {
 		if (problem) this.#notice(problem);
 		if (dataset) this.#add(dataset);
 	}
@@ -287,7 +325,7 @@ export class ImportState {
 				const saved = await this.#services.datasets.loadOne(change.id);
 				if (saved !== null) this.#addSaved(saved);
 			} catch (error) {
-				this.storageError = `A dataset added in another tab could not be read: ${message(error)}`;
+				this.storageError = m.storage_other_tab_failed({ error: message(error) });
 			}
 		}
 	}
@@ -297,8 +335,9 @@ export class ImportState {
 		try {
 			await this.#services.datasets.delete(id);
 			this.#services.datasets.announce({ type: 'removed', id });
+			void this.refreshStorage();
 		} catch (error) {
-			this.storageError = `Could not remove the saved copy: ${message(error)}`;
+			this.storageError = m.storage_remove_failed({ error: message(error) });
 		}
 	}
 
@@ -308,7 +347,7 @@ export class ImportState {
 			await this.#services.datasets.setVisible(id, visible);
 			this.#services.datasets.announce({ type: 'visible', id, visible });
 		} catch (error) {
-			this.storageError = `Could not save the change: ${message(error)}`;
+			this.storageError = m.storage_save_failed({ error: message(error) });
 		}
 	}
 

@@ -1,5 +1,6 @@
 import { untrack } from 'svelte';
 import type { AppState } from './app-state';
+import { toLocale } from '$lib/i18n/locale';
 import { filterFromPairs, filterToPairs } from './filter-hash';
 import { formatHash, parseHash, sameView } from './url-hash';
 import { viewFromPairs, viewToPairs } from './view-hash';
@@ -17,7 +18,11 @@ export interface HashHistory {
 	listen(changed: () => void): () => void;
 }
 
-export type SyncedState = Pick<AppState, 'selection' | 'mapView' | 'filters'>;
+export type SyncedState = Pick<AppState, 'selection' | 'mapView' | 'filters'> &
+	Partial<Pick<AppState, 'language'>>;
+
+/** The hash key of the interface's language (`lang=ar`, `lang=en`): a link opens in it. */
+export const LANGUAGE_KEY = 'lang';
 
 /**
  * Keeps the URL hash and the app state in step, both ways:
@@ -58,6 +63,10 @@ export class UrlSync {
 				untrack(() => this.#write('replace'));
 			});
 			$effect(() => {
+				void this.#state.language?.locale;
+				untrack(() => this.#write('replace'));
+			});
+			$effect(() => {
 				void filters.filter;
 				const timer = setTimeout(() => this.#write('replace'), FILTER_WRITE_DELAY);
 				return () => clearTimeout(timer);
@@ -72,7 +81,7 @@ export class UrlSync {
 
 	/** The hash the state stands for, keeping pairs other features wrote. */
 	#hashOfState(): string {
-		const { selection, mapView, filters } = this.#state;
+		const { selection, mapView, filters, language } = this.#state;
 		const { others } = filterFromPairs(parseHash(this.#history.read()).rest);
 		return formatHash({
 			map: mapView.current,
@@ -80,7 +89,8 @@ export class UrlSync {
 			rest: [
 				...filterToPairs(filters.filter),
 				...viewToPairs(mapView),
-				...viewFromPairs(others).others
+				...(language ? [[LANGUAGE_KEY, language.locale] as [string, string]] : []),
+				...viewFromPairs(others).others.filter(([key]) => key !== LANGUAGE_KEY)
 			]
 		});
 	}
@@ -101,6 +111,8 @@ export class UrlSync {
 			if (state.incident === null) selection.clear();
 			else selection.select(state.incident);
 		}
+		const lang = toLocale(state.rest.findLast(([key]) => key === LANGUAGE_KEY)?.[1]);
+		if (lang && this.#state.language) this.#state.language.set(lang);
 		const { filter, others } = filterFromPairs(state.rest);
 		if (JSON.stringify(filter) !== JSON.stringify(filters.filter)) filters.set(filter);
 		const { view } = viewFromPairs(others);

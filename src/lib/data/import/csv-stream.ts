@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { restoreFormula } from '../csv';
 import type { RowImport } from './importer';
 
 /**
@@ -41,6 +42,8 @@ const UNCLOSED =
 
 /** Comment lines before the header, as this app's CSV export writes them ("# …"). */
 const LEADING_COMMENTS = /^(?:#(?:[ \t][^\r\n]*)?(?:\r\n|\n|\r))+/;
+/** The permalink comment line of this app's own CSV export (incident-export.ts). */
+const OWN_EXPORT = /^# permalink: /m;
 
 const isBlank = (fields: readonly string[]) => fields.every((field) => field.trim() === '');
 
@@ -116,10 +119,11 @@ export function parseCsv(input: string | Blob, rows: RowImport, hooks: CsvHooks 
 	const size = typeof input === 'string' ? input.length : input.size;
 
 	/** Accounts for one record; false when the import cannot go on (no usable header). */
+	let ownExport = false;
 	const take = (fields: string[], problem?: string): boolean => {
 		if (isBlank(fields) && !problem) return true;
 		if (headerRead) {
-			rows.record(fields, problem);
+			rows.record(ownExport ? fields.map(restoreFormula) : fields, problem);
 			return true;
 		}
 		headerRead = true;
@@ -166,6 +170,8 @@ export function parseCsv(input: string | Blob, rows: RowImport, hooks: CsvHooks 
 			const text = chunk.replace(/^\uFEFF/, '');
 			const comments = LEADING_COMMENTS.exec(text)?.[0] ?? '';
 			if (comments === '') return text;
+			// The app's own export put a ' before cells a spreadsheet would run: take it off again.
+			ownExport = OWN_EXPORT.test(comments);
 			const lines = comments.split(/\r\n|\n|\r/).length - 1;
 			rows.notes.add(
 				`${lines} comment line${lines === 1 ? '' : 's'} before the header (starting with "#") ` +

@@ -88,12 +88,13 @@ describe('dataset store', () => {
 	it('keeps a large dataset in chunks and reads it back whole, in order (Chromium refuses one value over 128 MiB)', async () => {
 		const big = dataset('big', '2026-01-01T00:00:00Z');
 		const [template] = geodataIncidents();
-		big.incidents = Array.from({ length: store.CHUNK * 2 + 1 }, (_, i) => ({
+		big.incidents = Array.from({ length: 2001 }, (_, i) => ({
 			...template!,
 			id: `big:${i}`
 		}));
 		const put = vi.spyOn(IDBObjectStore.prototype, 'put');
-		await store.saveDataset(big);
+		// Small chunks, to be quick (the app's are store.CHUNK rows).
+		await store.saveDataset(big, 1000);
 		// Three chunks, the record and its visibility.
 		expect(put).toHaveBeenCalledTimes(5);
 		const [loaded] = await loadAll();
@@ -168,6 +169,85 @@ describe('dataset store', () => {
 		Object.assign(unsaveable.info, { colour: () => 'red' });
 		await expect(store.saveDataset(unsaveable)).rejects.toThrow();
 		expect(await store.loadDatasets()).toEqual([]);
+	});
+
+	/** Every chunk record in the database, whichever dataset it belongs to. */
+	const chunkKeys = () =>
+		new Promise<IDBValidKey[]>((resolve, reject) => {
+			const request = indexedDB.open('iraq-syria-incident-map');
+			request.onsuccess = () => {
+				const keys = request.result.transaction('chunks').objectStore('chunks').getAllKeys();
+				keys.onsuccess = () => {
+					request.result.close();
+					resolve(keys.result);
+				};
+				keys.onerror = () => reject(keys.error);
+			};
+			request.onerror = () => reject(request.error);
+		});
+
+	function bigDataset(id: string, rows: number): StoredDataset {
+		const big = dataset(id, '2026-01-01T00:00:00Z');
+		const [template] = geodataIncidents();
+		big.incidents = Array.from({ length: rows }, (_, i) => ({
+			...template!,
+			id: `${id}:${i}`,
+			properties: { ...template!.properties, id: `${id}:${i}`, dataset: id }
+		}));
+		return big;
+	}
+
+	it('keeps nothing of a dataset whose second chunk cannot be written', async () => {
+		await store.saveDataset(dataset('kept', '2026-01-01T00:00:00Z'));
+		const put = IDBObjectStore.prototype.put;
+		let chunks = 0;
+		vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+			this: IDBObjectStore,
+			...args: Parameters<IDBObjectStore['put']>
+		) {
+			if (this.name === 'chunks' && ++chunks === 2) {
+				throw new DOMException('cannot be cloned', 'DataCloneError');
+			}
+			return put.apply(this, args);
+		});
+		await expect(store.saveDataset(bigDataset('half', 11), 10)).rejects.toThrow('cannot be cloned');
+		vi.restoreAllMocks();
+		// The first chunk, written before the failure, went with the rest; the other dataset stays.
+		expect((await loadAll()).map((d) => d.info.id)).toEqual(['kept']);
+		expect(await chunkKeys()).toEqual([]);
+	});
+
+	it('says in words that the storage is full', async () => {
+		vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+			throw new DOMException('Quota exceeded', 'QuotaExceededError');
+		});
+		await expect(store.saveDataset(dataset('a', '2026-01-01T00:00:00Z'))).rejects.toThrow(
+			"the browser's storage for this site is full"
+		);
+		vi.restoreAllMocks();
+		expect(await loadAll()).toEqual([]);
+	});
+
+	it('reads chunks saved as GeoJSON features by the previous version', async () => {
+		const old = bigDataset('old', 3);
+		await store.saveDataset(old);
+		// Rewrite the chunk as the previous version stored it: an array of features.
+		await new Promise<void>((resolve, reject) => {
+			const request = indexedDB.open('iraq-syria-incident-map');
+			request.onsuccess = () => {
+				const db = request.result;
+				const transaction = db.transaction('chunks', 'readwrite');
+				transaction.objectStore('chunks').put(old.incidents, ['old', 0]);
+				transaction.oncomplete = () => {
+					db.close();
+					resolve();
+				};
+				transaction.onerror = () => reject(transaction.error);
+			};
+			request.onerror = () => reject(request.error);
+		});
+		const [loaded] = await loadAll();
+		expect(loaded?.incidents).toEqual(old.incidents);
 	});
 
 	it('says so when the browser has no IndexedDB', async () => {

@@ -2,6 +2,13 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { DatasetInfo } from '../builtin';
 import type { IncidentFeature } from '../incident';
 import type { ImportReport } from './importer';
+import {
+	decodeIncidents,
+	encodeIncidents,
+	isIncidentChunk,
+	type IncidentChunk
+} from './incident-chunk';
+import { describeStorageError } from './storage-quota';
 
 /**
  * Imported datasets kept in IndexedDB, so a reload or another tab still has them. The import
@@ -10,19 +17,24 @@ import type { ImportReport } from './importer';
  * a toggle writes one value. Every failure is raised to the caller (a full quota above all),
  * which tells the user: nothing is lost without a word.
  *
- * A dataset's incidents are kept in chunks of CHUNK rows, each a record of its own, all written
- * in one transaction: Chromium refuses any one value over 128 MiB, which 300,000 ACLED rows
- * with their original columns pass several times over (measured: ~460 MB serialised).
- * Version 1 of the database kept the incidents inside the dataset's record; those records are
- * still read.
+ * A dataset's incidents are kept in chunks of CHUNK rows, each a record of its own in the
+ * column layout of incident-chunk.ts, all written in one transaction: Chromium refuses any one
+ * value over 128 MiB, which 300,000 ACLED rows as GeoJSON objects with their original columns
+ * pass several times over (measured: ~460 MB serialised). A write that fails aborts the
+ * transaction, so a dataset is kept whole or not at all.
+ * Version 1 of the database kept the incidents inside the dataset's record, and chunks were
+ * once arrays of 5,000 GeoJSON features; both are still read.
  */
 
 const DB_NAME = 'iraq-syria-incident-map';
 const DATASETS = 'datasets';
 const VISIBLE = 'visible';
 const CHUNKS = 'chunks';
-/** Rows per chunk record: ~8 MB at 1.5 kB a row, far below the limit even for long rows. */
-export const CHUNK = 5_000;
+/**
+ * Rows per chunk record. As columns, repeated strings are kept once per chunk, so 50,000 ACLED
+ * rows come to tens of megabytes, well below the limit even for long notes.
+ */
+export const CHUNK = 50_000;
 
 export interface StoredDataset {
 	info: DatasetInfo;
@@ -45,7 +57,7 @@ interface Schema extends DBSchema {
 	/** Whether a dataset is shown, by dataset id. */
 	[VISIBLE]: { key: string; value: boolean };
 	/** A dataset's incidents, CHUNK at a time, by [dataset id, chunk number]. */
-	[CHUNKS]: { key: [string, number]; value: IncidentFeature[] };
+	[CHUNKS]: { key: [string, number]; value: IncidentChunk | IncidentFeature[] };
 }
 
 /** One connection per page or worker, opened on first use and kept. */
@@ -81,21 +93,51 @@ function database(): Promise<IDBPDatabase<Schema>> {
 
 const chunksOf = (id: string) => IDBKeyRange.bound([id, 0], [id, Infinity]);
 
-/** Called by the import worker. */
-export async function saveDataset(dataset: StoredDataset): Promise<void> {
+/**
+ * Called by the import worker. Either the whole dataset is saved or nothing of it: a failed
+ * write aborts the transaction (a write that throws at once, as a value that cannot be cloned
+ * does, would otherwise leave the writes before it to commit). Failures are raised in words.
+ */
+export async function saveDataset(dataset: StoredDataset, chunkRows = CHUNK): Promise<void> {
 	const { info, report, incidents } = dataset;
 	const transaction = (await database()).transaction([DATASETS, VISIBLE, CHUNKS], 'readwrite');
-	const chunks = transaction.objectStore(CHUNKS);
-	const writes: Promise<unknown>[] = [chunks.delete(chunksOf(info.id))];
-	let count = 0;
-	for (let start = 0; start < incidents.length; start += CHUNK, count++) {
-		writes.push(chunks.put(incidents.slice(start, start + CHUNK), [info.id, count]));
-	}
-	writes.push(
-		transaction.objectStore(DATASETS).put({ info, report, chunks: count }, info.id),
-		transaction.objectStore(VISIBLE).put(true, info.id)
+	// Settles (never rejects) when the transaction ends, so an abort is not an unhandled rejection.
+	const ended = transaction.done.then(
+		() => null,
+		(error: unknown) => error ?? transaction.error
 	);
-	await Promise.all([...writes, transaction.done]);
+	try {
+		const writes: Promise<unknown>[] = [];
+		// Each write's failure is the transaction's, raised once below, not one rejection each.
+		const write = (request: Promise<unknown>) => {
+			request.catch(() => {});
+			writes.push(request);
+		};
+		const chunks = transaction.objectStore(CHUNKS);
+		write(chunks.delete(chunksOf(info.id)));
+		let count = 0;
+		for (let start = 0; start < incidents.length; start += chunkRows, count++) {
+			const chunk = encodeIncidents(incidents.slice(start, start + chunkRows));
+			write(chunks.put(chunk, [info.id, count]));
+		}
+		write(transaction.objectStore(DATASETS).put({ info, report, chunks: count }, info.id));
+		write(transaction.objectStore(VISIBLE).put(true, info.id));
+		await Promise.all(writes);
+	} catch (error) {
+		abort(transaction);
+		await ended;
+		throw new Error(describeStorageError(error), { cause: error });
+	}
+	const failed = await ended;
+	if (failed !== null) throw new Error(describeStorageError(failed), { cause: failed });
+}
+
+function abort(transaction: { abort(): void }) {
+	try {
+		transaction.abort();
+	} catch {
+		// Already finished (aborted by the browser, a full disk say): nothing of it was kept.
+	}
 }
 
 export async function setDatasetVisible(id: string, visible: boolean): Promise<void> {
@@ -126,7 +168,9 @@ async function assemble(
 	const all =
 		chunks === undefined || id === null
 			? incidents
-			: (await transaction.objectStore(CHUNKS).getAll(chunksOf(id))).flat();
+			: (await transaction.objectStore(CHUNKS).getAll(chunksOf(id))).flatMap((chunk) =>
+					isIncidentChunk(chunk) ? decodeIncidents(chunk) : chunk
+				);
 	return { ...rest, incidents: all, visible: visible ?? true };
 }
 

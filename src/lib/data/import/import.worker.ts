@@ -15,11 +15,12 @@ import {
 } from './importer';
 import type { ImportMessage, ImportRequest } from './import-protocol';
 import { saveDataset } from './dataset-db';
+import { importParquet, isParquet } from './parquet-import';
 
 /**
  * Imports one file off the main thread: hashes it, checks its text encoding (asking the page
  * when it is not UTF-8), streams CSV through Papa Parse a chunk at a time (reporting
- * progress), reads GeoJSON whole, and hands the incidents back in batches small enough that
+ * progress), reads GeoJSON whole and (Geo)Parquet a row group or so at a time, and hands the incidents back in batches small enough that
  * receiving each one costs the page little. Cancelling terminates this worker.
  */
 
@@ -51,6 +52,11 @@ async function save(info: DatasetInfo) {
 async function inspect(file: File, chosen: string | undefined) {
 	const bytes = new Uint8Array(await file.arrayBuffer());
 	const sha256 = await sha256Hex(bytes);
+	// Parquet is binary, with its own text encoding (UTF-8): read from these bytes.
+	if (isParquet(bytes)) {
+		const check: EncodingCheck = { encoding: 'utf-8' };
+		return { sha256, check, kind: 'parquet' as const, json: null, bytes };
+	}
 	const hasUtf16Mark =
 		(bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 	// A file that is not text at all is not asked about its encoding: sniff() says what it is.
@@ -60,12 +66,12 @@ async function inspect(file: File, chosen: string | undefined) {
 			: looksBinary(bytes) && !hasUtf16Mark
 				? { encoding: 'utf-8' }
 				: checkEncoding(bytes);
-	if ('ask' in check) return { sha256, check, kind: null, json: null };
+	if ('ask' in check) return { sha256, check, kind: null, json: null, bytes: null };
 	const decoder = new TextDecoder(check.encoding);
 	const kind = sniff(decoder.decode(bytes.subarray(0, HEAD_CHARACTERS * 4), { stream: true }));
 	// JSON is read whole; CSV streams from the file, so its bytes need not stay here.
 	const json = kind === 'json' ? new TextDecoder(check.encoding).decode(bytes) : null;
-	return { sha256, check, kind, json };
+	return { sha256, check, kind, json, bytes: null };
 }
 
 self.onmessage = async (event: MessageEvent<ImportRequest>) => {
@@ -79,7 +85,7 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 			post({ type: 'error', message: `"${chosen}" is not a text encoding this browser reads` });
 			return;
 		}
-		const { sha256, check, kind, json } = await inspect(file, chosen);
+		const { sha256, check, kind, json, bytes } = await inspect(file, chosen);
 		if ('ask' in check) {
 			post({ type: 'encoding', reason: check.reason, options: check.ask });
 			return;
@@ -96,6 +102,16 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 			post({ type: 'progress', fraction: 1, rows: result.report.total });
 			sendIncidents(result.incidents, 0);
 			finish(result);
+			return;
+		}
+		if (kind === 'parquet' && bytes) {
+			let sent = 0;
+			await importParquet(bytes.buffer, rows, (fraction) => {
+				sent = sendIncidents(rows.incidents, sent);
+				post({ type: 'progress', fraction, rows: rows.total });
+			});
+			sendIncidents(rows.incidents, sent);
+			finish(rows.result());
 			return;
 		}
 		if (kind === 'empty' || kind === 'binary') {

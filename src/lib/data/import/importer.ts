@@ -196,7 +196,7 @@ export class RowImport {
 /** Why a file that is not CSV or JSON text cannot be imported. */
 export const NOT_TEXT: Record<'empty' | 'binary', string> = {
 	empty: 'the file is empty',
-	binary: 'not a text file: import CSV (ACLED, UCDP GED or with coordinates) or GeoJSON'
+	binary: 'not a text file: import CSV (ACLED, UCDP GED or with coordinates), GeoJSON or GeoParquet'
 };
 
 export function importGeoJsonText(text: string, dataset: string, rows = new RowImport(dataset)) {

@@ -1,5 +1,7 @@
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import type { BasemapSource } from '../geodata-urls';
+import { arabicNameTable } from '$lib/data/arabic-names';
+import type { Locale } from '$lib/i18n/locale';
 import type { Theme } from './theme';
 
 /**
@@ -117,8 +119,24 @@ export function basemapLayers(theme: Theme): LayerSpecification[] {
 	];
 }
 
-/** Labels of the basemap; drawn above the border but under incident markers. */
-export function basemapLabelLayers(theme: Theme): LayerSpecification[] {
+/**
+ * A name property in the labels' language: the English name as Natural Earth has it, or, for
+ * Arabic, its Arabic name from data/arabic-names.ts where the table has one (else the English).
+ */
+function nameIn(
+	locale: Locale,
+	kind: 'country' | 'governorate',
+	property: string,
+	english: ExpressionSpecification
+): ExpressionSpecification {
+	if (locale !== 'ar') return english;
+	const table = arabicNameTable(kind).flatMap(([name, arabic]) => [name, arabic]);
+	return ['match', ['get', property], ...table, english] as unknown as ExpressionSpecification;
+}
+
+/** Labels of the basemap, in a language; drawn above the border but under incident markers. */
+export function basemapLabelLayers(theme: Theme, locale: Locale = 'en'): LayerSpecification[] {
+	const arabic = locale === 'ar';
 	const halo = {
 		'text-halo-color': theme.labelHalo,
 		'text-halo-width': 1.4,
@@ -132,7 +150,7 @@ export function basemapLabelLayers(theme: Theme): LayerSpecification[] {
 			maxzoom: 8,
 			filter: ['!=', ['get', 'name'], null],
 			layout: {
-				'text-field': ['upcase', ['get', 'name']],
+				'text-field': nameIn(locale, 'country', 'name', ['upcase', ['get', 'name']]),
 				'text-font': [theme.font.bold],
 				'text-size': [
 					'interpolate',
@@ -143,7 +161,8 @@ export function basemapLabelLayers(theme: Theme): LayerSpecification[] {
 					7,
 					['match', ['get', 'name'], ['Iraq', 'Syria'], 22, 14]
 				],
-				'text-letter-spacing': 0.25,
+				// Spaced-out capitals in English; Arabic letters join, unspaced.
+				'text-letter-spacing': arabic ? 0 : 0.25,
 				'text-max-width': 8,
 				'symbol-sort-key': ['get', 'scalerank']
 			},
@@ -158,10 +177,12 @@ export function basemapLabelLayers(theme: Theme): LayerSpecification[] {
 			layout: {
 				'symbol-placement': 'line',
 				'symbol-spacing': 400,
-				'text-field': ['get', 'label'],
+				'text-field': arabic
+					? ['match', ['get', 'label'], 'Euphrates', 'الفرات', 'Tigris', 'دجلة', ['get', 'label']]
+					: ['get', 'label'],
 				'text-font': [theme.font.italic],
 				'text-size': 12,
-				'text-letter-spacing': 0.1
+				'text-letter-spacing': arabic ? 0 : 0.1
 			},
 			paint: { 'text-color': theme.waterLabel, ...halo }
 		},
@@ -186,11 +207,11 @@ export function basemapLabelLayers(theme: Theme): LayerSpecification[] {
 			maxzoom: 10,
 			filter: ['in', ['get', 'adm0_a3'], ['literal', ['IRQ', 'SYR']]],
 			layout: {
-				'text-field': ['get', 'name'],
+				'text-field': nameIn(locale, 'governorate', 'name', ['get', 'name']),
 				'text-font': [theme.font.italic],
 				'text-size': 11,
 				'text-transform': 'uppercase',
-				'text-letter-spacing': 0.12,
+				'text-letter-spacing': arabic ? 0 : 0.12,
 				'text-max-width': 8,
 				'symbol-sort-key': ['get', 'scalerank']
 			},

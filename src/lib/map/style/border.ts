@@ -1,6 +1,8 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { PROXIMITY_BANDS_KM } from '$lib/data/region';
 import { NO_DISTANCE_FILTER } from './filter';
+import { intlTag } from '$lib/i18n/locale';
+import { ENGLISH_LABELS, type LabelLanguage } from './labels';
 import type { Theme } from './theme';
 
 /** Source ids for the border and its proximity bands. */
@@ -88,7 +90,10 @@ export function borderLayers(theme: Theme): LayerSpecification[] {
 }
 
 /** "10 km"-style labels along the outer edge of each band (and of the filter's band). */
-export function bandLabelLayers(theme: Theme): LayerSpecification[] {
+export function bandLabelLayers(
+	theme: Theme,
+	labels: LabelLanguage = ENGLISH_LABELS
+): LayerSpecification[] {
 	const label = (
 		id: string,
 		source: string,
@@ -102,7 +107,14 @@ export function bandLabelLayers(theme: Theme): LayerSpecification[] {
 		layout: {
 			'symbol-placement': 'line',
 			'symbol-spacing': 350,
-			'text-field': ['concat', ['to-string', ['get', 'max_km']], ' km'],
+			'text-field':
+				labels.locale === 'ar'
+					? [
+							'concat',
+							['number-format', ['get', 'max_km'], { locale: intlTag('ar', labels.digits) }],
+							' كم'
+						]
+					: ['concat', ['to-string', ['get', 'max_km']], ' km'],
 			'text-font': [theme.font.regular],
 			'text-size': 10.5,
 			'text-offset': [0, -0.6]

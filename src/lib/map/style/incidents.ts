@@ -10,6 +10,8 @@ import { DATASET_COLOURS } from '$lib/data/palette';
 import type { MapIncidentProperties } from '../incident-features';
 import { densityFade } from './density';
 import { INCIDENT_FILTER } from './filter';
+import { intlTag } from '$lib/i18n/locale';
+import { ENGLISH_LABELS, type LabelLanguage } from './labels';
 import type { Theme } from './theme';
 
 /**
@@ -166,7 +168,11 @@ function tollLabels(
 	};
 }
 
-export function incidentLayers(theme: Theme, halosFromZoom = 0): LayerSpecification[] {
+export function incidentLayers(
+	theme: Theme,
+	halosFromZoom = 0,
+	labels: LabelLanguage = ENGLISH_LABELS
+): LayerSpecification[] {
 	return [
 		{
 			id: HALO_LAYER,
@@ -248,7 +254,10 @@ export function incidentLayers(theme: Theme, halosFromZoom = 0): LayerSpecificat
 			source: GROUPS_SOURCE,
 			filter: badges,
 			layout: {
-				'text-field': ['to-string', ['get', 'count']],
+				'text-field':
+					labels.locale === 'ar'
+						? ['number-format', ['get', 'count'], { locale: intlTag('ar', labels.digits) }]
+						: ['to-string', ['get', 'count']],
 				'text-font': [theme.font.bold],
 				'text-size': 13,
 				'text-allow-overlap': true,

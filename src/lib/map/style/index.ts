@@ -13,6 +13,7 @@ import { INCIDENTS_SOURCE, haloMinZoom, incidentLayers, incidentSources } from '
 import { MEASURE_SOURCE, measureLayers } from './measure';
 import { PLACES_SOURCE, placeLayers } from './places';
 import { placeMarkLayers, placeMarkSources } from './place-mark';
+import { ENGLISH_LABELS, type LabelLanguage } from './labels';
 import type { Theme } from './theme';
 
 export interface StyleData {
@@ -29,7 +30,12 @@ export const EMPTY_BAND: FeatureCollection<Polygon> = { type: 'FeatureCollection
  * against it) and the data. Layer order, bottom to top: ground, the density surface, border and
  * bands, labels, incidents, measurements, the place chosen in the search.
  */
-export function mapStyle(theme: Theme, base: string, data: StyleData): StyleSpecification {
+export function mapStyle(
+	theme: Theme,
+	base: string,
+	data: StyleData,
+	labels: LabelLanguage = ENGLISH_LABELS
+): StyleSpecification {
 	return {
 		version: 8,
 		'font-faces': fontFaces(theme, base),
@@ -47,24 +53,29 @@ export function mapStyle(theme: Theme, base: string, data: StyleData): StyleSpec
 			...incidentSources(data.incidents, data.groups),
 			...placeMarkSources()
 		},
-		layers: styleLayers(theme, data.incidents.features.length)
+		layers: styleLayers(theme, data.incidents.features.length, labels)
 	};
 }
 
 /**
- * The style's layers for a theme (how many incidents there are decides where halos start).
- * A theme change repaints these same layers: nothing is reloaded.
+ * The style's layers for a theme and the labels' language (how many incidents there are
+ * decides where halos start). A theme change repaints these same layers, a language change
+ * rewrites their labels: nothing is reloaded.
  */
-export function styleLayers(theme: Theme, incidentCount: number): LayerSpecification[] {
+export function styleLayers(
+	theme: Theme,
+	incidentCount: number,
+	labels: LabelLanguage = ENGLISH_LABELS
+): LayerSpecification[] {
 	return [
 		...basemapLayers(theme),
 		// Under the border and the labels, which stay readable over it.
 		...densityLayers(theme, INCIDENTS_SOURCE),
 		...borderLayers(theme),
-		...basemapLabelLayers(theme),
-		...bandLabelLayers(theme),
-		...placeLayers(theme),
-		...incidentLayers(theme, haloMinZoom(incidentCount)),
+		...basemapLabelLayers(theme, labels.locale),
+		...bandLabelLayers(theme, labels),
+		...placeLayers(theme, labels.locale),
+		...incidentLayers(theme, haloMinZoom(incidentCount), labels),
 		...measureLayers(theme),
 		...placeMarkLayers(theme)
 	];

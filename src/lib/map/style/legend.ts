@@ -1,5 +1,7 @@
 import { PROXIMITY_BANDS_KM, UNCERTAINTY_RADIUS_KM } from '$lib/data/region';
 import { DENSITY_FADE_END, densityStops } from './density';
+import { ENGLISH, type Formatter } from '$lib/i18n/format';
+import { m } from '$lib/paraglide/messages';
 import { APPROXIMATE_DATE_OPACITY, markerRadius } from './incidents';
 import type { Theme } from './theme';
 
@@ -40,7 +42,8 @@ export interface LegendOptions {
 }
 
 /** The density surface's legend: what it adds up, and how an unknown toll is weighed. */
-function densitySection(theme: Theme, weight: 'count' | 'killed'): LegendSection {
+function densitySection(theme: Theme, weight: 'count' | 'killed', f: Formatter): LegendSection {
+	const o = { locale: f.locale };
 	const ramp = { kind: 'ramp' as const, stops: densityStops(theme.densityRamp) };
 	const hollow = {
 		kind: 'circle' as const,
@@ -49,37 +52,33 @@ function densitySection(theme: Theme, weight: 'count' | 'killed'): LegendSection
 		stroke: theme.incident,
 		strokeWidth: 2.5
 	};
+	const [surface, unknown] =
+		weight === 'count'
+			? [m.legend_density_count({}, o), m.legend_density_count_unknown({}, o)]
+			: [m.legend_density_killed({}, o), m.legend_density_killed_unknown({}, o)];
 	return {
-		title: 'Density',
-		entries:
-			weight === 'count'
-				? [
-						{
-							symbol: ramp,
-							label: 'Incidents shown per area, darkest where they are densest'
-						},
-						{
-							symbol: hollow,
-							label: 'Every incident counts once, whether its toll was reported or not'
-						}
-					]
-				: [
-						{
-							symbol: ramp,
-							label:
-								'Reported killed per area, darkest where most are reported (ranges by their upper figure)'
-						},
-						{
-							symbol: hollow,
-							label: 'Incidents with no reported toll add nothing: unknown, not zero'
-						}
-					]
+		title: m.legend_density({}, o),
+		entries: [
+			{ symbol: ramp, label: surface },
+			{ symbol: hollow, label: unknown }
+		]
 	};
 }
 
-export function legendSections(theme: Theme, options: LegendOptions = {}): LegendSection[] {
+/**
+ * The legend in a language (English by default), its numbers in that language's digits; with
+ * the density view's section first when the map draws it.
+ */
+export function legendSections(
+	theme: Theme,
+	f: Formatter = ENGLISH,
+	options: LegendOptions = {}
+): LegendSection[] {
+	const o = { locale: f.locale };
 	const bandLabels = PROXIMITY_BANDS_KM.map((km, i) =>
-		i === 0 ? `within ${km} km` : `${PROXIMITY_BANDS_KM[i - 1]}–${km} km`
+		i === 0
+			? m.legend_band_within({ km: f.km(km) }, o)
+			: m.legend_band({ from: f.count(PROXIMITY_BANDS_KM[i - 1] ?? 0), to: f.km(km) }, o)
 	);
 	const sample = (killed: number) => ({
 		kind: 'circle' as const,
@@ -87,16 +86,18 @@ export function legendSections(theme: Theme, options: LegendOptions = {}): Legen
 		fill: theme.incident,
 		stroke: theme.incidentStroke,
 		strokeWidth: 1.5,
-		text: String(killed),
+		text: f.count(killed),
 		textColour: theme.clusterText
 	});
 	return [
-		...(options.density ? [densitySection(theme, options.density.weight)] : []),
+		...(options.density ? [densitySection(theme, options.density.weight, f)] : []),
 		{
-			title: options.density ? `Incidents (markers from zoom ${DENSITY_FADE_END})` : 'Incidents',
+			title: options.density
+				? m.legend_incidents_from_zoom({ zoom: f.count(DENSITY_FADE_END) }, o)
+				: m.legend_incidents({}, o),
 			entries: [
-				{ symbol: sample(10), label: 'Reported killed: circle area grows with the number' },
-				{ symbol: sample(40), label: 'Ranges are sized by their upper figure' },
+				{ symbol: sample(10), label: m.legend_killed({}, o) },
+				{ symbol: sample(40), label: m.legend_ranges({}, o) },
 				{
 					symbol: {
 						kind: 'circle',
@@ -105,7 +106,7 @@ export function legendSections(theme: Theme, options: LegendOptions = {}): Legen
 						stroke: theme.incident,
 						strokeWidth: 2.5
 					},
-					label: 'Toll not reported (unknown, not zero)'
+					label: m.legend_unknown({}, o)
 				},
 				{
 					symbol: {
@@ -116,7 +117,7 @@ export function legendSections(theme: Theme, options: LegendOptions = {}): Legen
 						stroke: theme.incident,
 						strokeWidth: 2
 					},
-					label: 'Fainter: dated only to the week or month'
+					label: m.legend_approximate({}, o)
 				},
 				{
 					symbol: {
@@ -125,15 +126,15 @@ export function legendSections(theme: Theme, options: LegendOptions = {}): Legen
 						fill: theme.cluster,
 						stroke: theme.incidentStroke,
 						strokeWidth: 2,
-						text: '5',
+						text: f.count(5),
 						textColour: theme.clusterText
 					},
-					label: 'Several incidents at one site or close together'
+					label: m.legend_cluster({}, o)
 				}
 			]
 		},
 		{
-			title: 'Location precision',
+			title: m.legend_precision({}, o),
 			entries: [
 				{
 					symbol: {
@@ -144,7 +145,7 @@ export function legendSections(theme: Theme, options: LegendOptions = {}): Legen
 						stroke: theme.halo,
 						strokeWidth: 1.2
 					},
-					label: `Near a town: within ~${UNCERTAINTY_RADIUS_KM[2]} km (ring drawn to scale)`
+					label: m.legend_near({ km: f.km(UNCERTAINTY_RADIUS_KM[2]) }, o)
 				},
 				{
 					symbol: {
@@ -155,7 +156,7 @@ export function legendSections(theme: Theme, options: LegendOptions = {}): Legen
 						stroke: theme.halo,
 						strokeWidth: 1.2
 					},
-					label: `Region only: within ~${UNCERTAINTY_RADIUS_KM[3]} km (to scale)`
+					label: m.legend_region({ km: f.km(UNCERTAINTY_RADIUS_KM[3]) }, o)
 				},
 				{
 					symbol: {
@@ -165,16 +166,16 @@ export function legendSections(theme: Theme, options: LegendOptions = {}): Legen
 						stroke: theme.incidentStroke,
 						strokeWidth: 1
 					},
-					label: 'No ring: the named town itself (its centre)'
+					label: m.legend_town({}, o)
 				}
 			]
 		},
 		{
-			title: 'Border',
+			title: m.legend_border({}, o),
 			entries: [
 				{
 					symbol: { kind: 'line', colour: theme.border, width: 3, casing: theme.borderCasing },
-					label: 'Iraq–Syria border (Natural Earth)'
+					label: m.legend_border_line({}, o)
 				},
 				...PROXIMITY_BANDS_KM.map((_, i) => ({
 					symbol: {
@@ -183,15 +184,15 @@ export function legendSections(theme: Theme, options: LegendOptions = {}): Legen
 						opacity: theme.bands[i]?.opacity ?? 0.1,
 						outline: theme.bandOutline
 					},
-					label: `${bandLabels[i]} of the border`
+					label: bandLabels[i] ?? ''
 				})),
 				{
 					symbol: { kind: 'line', colour: theme.countryBorder, width: 1.5 },
-					label: 'Other international borders'
+					label: m.legend_other_borders({}, o)
 				},
 				{
 					symbol: { kind: 'line', colour: theme.governorateLine, width: 1, dashed: true },
-					label: 'Governorate boundaries'
+					label: m.legend_governorates({}, o)
 				}
 			]
 		}

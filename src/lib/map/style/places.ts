@@ -1,4 +1,5 @@
-import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
+import type { Locale } from '$lib/i18n/locale';
 import type { Theme } from './theme';
 
 export const PLACES_SOURCE = 'places';
@@ -14,7 +15,15 @@ const FROM_MIN_ZOOM: FilterSpecification = ['>=', ['zoom'], ['get', 'min_zoom']]
  * collide tries its other anchors, then is left out at that zoom. Drawn above the Natural
  * Earth towns so they win label collisions.
  */
-export function placeLayers(theme: Theme): LayerSpecification[] {
+export function placeLayers(theme: Theme, locale: Locale = 'en'): LayerSpecification[] {
+	/** One name first, the other script on a line below (if the place has it). */
+	const both = (first: string, second: string) => [
+		'format',
+		['get', first],
+		{ 'font-scale': 1 },
+		['case', ['to-boolean', ['get', second]], ['concat', '\n', ['get', second]], ''],
+		{ 'font-scale': 0.95 }
+	];
 	return [
 		{
 			id: 'place-dots',
@@ -40,18 +49,20 @@ export function placeLayers(theme: Theme): LayerSpecification[] {
 			source: PLACES_SOURCE,
 			filter: FROM_MIN_ZOOM,
 			layout: {
-				'text-field': [
-					'case',
-					['==', ['get', 'label_en'], ''],
-					['format', ['get', 'name_ar'], { 'font-scale': 0.95 }],
-					[
-						'format',
-						['get', 'label_en'],
-						{ 'font-scale': 1 },
-						['case', ['to-boolean', ['get', 'name_ar']], ['concat', '\n', ['get', 'name_ar']], ''],
-						{ 'font-scale': 0.95 }
-					]
-				],
+				// With Arabic active, the Arabic name first (the Latin one below it).
+				'text-field': (locale === 'ar'
+					? [
+							'case',
+							['to-boolean', ['get', 'name_ar']],
+							both('name_ar', 'label_en'),
+							['get', 'label_en']
+						]
+					: [
+							'case',
+							['==', ['get', 'label_en'], ''],
+							['format', ['get', 'name_ar'], { 'font-scale': 0.95 }],
+							both('label_en', 'name_ar')
+						]) as unknown as ExpressionSpecification,
 				'text-font': [theme.font.regular],
 				// Cities a size up.
 				'text-size': [

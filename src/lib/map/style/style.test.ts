@@ -211,7 +211,7 @@ describe('map style', () => {
 
 		it('has its own legend, which says how an unknown toll is weighed', () => {
 			const sections = (weight: 'count' | 'killed') =>
-				legendSections(LIGHT, { density: { weight } });
+				legendSections(LIGHT, undefined, { density: { weight } });
 			expect(legendSections(LIGHT).map((section) => section.title)).not.toContain('Density');
 			const [count] = sections('count');
 			expect(count?.title).toBe('Density');
@@ -222,5 +222,64 @@ describe('map style', () => {
 			expect(killed).toContain('Reported killed per area');
 			expect(killed).toContain('unknown, not zero');
 		});
+	});
+});
+
+describe('map labels in Arabic', () => {
+	const style = mapStyle(
+		LIGHT,
+		'http://localhost/app/',
+		{
+			incidents: empty(),
+			groups: empty(),
+			places: empty(),
+			border: { type: 'FeatureCollection', features: [] }
+		},
+		{ locale: 'ar', digits: 'native' }
+	);
+	const field = (id: string, properties: Record<string, unknown>) => {
+		const layer = style.layers.find((candidate) => candidate.id === id) as {
+			layout: { 'text-field': unknown };
+		};
+		const expression = createExpression(layer.layout['text-field'], 'layout.text-field');
+		if (expression.result !== 'success') throw new Error(`${id}: invalid text-field`);
+		const value = expression.value.evaluate({ zoom: 8 }, {
+			type: 1,
+			properties,
+			geometry: []
+		} as never) as unknown;
+		return typeof value === 'object' && value !== null && 'sections' in value
+			? (value as { sections: { text: string }[] }).sections.map((s) => s.text).join('')
+			: String(value);
+	};
+
+	it('is still a valid style', () => {
+		expect(validateStyleMin(style).map((error) => error.message)).toEqual([]);
+	});
+
+	it('puts the Arabic name first, the Latin one below it; Latin alone where no Arabic is known', () => {
+		expect(field('place-labels', { label_en: 'Hajin', name_ar: 'هجين' })).toBe('هجين\nHajin');
+		expect(field('place-labels', { label_en: 'Tall Afar', name_ar: null })).toBe('Tall Afar');
+		expect(field('country-labels', { name: 'Syria' })).toBe('سوريا');
+		expect(field('country-labels', { name: 'Cyprus U.N. Buffer Zone' })).toBe(
+			'المنطقة العازلة في قبرص'
+		);
+		expect(field('governorate-labels', { name: 'Dayr Az Zawr' })).toBe('دير الزور');
+		expect(field('governorate-labels', { name: 'Nowhere' })).toBe('Nowhere');
+		expect(field('river-labels', { label: 'Euphrates' })).toBe('الفرات');
+	});
+
+	it('the legend in Arabic, its numbers in Arabic digits', async () => {
+		const { Formatter } = await import('$lib/i18n/format');
+		const sections = legendSections(LIGHT, new Formatter('ar'));
+		expect(sections.map((section) => section.title)).toEqual(['الحوادث', 'دقة الموقع', 'الحدود']);
+		expect(sections[2]!.entries[1]!.label).toBe('ضمن ١٠ كم من الحدود');
+		expect(sections[2]!.entries[2]!.label).toBe('١٠–٢٥ كم من الحدود');
+		const englishBands = legendSections(LIGHT)[2]!.entries.map((entry) => entry.label);
+		expect(englishBands.slice(1, 4)).toEqual([
+			'within 10 km of the border',
+			'10–25 km of the border',
+			'25–50 km of the border'
+		]);
 	});
 });

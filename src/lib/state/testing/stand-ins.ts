@@ -14,7 +14,9 @@ import { evaluate, normaliseSearch, type IncidentColumns } from '$lib/data/filte
 import type { IncidentFilter } from '$lib/data/filter';
 import type { IncidentCollection, PlaceCollection } from '$lib/data/incident';
 import type { DatasetChange } from '$lib/data/import/dataset-channel';
-import type { FilterEngine, FilterHandlers } from '../filter-client';
+import { checkStoredDataset } from '$lib/data/import/stored-dataset';
+import type { StorageUsage } from '$lib/data/import/storage-quota';
+import type { FilterEngine, FilterHandlers, OnceResult } from '../filter-client';
 import type { DatasetStore } from '../importer.svelte';
 import type { AnalysisService, IncidentData } from '../incidents.svelte';
 
@@ -83,6 +85,18 @@ export class InThreadFilterEngine implements FilterEngine {
 		}, 0);
 	}
 
+	evaluateOnce(filter: IncidentFilter) {
+		this.calls.push('once');
+		const columns = this.#columns;
+		return new Promise<OnceResult>((resolve, reject) =>
+			setTimeout(() => {
+				if (!columns) return reject(new Error('the incidents are not loaded yet'));
+				const { mask, count } = evaluate(columns, filter);
+				resolve({ mask, count, groups: groupIncidents(columns, mask) });
+			}, 0)
+		);
+	}
+
 	dispose() {
 		this.calls.push('dispose');
 	}
@@ -118,6 +132,9 @@ export const settle = async () => {
 export class MemoryBrowser {
 	saved = new Map<string, unknown>();
 	fail: string | null = null;
+	/** What the Storage API answers: the estimate, and whether persistence is granted. */
+	usage: StorageUsage | null = { usage: 1_000_000, quota: 1_000_000_000, persisted: false };
+	grantPersistence = true;
 	calls: string[] = [];
 	#listeners: { tab: number; changed: (change: DatasetChange) => void }[] = [];
 	#tabs = 0;
@@ -128,13 +145,21 @@ export class MemoryBrowser {
 			if (this.fail) throw new Error(this.fail);
 		};
 		return {
+			// Checked as the browser's store checks them (in its worker).
 			load: async () => {
 				check();
-				return [...this.saved.values()];
+				return [...this.saved.values()].map((saved) => checkStoredDataset(structuredClone(saved)));
 			},
 			loadOne: async (id) => {
 				check();
-				return this.saved.get(id) ?? null;
+				const saved = this.saved.get(id);
+				return saved === undefined ? null : checkStoredDataset(structuredClone(saved));
+			},
+			usage: async () => this.usage,
+			persist: async () => {
+				this.calls.push('persist');
+				if (this.usage && this.grantPersistence) this.usage = { ...this.usage, persisted: true };
+				return this.grantPersistence;
 			},
 			delete: async (id) => {
 				this.calls.push(`delete ${id}`);

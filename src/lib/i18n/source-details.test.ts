@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importText } from './import/importer';
-import type { IncidentProperties } from './incident';
+import { importText } from '$lib/data/import/importer';
+import { Formatter } from './format';
+import type { IncidentProperties } from '$lib/data/incident';
 import {
 	acledInteraction,
 	originalRow,
@@ -13,7 +14,7 @@ import {
 } from './source-details';
 
 const fixture = (name: string) =>
-	readFileSync(join(import.meta.dirname, 'import', 'fixtures', name), 'utf8');
+	readFileSync(join(import.meta.dirname, '..', 'data', 'import', 'fixtures', name), 'utf8');
 const imported = (name: string) => importText(fixture(name), 'test').incidents;
 
 /** The panel's fields as label → value. */
@@ -163,4 +164,30 @@ it('has nothing to add for rows that are not from ACLED or UCDP', () => {
 		['date', '2020-01-01'],
 		['lat', '3']
 	]);
+});
+
+describe('in Arabic', () => {
+	const arabic = new Formatter('ar');
+	const [acled] = imported('acled-current.csv');
+	const [ucdp] = imported('ucdp-ged.csv');
+
+	it('labels and explains in Arabic, and keeps the file’s own values as the file gives them', () => {
+		const details = sourceDetails(acled!.properties, arabic);
+		expect(byLabel(details)).toMatchObject({
+			'نوع الحدث': 'Explosions/Remote violence',
+			'النوع الفرعي للحدث': 'Air/drone strike'
+		});
+		expect(details?.killed?.label).toBe('الوفيات');
+		expect(details?.summaryHeading).toBe('ملاحظات (ACLED)');
+		// The codebook's code in Arabic-Indic digits, like every number the interface writes.
+		expect(details?.datePrecision).toContain('دقة التاريخ في ACLED ‏١');
+	});
+
+	it('writes UCDP’s codes and bounds in Arabic', () => {
+		const details = sourceDetails(ucdp!.properties, arabic);
+		expect(details?.killed?.label).toBe('القتلى');
+		expect(details?.locationPrecision).toContain('دقة المكان في UCDP ‏١');
+		expect(ucdpDeaths('10', '8', '12', arabic)).toBe('10 (الأدنى 8، الأعلى 12)');
+		expect(acledInteraction('12', arabic)).toBe('قوات الدولة وجماعات متمرّدة (الرمز ١٢)');
+	});
 });

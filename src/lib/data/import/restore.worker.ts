@@ -1,0 +1,36 @@
+/// <reference lib="webworker" />
+import { loadDataset, loadDatasets } from './dataset-db';
+import { RESTORE_BATCH, type RestoreMessage, type RestoreRequest } from './restore-protocol';
+import { checkStoredDataset } from './stored-dataset';
+
+/**
+ * Reads saved datasets back off the main thread: IndexedDB's reading and decoding of the column
+ * chunks, and the schema check of every row (storage is input like any file), happen here; the
+ * page receives the checked rows in batches it takes in without a long task.
+ */
+
+const post = (message: RestoreMessage) => self.postMessage(message);
+
+function send(saved: unknown) {
+	const { dataset, problem } = checkStoredDataset(saved);
+	if (!dataset) {
+		post({ type: 'dataset', result: { dataset: null, problem } });
+		return;
+	}
+	const { incidents, ...rest } = dataset;
+	for (let start = 0; start < incidents.length; start += RESTORE_BATCH) {
+		post({ type: 'rows', incidents: incidents.slice(start, start + RESTORE_BATCH) });
+	}
+	post({ type: 'dataset', result: { dataset: { ...rest, incidents: [] }, problem } });
+}
+
+self.onmessage = async (event: MessageEvent<RestoreRequest>) => {
+	try {
+		const request = event.data;
+		const saved = request.type === 'load' ? await loadDatasets() : [await loadDataset(request.id)];
+		for (const value of saved) if (value !== null) send(value);
+		post({ type: 'done' });
+	} catch (error) {
+		post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+	}
+};

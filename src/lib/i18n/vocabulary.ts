@@ -1,0 +1,133 @@
+import { arabicCountryName, arabicGovernorateName } from '$lib/data/arabic-names';
+import { BUILTIN_DATASET, type DatasetInfo } from '$lib/data/builtin';
+import { FACETS, type FacetKey } from '$lib/data/filter';
+import type { LocationPrecision } from '$lib/data/incident';
+import { mainName } from '$lib/data/place-name';
+import { m } from '$lib/paraglide/messages';
+import type { Locale } from './locale';
+
+/**
+ * The data's words in the reader's language, where the data has them: the schema's closed
+ * vocabularies (precision, dating, position) from the catalogue, country and governorate names
+ * from data/arabic-names.ts, place names from the gazetteer's name_ar. Everything else the data
+ * says (actors, targets, summaries, imported values) is shown as it is, never translated.
+ */
+
+/** A facet's heading. */
+export function facetLabel(key: FacetKey, locale: Locale): string {
+	const o = { locale };
+	const labels: Record<FacetKey, () => string> = {
+		actor: () => m.facet_actor({}, o),
+		target: () => m.facet_target({}, o),
+		target_category: () => m.facet_target_category({}, o),
+		claimed_by: () => m.facet_claimed_by({}, o),
+		country: () => m.facet_country({}, o),
+		admin1: () => m.facet_admin1({}, o),
+		location_precision: () => m.facet_location_precision({}, o),
+		date_precision: () => m.facet_date_precision({}, o),
+		position: () => m.facet_position({}, o),
+		actor2: () => m.facet_actor2({}, o),
+		event_type: () => m.facet_event_type({}, o),
+		sub_event_type: () => m.facet_sub_event_type({}, o),
+		dataset: () => m.facet_dataset({}, o)
+	};
+	return labels[key]();
+}
+
+/** Whether a facet's values are words of the app's own (translated), or the data's (as is). */
+export function facetValueIsOurs(key: FacetKey, value: string): boolean {
+	if (value === '') return true;
+	return (
+		key === 'location_precision' ||
+		key === 'date_precision' ||
+		key === 'position' ||
+		(key === 'country' && arabicCountryName(value) !== null) ||
+		(key === 'admin1' && arabicGovernorateName(value) !== null)
+	);
+}
+
+/** A facet value as the reader sees it; values of the data itself stay as they are. */
+export function facetValue(key: FacetKey, value: string, locale: Locale): string {
+	const o = { locale };
+	if (value === '') return m.not_stated({}, o);
+	switch (key) {
+		case 'location_precision':
+			if (value === '1') return m.facet_location_1({}, o);
+			if (value === '2') return m.facet_location_2({}, o);
+			if (value === '3') return m.facet_location_3({}, o);
+			return value;
+		case 'date_precision':
+			if (value === 'day') return m.facet_date_day({}, o);
+			if (value === 'week') return m.facet_date_week({}, o);
+			if (value === 'month') return m.facet_date_month({}, o);
+			return value;
+		case 'position':
+			return value === 'located'
+				? m.facet_position_located({}, o)
+				: m.facet_position_unlocated({}, o);
+		case 'country':
+			return regionName('country', value, locale);
+		case 'admin1':
+			return regionName('governorate', value, locale);
+		default:
+			return FACETS.find((facet) => facet.key === key)?.describe(value) ?? value;
+	}
+}
+
+/** A country or governorate in the reader's language, when the table knows it. */
+export function regionName(kind: 'country' | 'governorate', name: string, locale: Locale): string {
+	if (locale !== 'ar') return name;
+	return (kind === 'country' ? arabicCountryName(name) : arabicGovernorateName(name)) ?? name;
+}
+
+/** What a location precision means, beside the place. */
+export function locationPrecisionNote(precision: LocationPrecision, locale: Locale): string {
+	const o = { locale };
+	if (precision === 1) return m.location_precision_1_note({}, o);
+	if (precision === 2) return m.location_precision_2_note({}, o);
+	return m.location_precision_3_note({}, o);
+}
+
+/** The side of the border, from the country code the analysis gives. */
+export function sideName(code: string, locale: Locale): string {
+	const o = { locale };
+	if (code === 'IRQ') return m.country_iraq({}, o);
+	if (code === 'SYR') return m.country_syria({}, o);
+	return code;
+}
+
+/**
+ * A place's two names, the reader's language first: `primary` is what to show, `secondary` the
+ * other script (or null). Arabic readers get the Arabic name where the data has one.
+ */
+export function placeNames(
+	name: string,
+	nameAr: string | null | undefined,
+	locale: Locale
+): { primary: string; primaryLang: 'ar' | 'en'; secondary: string | null } {
+	const latin = mainName(name);
+	if (locale === 'ar' && nameAr) return { primary: nameAr, primaryLang: 'ar', secondary: latin };
+	return { primary: latin, primaryLang: 'en', secondary: nameAr ?? null };
+}
+
+/**
+ * The built-in dataset's own texts (title, credit, description) are the project's words, so
+ * they are in the catalogue; any other dataset's come from its file and are shown as they are.
+ */
+export function datasetTexts(
+	dataset: Pick<DatasetInfo, 'id' | 'title' | 'credit' | 'description'>,
+	locale: Locale
+): { title: string; credit: string; description: string; lang: Locale | null } {
+	const builtin =
+		dataset.id === BUILTIN_DATASET.id &&
+		dataset.title === BUILTIN_DATASET.title &&
+		dataset.credit === BUILTIN_DATASET.credit;
+	if (!builtin) return { ...dataset, lang: null };
+	const o = { locale };
+	return {
+		title: m.builtin_title({}, o),
+		credit: m.builtin_credit({}, o),
+		description: m.builtin_description({}, o),
+		lang: locale
+	};
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { IncidentFeature } from '$lib/data/incident';
+import type { RestoreMessage, RestoreRequest } from '$lib/data/import/restore-protocol';
+import { restoreInWorker } from './restore-worker';
+import { builtinData } from './testing/stand-ins';
+
+/** A restore worker that answers with the messages given, once asked. */
+class ScriptedRestoreWorker {
+	onmessage: ((event: MessageEvent<RestoreMessage>) => void) | null = null;
+	onerror: ((event: ErrorEvent) => void) | null = null;
+	asked: RestoreRequest[] = [];
+	terminated = false;
+	constructor(private readonly answers: RestoreMessage[]) {}
+	postMessage(request: RestoreRequest) {
+		this.asked.push(request);
+		for (const data of this.answers) this.onmessage?.({ data } as MessageEvent<RestoreMessage>);
+	}
+	terminate() {
+		this.terminated = true;
+	}
+}
+
+const rows = builtinData().incidents;
+const info = (id: string) => ({ id, title: id, credit: '', description: '' });
+const report = {
+	format: null,
+	total: 0,
+	imported: 0,
+	unlocated: 0,
+	rejected: [],
+	notes: [],
+	fileError: null
+};
+const dataset = (id: string, incidents: IncidentFeature[] = []) => ({
+	info: info(id),
+	incidents,
+	report,
+	visible: true
+});
+
+describe('restoreInWorker', () => {
+	it('puts each dataset back together from the batches of rows before it, in order', async () => {
+		const worker = new ScriptedRestoreWorker([
+			{ type: 'rows', incidents: rows.slice(0, 5) },
+			{ type: 'rows', incidents: rows.slice(5) },
+			{ type: 'dataset', result: { dataset: dataset('a'), problem: null } },
+			{ type: 'dataset', result: { dataset: null, problem: 'A saved dataset could not be read' } },
+			{ type: 'rows', incidents: rows.slice(0, 1) },
+			{ type: 'dataset', result: { dataset: dataset('b'), problem: '1 saved row fails' } },
+			{ type: 'done' }
+		]);
+		const results = await restoreInWorker({ type: 'load' }, () => worker as unknown as Worker);
+		expect(worker.asked).toEqual([{ type: 'load' }]);
+		expect(results).toEqual([
+			{ dataset: dataset('a', rows), problem: null },
+			{ dataset: null, problem: 'A saved dataset could not be read' },
+			{ dataset: dataset('b', rows.slice(0, 1)), problem: '1 saved row fails' }
+		]);
+		expect(worker.terminated).toBe(true);
+	});
+
+	it('raises what the worker could not read, and ends it', async () => {
+		const worker = new ScriptedRestoreWorker([{ type: 'error', message: 'the quota is gone' }]);
+		await expect(
+			restoreInWorker({ type: 'load-one', id: 'a' }, () => worker as unknown as Worker)
+		).rejects.toThrow('the quota is gone');
+		expect(worker.terminated).toBe(true);
+	});
+});
