@@ -163,7 +163,7 @@ test.describe('above 20,000 incidents shown', () => {
 		);
 		await page.goto('/?data=many.geojson#map=6/35/41');
 		await waitForMapIdle(page, 180_000);
-		await expect(page.getByTestId('incident-count')).toHaveText('21000 incidents');
+		await expect(page.getByTestId('incident-count')).toHaveText('21,000 incidents');
 		const toggle = page.getByTestId('view-density');
 		await expect(toggle).toHaveAttribute('aria-pressed', 'true');
 		const status = page.getByTestId('density-status');
@@ -176,6 +176,6 @@ test.describe('above 20,000 incidents shown', () => {
 		await expect(toggle).toHaveAttribute('aria-pressed', 'false');
 		await expect(status).toHaveText('');
 		await expect(page).toHaveURL(/view=markers/);
-		await expect(page.getByTestId('incident-count')).toHaveText('21000 incidents');
+		await expect(page.getByTestId('incident-count')).toHaveText('21,000 incidents');
 	});
 });
