@@ -58,6 +58,25 @@ const STATES: { name: string; reach: (page: Page, phone: boolean) => Promise<voi
 		}
 	},
 	{
+		name: 'search suggestions open',
+		reach: async (page, phone) => {
+			if (phone) await page.getByTestId('open-drawer').click();
+			await page.getByTestId('search').fill('Dhiban');
+			await expect(page.getByRole('listbox', { name: 'Suggestions' })).toBeVisible();
+			await page.getByTestId('search').press('ArrowDown');
+		}
+	},
+	{
+		name: 'density view with its legend',
+		reach: async (page) => {
+			await page.getByTestId('view-density').click();
+			await page.getByTestId('density-weight').getByLabel('Reported killed').check();
+			const toggle = page.getByTestId('legend-toggle');
+			if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+			await expect(page.getByTestId('legend')).toContainText('Density');
+		}
+	},
+	{
 		name: 'legend open',
 		reach: async (page) => {
 			const toggle = page.getByTestId('legend-toggle');

@@ -55,8 +55,6 @@ const datasetLine = (dataset: DatasetInfo) =>
 		.filter(Boolean)
 		.join(' · ');
 
-const STEP_NAMES = { day: 'Day by day', week: 'Week by week', month: 'Month by month' } as const;
-
 /**
  * A video's default subtitle: how it steps, and the filters every step shares (the dates are
  * the caption's, frame by frame): "Month by month, cumulative · Actor: Iraqi Air Force".
@@ -64,11 +62,27 @@ const STEP_NAMES = { day: 'Day by day', week: 'Week by week', month: 'Month by m
 export function videoSubtitle(
 	filter: IncidentFilter,
 	unit: 'day' | 'week' | 'month',
-	mode: 'window' | 'cumulative'
+	mode: 'window' | 'cumulative',
+	f: Formatter = ENGLISH
 ): string {
-	const stepping = `${STEP_NAMES[unit]}, ${mode === 'window' ? 'sliding window' : 'cumulative'}`;
+	const o = { locale: f.locale };
+	const steps =
+		unit === 'day'
+			? m.video_step_days({}, o)
+			: unit === 'week'
+				? m.video_step_weeks({}, o)
+				: m.video_step_months({}, o);
+	const stepping = m.video_stepping(
+		{
+			steps,
+			mode: mode === 'window' ? m.video_mode_window({}, o) : m.video_mode_cumulative({}, o)
+		},
+		o
+	);
 	const rest = { ...filter, from: null, to: null };
-	return isFiltering(rest) ? `${stepping} · ${describeFilter(rest)}` : stepping;
+	return isFiltering(rest)
+		? `${stepping}${m.separator({}, o)}${describeFilter(rest, f)}`
+		: stepping;
 }
 
 /**

@@ -45,7 +45,17 @@ function paintSymbol(
 	ink: string
 ) {
 	ctx.save();
-	if (symbol.kind === 'circle') {
+	if (symbol.kind === 'ramp') {
+		const [w, h] = [30 * u, 14 * u];
+		const gradient = ctx.createLinearGradient(cx - w / 2, 0, cx + w / 2, 0);
+		for (const [offset, colour] of symbol.stops) gradient.addColorStop(offset, colour);
+		ctx.fillStyle = gradient;
+		ctx.fillRect(cx - w / 2, cy - h / 2, w, h);
+		ctx.globalAlpha = 0.35;
+		ctx.strokeStyle = ink;
+		ctx.lineWidth = u;
+		ctx.strokeRect(cx - w / 2, cy - h / 2, w, h);
+	} else if (symbol.kind === 'circle') {
 		const r = symbol.radius * u;
 		ctx.beginPath();
 		ctx.arc(cx, cy, r, 0, Math.PI * 2);

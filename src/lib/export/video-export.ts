@@ -1,4 +1,6 @@
 import type { IncidentFilter } from '$lib/data/filter';
+import { ENGLISH, Formatter } from '$lib/i18n/format';
+import { m } from '$lib/paraglide/messages';
 import { compose, mapSize, type ImageText } from './export-image';
 import type { ExportSize } from './presets';
 import type { OpenStepMap, StepMap } from './rendered-map';
@@ -29,10 +31,9 @@ export interface VideoJob {
 	signal?: AbortSignal;
 }
 
-const noun = (count: number) => (count === 1 ? 'incident' : 'incidents');
-
-/** "1 incident", "12 incidents" */
-export const countCaption = (count: number) => `${count.toLocaleString('en')} ${noun(count)}`;
+/** "1 incident", "12 incidents" (in the image's language). */
+export const countCaption = (count: number, f: Formatter = ENGLISH) =>
+	m.incident_count({ count, n: f.count(count) }, { locale: f.locale });
 
 const aborted = () => new DOMException('The video export was cancelled', 'AbortError');
 
@@ -66,7 +67,9 @@ export async function exportVideo(job: VideoJob): Promise<Blob> {
 	if (!first) throw new Error('the range has no steps');
 	const dates = plan.steps.map((step) => step.caption);
 	// The widest detail there can be: every incident in one step.
-	const widest = countCaption(job.total);
+	const language = job.text.language;
+	const f = language ? new Formatter(language.locale, language.digits) : ENGLISH;
+	const widest = countCaption(job.total, f);
 	const text = (date: string, detail: string): ImageText => ({
 		...job.text,
 		caption: { date, detail, dates, details: [widest] }
@@ -97,7 +100,7 @@ export async function exportVideo(job: VideoJob): Promise<Blob> {
 				signal
 			);
 			const drawnAt = performance.now();
-			await compose(drawn.map, size, text(step.caption, countCaption(drawn.count)), frame);
+			await compose(drawn.map, size, text(step.caption, countCaption(drawn.count, f)), frame);
 			const composedAt = performance.now();
 			await unlessAborted(sink.addFrames(frame, step.firstFrame, step.frames), signal);
 			// Where the time goes, for the benchmark (scripts/bench/video.ts reads these).

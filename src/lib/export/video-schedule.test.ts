@@ -141,7 +141,7 @@ describe('video options', () => {
 			'the range ends before it starts'
 		]);
 		expect(videoProblems(options({ from: '2020-01-01', to: '2020-02-01' }), DOMAIN)[0]).toMatch(
-			/outside the data \(2017-02-24 to 2019-01-19\)/
+			/outside the data \(24 February 2017 to 19 January 2019\)/
 		);
 	});
 

@@ -8,6 +8,8 @@ import {
 	type PlaybackMode,
 	type TimeUnit
 } from '$lib/data/timeline';
+import { ENGLISH, type Formatter } from '$lib/i18n/format';
+import { m } from '$lib/paraglide/messages';
 
 /**
  * A video of the timeline's playback, as numbers: which date windows it steps through (the
@@ -77,48 +79,71 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function videoProblems(
 	options: VideoOptions,
-	domain: { firstDay: number; lastDay: number }
+	domain: { firstDay: number; lastDay: number },
+	f: Formatter = ENGLISH
 ): string[] {
+	const o = { locale: f.locale };
+	const n = (value: number) => f.number(value);
 	const problems: string[] = [];
 	const { secondsPerStep, hold } = VIDEO_LIMITS;
 	if (!(FRAME_RATES as readonly number[]).includes(options.fps)) {
-		problems.push(`the frame rate must be one of ${FRAME_RATES.join(', ')}`);
+		problems.push(
+			m.video_problem_fps({ rates: FRAME_RATES.map(n).join(m.area_separator({}, o)) }, o)
+		);
 	}
 	if (
 		!Number.isFinite(options.secondsPerStep) ||
 		options.secondsPerStep < secondsPerStep.min ||
 		options.secondsPerStep > secondsPerStep.max
 	) {
-		problems.push(`each step is shown for ${secondsPerStep.min} to ${secondsPerStep.max} seconds`);
+		problems.push(
+			m.video_problem_seconds({ min: n(secondsPerStep.min), max: n(secondsPerStep.max) }, o)
+		);
 	}
+	const holdRange = { min: n(hold.min), max: n(hold.max) };
 	for (const [name, value] of [
 		['first', options.holdFirst],
 		['last', options.holdLast]
 	] as const) {
 		if (!Number.isFinite(value) || value < hold.min || value > hold.max) {
-			problems.push(`the hold on the ${name} step is ${hold.min} to ${hold.max} seconds`);
+			problems.push(
+				name === 'first'
+					? m.video_problem_hold_first(holdRange, o)
+					: m.video_problem_hold_last(holdRange, o)
+			);
 		}
 	}
 	if (!ISO.test(options.from) || !ISO.test(options.to)) {
-		problems.push('the range needs a start and an end date');
+		problems.push(m.video_problem_no_range({}, o));
 		return problems;
 	}
 	const from = dayNumber(options.from);
 	const to = dayNumber(options.to);
-	if (from > to) problems.push('the range ends before it starts');
+	if (from > to) problems.push(m.video_problem_reversed({}, o));
 	else if (to < domain.firstDay || from > domain.lastDay) {
 		problems.push(
-			`the range is outside the data (${isoFromDayNumber(domain.firstDay)} to ${isoFromDayNumber(domain.lastDay)})`
+			m.video_problem_outside(
+				{
+					from: f.day(isoFromDayNumber(domain.firstDay)),
+					to: f.day(isoFromDayNumber(domain.lastDay))
+				},
+				o
+			)
 		);
 	}
 	if (problems.length > 0) return problems;
 	const steps = videoWindows(options.unit, options.mode, from, to, VIDEO_LIMITS.maxSteps + 1);
 	if (steps.length > VIDEO_LIMITS.maxSteps) {
+		const max = f.count(VIDEO_LIMITS.maxSteps);
 		problems.push(
-			`the range has more than ${VIDEO_LIMITS.maxSteps} steps of a ${options.unit}: choose a longer step or a shorter range`
+			options.unit === 'day'
+				? m.video_problem_steps_day({ max }, o)
+				: options.unit === 'week'
+					? m.video_problem_steps_week({ max }, o)
+					: m.video_problem_steps_month({ max }, o)
 		);
 	} else if (frameCount(steps.length, options) / options.fps > VIDEO_LIMITS.maxSeconds) {
-		problems.push(`the video would be longer than ${VIDEO_LIMITS.maxSeconds / 60} minutes`);
+		problems.push(m.video_problem_too_long({ minutes: n(VIDEO_LIMITS.maxSeconds / 60) }, o));
 	}
 	return problems;
 }
@@ -130,13 +155,19 @@ export const VIDEO_MAX_SIDE = 4096;
  * The size problem of a video frame, if any: the encoders take even sides only (4:2:0), and
  * none past {@link VIDEO_MAX_SIDE}.
  */
-export function videoSizeProblem(size: { width: number; height: number }): string | null {
+export function videoSizeProblem(
+	size: { width: number; height: number },
+	f: Formatter = ENGLISH
+): string | null {
+	const o = { locale: f.locale };
+	const width = f.number(size.width);
+	const height = f.number(size.height);
 	if (size.width > VIDEO_MAX_SIDE || size.height > VIDEO_MAX_SIDE) {
-		return `a video can be at most ${VIDEO_MAX_SIDE} pixels on a side (${size.width} × ${size.height}): choose a lower pixel ratio or a smaller size`;
+		return m.video_problem_too_big({ max: f.number(VIDEO_MAX_SIDE), width, height }, o);
 	}
 	return size.width % 2 === 0 && size.height % 2 === 0
 		? null
-		: `a video needs an even width and height (${size.width} × ${size.height})`;
+		: m.video_problem_odd({ width, height }, o);
 }
 
 /**
@@ -176,7 +207,7 @@ function frameCount(steps: number, options: VideoOptions): number {
 }
 
 /** The video's steps and frames; call with options videoProblems() found nothing wrong with. */
-export function videoPlan(options: VideoOptions): VideoPlan {
+export function videoPlan(options: VideoOptions, f: Formatter = ENGLISH): VideoPlan {
 	const windows = videoWindows(
 		options.unit,
 		options.mode,
@@ -194,7 +225,7 @@ export function videoPlan(options: VideoOptions): VideoPlan {
 			window,
 			from: isoFromDayNumber(window.from),
 			to: isoFromDayNumber(window.to),
-			caption: stepCaption(window),
+			caption: stepCaption(window, f),
 			firstFrame: next,
 			frames
 		};
@@ -220,7 +251,8 @@ function ymd(day: number) {
  * calendar month), "Nov 2017 – Jan 2018" (whole months), "4 – 10 Jun 2018", "28 May – 3 Jun
  * 2018", "24 Feb 2017 – 31 Oct 2018".
  */
-export function stepCaption(window: DayWindow): string {
+export function stepCaption(window: DayWindow, f: Formatter = ENGLISH): string {
+	if (f.isArabic) return arabicCaption(window, f);
 	const a = ymd(window.from);
 	const b = ymd(window.to);
 	const mon = (month: number) => MONTH_ABBREVIATIONS[month] ?? '';
@@ -237,4 +269,21 @@ export function stepCaption(window: DayWindow): string {
 		return `${a.date} ${mon(a.month)} ${a.year} – ${b.date} ${mon(b.month)} ${b.year}`;
 	if (a.month !== b.month) return `${a.date} ${mon(a.month)} – ${b.date} ${mon(b.month)} ${a.year}`;
 	return `${a.date} – ${b.date} ${mon(a.month)} ${a.year}`;
+}
+
+/**
+ * The same windows in Arabic, through the language's own date formats: a day, a calendar month,
+ * or the first and the last day (Arabic abbreviates no month names).
+ */
+function arabicCaption(window: DayWindow, f: Formatter): string {
+	const from = isoFromDayNumber(window.from);
+	const to = isoFromDayNumber(window.to);
+	if (window.from === window.to) return f.day(from);
+	const b = ymd(window.to);
+	const wholeMonth =
+		ymd(window.from).date === 1 &&
+		addUnits(window.to + 1 - b.date, 'month', 1) === window.to + 1 &&
+		from.slice(0, 7) === to.slice(0, 7);
+	if (wholeMonth) return f.month(from);
+	return m.filter_range({ from: f.day(from), to: f.day(to) }, { locale: f.locale });
 }

@@ -4,7 +4,7 @@ import type { ExportSize } from '$lib/export/presets';
 import type { RenderedMap } from '$lib/export/rendered-map';
 import type { GroupCollection } from '$lib/analysis/groups';
 import { basemapUrls } from './geodata-urls';
-import { MASK_STATE, maskText } from './style/filter';
+import { MASK_STATE, maskState } from './style/filter';
 import { GROUPS_SOURCE } from './style/incidents';
 import { styleLayers } from './style/index';
 import type { Theme } from './style/theme';
@@ -58,8 +58,21 @@ function styleWithState(
 			'paint' in layer ? layer.paint : undefined
 		])
 	);
+	// The theme's paint, except what the map set from its data (the density's intensity).
+	const fromData = (paint: unknown) => {
+		const intensity = (paint as Record<string, unknown> | undefined)?.['heatmap-intensity'];
+		return intensity === undefined ? {} : { 'heatmap-intensity': intensity };
+	};
 	const layers = style.layers.map((layer) =>
-		paints.has(layer.id) ? ({ ...layer, paint: paints.get(layer.id) } as typeof layer) : layer
+		paints.has(layer.id)
+			? ({
+					...layer,
+					paint: {
+						...paints.get(layer.id),
+						...fromData('paint' in layer ? layer.paint : undefined)
+					}
+				} as typeof layer)
+			: layer
 	);
 	return { ...style, state, layers };
 }
@@ -213,7 +226,7 @@ export class ExportMap {
 		if (this.#closed) throw new Error('the export map was closed');
 		const map = this.#map;
 		if (matches) {
-			map.setGlobalStateProperty(MASK_STATE, matches.mask ? maskText(matches.mask) : '');
+			map.setGlobalStateProperty(MASK_STATE, maskState(matches.mask ?? null));
 			await map.getSource<GeoJSONSource>(GROUPS_SOURCE)?.setData(matches.groups);
 			const settled = this.#settled();
 			map.triggerRepaint();

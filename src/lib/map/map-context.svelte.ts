@@ -9,10 +9,12 @@ import type { IncidentFilter } from '$lib/data/filter';
 import { drawingLimit, insetCountries } from './export-map';
 import { incidentMapFeatures, markerRadiusBySite } from './incident-features';
 import { MapController, type MapLanguage, type MapHover } from './map-controller.svelte';
+import { densityIntensity, mercatorPoints, type MercatorPoints } from './density-scale';
 import { measureFeatures } from './measure-features';
 import { m } from '$lib/paraglide/messages';
 import { placeMapFeatures } from './place-features';
 import { THEMES, type Theme } from './style/theme';
+import { effectiveLayers } from '$lib/state/map-view.svelte';
 
 /** Delay before the band for a distance being dragged is asked for. */
 const BAND_DELAY = 50;
@@ -48,6 +50,16 @@ export class MapContext {
 
 	constructor(app: AppState) {
 		this.#app = app;
+	}
+
+	/**
+	 * Whether the map shows density rather than markers when zoomed out: the user's choice,
+	 * else density above DENSITY_AUTO_LIMIT incidents shown.
+	 */
+	get densityShown(): boolean {
+		const { mapView, filters, incidents } = this.#app;
+		const shown = filters.result?.count ?? incidents.incidents.length;
+		return effectiveLayers(mapView.layers, shown) === 'density';
 	}
 
 	/** The style has loaded: the map can draw, export and answer. */
@@ -148,6 +160,34 @@ export class MapContext {
 		follow(
 			() => mapView.requested,
 			(view) => view && map.showView(view)
+		);
+		follow(
+			() => mapView.place,
+			(place) => map.setPlaceMark(place)
+		);
+		follow(
+			() => ({
+				on: this.densityShown,
+				weight: mapView.densityWeight
+			}),
+			({ on, weight }) => map.setDensity(on, weight)
+		);
+		// The surface's darkest colour is where the incidents shown are densest (density-scale.ts).
+		let points: { of: readonly IncidentFeature[]; at: MercatorPoints } | null = null;
+		follow(
+			() => ({
+				on: this.densityShown,
+				weight: mapView.densityWeight,
+				shown: filters.shown,
+				incidents: incidents.incidents
+			}),
+			({ on, weight, shown, incidents: list }) => {
+				if (!on || !shown) return;
+				if (points?.of !== list) points = { of: list, at: mercatorPoints(list) };
+				// The mask is of the incidents it was computed for: a stale one waits for the next.
+				if (shown.mask && shown.mask.length !== list.length) return;
+				map.setDensityIntensity(densityIntensity(points.at, shown.mask, weight));
+			}
 		);
 		follow(
 			() => filters.maxBorderKm !== null,

@@ -31,8 +31,17 @@ import { mapFeaturesById, type MapIncidentProperties } from './incident-features
 import type { MeasureProperties } from './measure-features';
 import type { MapPlaceProperties } from './place-features';
 import { FILTER_BAND_SOURCE } from './style/border';
+import {
+	DENSITY_FADE_START,
+	DENSITY_FADE_END,
+	DENSITY_LAYER,
+	DENSITY_STATE,
+	DENSITY_WEIGHT_STATE,
+	densityIntensityExpression
+} from './style/density';
+import { PLACE_MARK_SOURCE } from './style/place-mark';
 import { MEASURE_SOURCE } from './style/measure';
-import { DISTANCE_FILTER_STATE, MASK_STATE, maskText } from './style/filter';
+import { DISTANCE_FILTER_STATE, MASK_STATE, maskState } from './style/filter';
 import { EMPTY_BAND, mapStyle, styleLayers } from './style/index';
 import {
 	GROUPS_SOURCE,
@@ -46,7 +55,7 @@ import {
 import type { Theme } from './style/theme';
 import { ENGLISH_LABELS, type LabelLanguage } from './style/labels';
 import type { Direction } from '$lib/i18n/locale';
-import type { MapView } from '$lib/state/map-view.svelte';
+import type { DensityWeight, MapView, MapViewRequest, PlaceMark } from '$lib/state/map-view.svelte';
 import { sameView } from '$lib/state/url-hash';
 import { DEFAULT_BOUNDS } from './view';
 
@@ -122,6 +131,10 @@ export class MapController {
 	#busy = false;
 	#reducedMotion: boolean;
 	#measuring = false;
+	/** The density view is on: markers are not there to point at until zoomed in. */
+	#density = false;
+	/** The density surface's intensity by zoom (set from the incidents shown). */
+	#densityIntensity: [number, number][] | null = null;
 	#theme: Theme;
 	#labels: LabelLanguage;
 	#dir: Direction = 'ltr';
@@ -232,7 +245,7 @@ export class MapController {
 		});
 		on(
 			map.on('mousemove', INTERACTIVE_LAYERS, (event) => {
-				if (!this.#measuring && !this.#touch) this.#hover(event);
+				if (!this.#measuring && !this.#touch && this.#markersShown()) this.#hover(event);
 			})
 		);
 		// A tooltip never outlives the pointer: gone when it leaves the map or the map moves.
@@ -251,11 +264,21 @@ export class MapController {
 					this.#callbacks.measureClick(event.lngLat.lng, event.lngLat.lat);
 					return;
 				}
-				const feature = map.queryRenderedFeatures(event.point, { layers: INTERACTIVE_LAYERS })[0];
+				const feature = this.#markersShown()
+					? map.queryRenderedFeatures(event.point, { layers: INTERACTIVE_LAYERS })[0]
+					: undefined;
 				if (feature) this.#click(feature);
 				else this.#callbacks.clickBackground();
 			})
 		);
+	}
+
+	/**
+	 * Whether markers can be seen (and so pointed at): always, except where the density view
+	 * has them faded out (below halfway through its fade).
+	 */
+	#markersShown(): boolean {
+		return !this.#density || this.#map.getZoom() >= (DENSITY_FADE_START + DENSITY_FADE_END) / 2;
 	}
 
 	#currentView(): MapView {
@@ -313,7 +336,7 @@ export class MapController {
 	 * computed for them. Both in one frame.
 	 */
 	setMatches(mask: Uint8Array | null, groups: GroupCollection) {
-		this.#map.setGlobalStateProperty(MASK_STATE, mask ? maskText(mask) : '');
+		this.#map.setGlobalStateProperty(MASK_STATE, maskState(mask));
 		this.#groupsPending = true;
 		this.#setIdle(false);
 		const source = this.#map.getSource<GeoJSONSource>(GROUPS_SOURCE);
@@ -401,6 +424,8 @@ export class MapController {
 				this.#map.setPaintProperty(layer.id, property as 'fill-color', value);
 			}
 		}
+		// The style's default intensity is a placeholder: the data's own stays.
+		if (this.#densityIntensity) this.setDensityIntensity(this.#densityIntensity);
 	}
 
 	/** Replaces the incidents (new data, or new figures for the filter to test). */
@@ -444,10 +469,51 @@ export class MapController {
 		});
 	}
 
-	/** Moves to a view the app asks for (a permalink, back/forward), unless it is there already. */
-	showView(view: MapView) {
+	/**
+	 * Moves to a view the app asks for (a permalink, back/forward), unless it is there already;
+	 * flies there when asked (a place chosen in the search) unless motion is to be reduced.
+	 */
+	showView(view: MapViewRequest) {
 		if (sameView(view, this.#currentView())) return;
-		this.#map.jumpTo({ center: [view.lon, view.lat], zoom: view.zoom });
+		const target = { center: [view.lon, view.lat] as [number, number], zoom: view.zoom };
+		if (view.fly && !this.#reducedMotion) this.#map.flyTo({ ...target, maxDuration: 2500 });
+		else this.#map.jumpTo(target);
+	}
+
+	/** Marks the place chosen in the search with a ring and its name (null: none). */
+	setPlaceMark(place: PlaceMark | null) {
+		// Said on the map's element too, as its idleness is (tests read what is marked).
+		this.#container.dataset.placeMark = place?.name ?? '';
+		void this.#map.getSource<GeoJSONSource>(PLACE_MARK_SOURCE)?.setData({
+			type: 'FeatureCollection',
+			features: place
+				? [
+						{
+							type: 'Feature',
+							properties: { name: place.name, name_ar: place.name_ar ?? '' },
+							geometry: { type: 'Point', coordinates: [place.lon, place.lat] }
+						}
+					]
+				: []
+		});
+	}
+
+	/** How strongly the density surface is drawn, by zoom (map/density-scale.ts). */
+	setDensityIntensity(stops: [number, number][]) {
+		this.#densityIntensity = stops;
+		this.#map.setPaintProperty(
+			DENSITY_LAYER,
+			'heatmap-intensity',
+			densityIntensityExpression(stops)
+		);
+	}
+
+	/** Density instead of markers when zoomed out, weighed by count or reported killed. */
+	setDensity(on: boolean, weight: DensityWeight) {
+		if (on && !this.#density) this.#callbacks.hover(null);
+		this.#density = on;
+		this.#map.setGlobalStateProperty(DENSITY_STATE, on);
+		this.#map.setGlobalStateProperty(DENSITY_WEIGHT_STATE, weight);
 	}
 
 	/** Keyboard focus to the map itself (its canvas takes the arrow keys and + / −). */

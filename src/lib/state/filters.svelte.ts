@@ -1,6 +1,6 @@
 import { borderColumn, buildColumns, type Evaluation } from '$lib/data/filter-engine';
 import { isFiltering, NO_FILTER, type FacetKey, type IncidentFilter } from '$lib/data/filter';
-import { linkPlaces } from '$lib/data/place-link';
+import { linkPlaces, type PlaceLinks } from '$lib/data/place-link';
 import type { IncidentFeature } from '$lib/data/incident';
 import { binningFor, type Binning } from '$lib/data/timeline';
 import type { GroupCollection } from '$lib/analysis/groups';
@@ -45,6 +45,13 @@ export class FilterState {
 	lastMilliseconds = $state(0);
 	/** A filter was asked for and its groups have not arrived yet: the map is not settled. */
 	pending = $state(false);
+	/**
+	 * Which gazetteer place each incident is at (place-link.ts), for the incidents they were
+	 * linked for: the search box's suggestions reuse them rather than link 200,000 again.
+	 */
+	placeLinks = $state.raw<{ incidents: readonly IncidentFeature[]; links: PlaceLinks } | null>(
+		null
+	);
 
 	readonly maxBorderKm = $derived(this.filter.maxBorderKm);
 
@@ -95,6 +102,7 @@ export class FilterState {
 					incidents,
 					untrack(() => this.#incidents.places)
 				);
+				this.placeLinks = { incidents, links: places };
 				const columns = buildColumns(incidents, (id) => figures.borderDistance(id), false, places);
 				this.domain = {
 					facetValues: columns.facetValues,

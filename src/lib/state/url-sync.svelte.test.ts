@@ -164,4 +164,28 @@ describe('UrlSync', () => {
 		vi.advanceTimersByTime(FILTER_WRITE_DELAY * 2);
 		expect(app.history.read()).toBe('#incident=IQ-SY-002&q=hajin');
 	});
+
+	it('writes how the map draws (view=, weight=) beside the data, which it leaves as it was', () => {
+		app = synced('#map=9/34.6/40.9&q=hajin');
+		app.mapView.layers = 'density';
+		flushSync();
+		app.mapView.densityWeight = 'killed';
+		flushSync();
+		expect(app.history.read()).toBe('#map=9/34.6/40.9&q=hajin&view=density&weight=killed');
+		app.mapView.layers = null;
+		app.mapView.densityWeight = 'count';
+		flushSync();
+		expect(app.history.read()).toBe('#map=9/34.6/40.9&q=hajin');
+		expect(app.history.writes.every((write) => write.mode === 'replace')).toBe(true);
+	});
+
+	it('applies view= and weight= from a link, and ignores values it does not know', () => {
+		app = synced('#view=markers&weight=killed');
+		expect(app.mapView.layers).toBe('markers');
+		expect(app.mapView.densityWeight).toBe('killed');
+		app.history.edit('#view=heat');
+		flushSync();
+		expect(app.mapView.layers).toBeNull();
+		expect(app.mapView.densityWeight).toBe('count');
+	});
 });

@@ -3,6 +3,7 @@ import type { AppState } from './app-state';
 import { toLocale } from '$lib/i18n/locale';
 import { filterFromPairs, filterToPairs } from './filter-hash';
 import { formatHash, parseHash, sameView } from './url-hash';
+import { viewFromPairs, viewToPairs } from './view-hash';
 
 /** Filter changes come in bursts (a brush drag): the URL follows once they pause. */
 export const FILTER_WRITE_DELAY = 250;
@@ -26,7 +27,8 @@ export const LANGUAGE_KEY = 'lang';
 /**
  * Keeps the URL hash and the app state in step, both ways:
  * - choosing an incident adds a history entry (back closes it again);
- * - moving the map or changing the filter replaces the current entry;
+ * - moving the map, changing the filter or how the map draws (markers or density) replaces the
+ *   current entry;
  * - opening a link, going back/forward or editing the hash applies it to the state.
  * One rule keeps the two from echoing each other: they are compared in the URL's own terms
  * (formatHash), and a write or an apply happens only where they differ. Applying a hash makes
@@ -56,6 +58,8 @@ export class UrlSync {
 			});
 			$effect(() => {
 				void mapView.current;
+				void mapView.layers;
+				void mapView.densityWeight;
 				untrack(() => this.#write('replace'));
 			});
 			$effect(() => {
@@ -84,8 +88,9 @@ export class UrlSync {
 			incident: selection.id,
 			rest: [
 				...filterToPairs(filters.filter),
+				...viewToPairs(mapView),
 				...(language ? [[LANGUAGE_KEY, language.locale] as [string, string]] : []),
-				...others.filter(([key]) => key !== LANGUAGE_KEY)
+				...viewFromPairs(others).others.filter(([key]) => key !== LANGUAGE_KEY)
 			]
 		});
 	}
@@ -108,7 +113,10 @@ export class UrlSync {
 		}
 		const lang = toLocale(state.rest.findLast(([key]) => key === LANGUAGE_KEY)?.[1]);
 		if (lang && this.#state.language) this.#state.language.set(lang);
-		const { filter } = filterFromPairs(state.rest);
+		const { filter, others } = filterFromPairs(state.rest);
 		if (JSON.stringify(filter) !== JSON.stringify(filters.filter)) filters.set(filter);
+		const { view } = viewFromPairs(others);
+		if (view.layers !== mapView.layers) mapView.layers = view.layers;
+		if (view.densityWeight !== mapView.densityWeight) mapView.densityWeight = view.densityWeight;
 	}
 }

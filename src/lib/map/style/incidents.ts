@@ -8,6 +8,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import { CLUSTER_ZOOM_END, type GroupCollection } from '$lib/analysis/groups';
 import { DATASET_COLOURS } from '$lib/data/palette';
 import type { MapIncidentProperties } from '../incident-features';
+import { densityFade } from './density';
 import { INCIDENT_FILTER } from './filter';
 import { intlTag } from '$lib/i18n/locale';
 import { ENGLISH_LABELS, type LabelLanguage } from './labels';
@@ -102,7 +103,14 @@ function markerPaint(theme: Theme) {
 	const datasetColour = datasetColourExpression(theme);
 	return {
 		'circle-radius': radiusExpression,
-		'circle-opacity': ['case', approximate, APPROXIMATE_DATE_OPACITY, 1] as ExpressionSpecification,
+		// With the density view, markers give way to it when zoomed out (style/density.ts).
+		'circle-opacity': densityFade([
+			'case',
+			approximate,
+			APPROXIMATE_DATE_OPACITY,
+			1
+		] as ExpressionSpecification),
+		'circle-stroke-opacity': densityFade(1),
 		'circle-color': [
 			'case',
 			unknown,
@@ -156,7 +164,7 @@ function tollLabels(
 			'text-allow-overlap': true,
 			'text-ignore-placement': true
 		},
-		paint: { 'text-color': theme.clusterText }
+		paint: { 'text-color': theme.clusterText, 'text-opacity': densityFade(1) }
 	};
 }
 
@@ -184,9 +192,9 @@ export function incidentLayers(
 					['*', ['get', 'halo_z0_px'], 2 ** 22]
 				],
 				'circle-color': theme.halo,
-				'circle-opacity': 0.07,
+				'circle-opacity': densityFade(0.07),
 				'circle-stroke-color': theme.halo,
-				'circle-stroke-opacity': 0.55,
+				'circle-stroke-opacity': densityFade(0.55),
 				'circle-stroke-width': 1.2,
 				'circle-pitch-alignment': 'map'
 			}
@@ -234,7 +242,9 @@ export function incidentLayers(
 			paint: {
 				'circle-radius': countRadiusExpression,
 				'circle-color': theme.cluster,
+				'circle-opacity': densityFade(1),
 				'circle-stroke-color': theme.incidentStroke,
+				'circle-stroke-opacity': densityFade(1),
 				'circle-stroke-width': 2
 			}
 		},
@@ -253,7 +263,7 @@ export function incidentLayers(
 				'text-allow-overlap': true,
 				'text-ignore-placement': true
 			},
-			paint: { 'text-color': theme.clusterText }
+			paint: { 'text-color': theme.clusterText, 'text-opacity': densityFade(1) }
 		}
 	];
 }

@@ -6,11 +6,13 @@ import type { MapIncidentProperties } from '../incident-features';
 import type { MapPlaceProperties } from '../place-features';
 import { basemapLabelLayers, basemapLayers, basemapSources } from './basemap';
 import { BORDER_SOURCE, FILTER_BAND_SOURCE, bandLabelLayers, borderLayers } from './border';
+import { DENSITY_STATE_DEFAULTS, densityLayers } from './density';
 import { FILTER_STATE_DEFAULTS } from './filter';
 import { fontFaces } from './fonts';
-import { haloMinZoom, incidentLayers, incidentSources } from './incidents';
+import { INCIDENTS_SOURCE, haloMinZoom, incidentLayers, incidentSources } from './incidents';
 import { MEASURE_SOURCE, measureLayers } from './measure';
 import { PLACES_SOURCE, placeLayers } from './places';
+import { placeMarkLayers, placeMarkSources } from './place-mark';
 import { ENGLISH_LABELS, type LabelLanguage } from './labels';
 import type { Theme } from './theme';
 
@@ -25,8 +27,8 @@ export const EMPTY_BAND: FeatureCollection<Polygon> = { type: 'FeatureCollection
 
 /**
  * The whole map style: a pure function of the theme, the page's base URL (assets are resolved
- * against it) and the data. Layer order, bottom to top: ground, border and bands, labels,
- * incidents.
+ * against it) and the data. Layer order, bottom to top: ground, the density surface, border and
+ * bands, labels, incidents, measurements, the place chosen in the search.
  */
 export function mapStyle(
 	theme: Theme,
@@ -38,7 +40,9 @@ export function mapStyle(
 		version: 8,
 		'font-faces': fontFaces(theme, base),
 		state: Object.fromEntries(
-			Object.entries(FILTER_STATE_DEFAULTS).map(([key, value]) => [key, { default: value }])
+			Object.entries({ ...FILTER_STATE_DEFAULTS, ...DENSITY_STATE_DEFAULTS }).map(
+				([key, value]) => [key, { default: value }]
+			)
 		),
 		sources: {
 			...basemapSources(basemapUrls(base)),
@@ -46,7 +50,8 @@ export function mapStyle(
 			[FILTER_BAND_SOURCE]: { type: 'geojson', data: EMPTY_BAND },
 			[MEASURE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
 			[PLACES_SOURCE]: { type: 'geojson', data: data.places },
-			...incidentSources(data.incidents, data.groups)
+			...incidentSources(data.incidents, data.groups),
+			...placeMarkSources()
 		},
 		layers: styleLayers(theme, data.incidents.features.length, labels)
 	};
@@ -64,11 +69,14 @@ export function styleLayers(
 ): LayerSpecification[] {
 	return [
 		...basemapLayers(theme),
+		// Under the border and the labels, which stay readable over it.
+		...densityLayers(theme, INCIDENTS_SOURCE),
 		...borderLayers(theme),
 		...basemapLabelLayers(theme, labels.locale),
 		...bandLabelLayers(theme, labels),
 		...placeLayers(theme, labels.locale),
 		...incidentLayers(theme, haloMinZoom(incidentCount), labels),
-		...measureLayers(theme)
+		...measureLayers(theme),
+		...placeMarkLayers(theme)
 	];
 }

@@ -1,4 +1,5 @@
 import { PROXIMITY_BANDS_KM, UNCERTAINTY_RADIUS_KM } from '$lib/data/region';
+import { DENSITY_FADE_END, densityStops } from './density';
 import { ENGLISH, type Formatter } from '$lib/i18n/format';
 import { m } from '$lib/paraglide/messages';
 import { APPROXIMATE_DATE_OPACITY, markerRadius } from './incidents';
@@ -10,6 +11,8 @@ import type { Theme } from './theme';
  */
 export type LegendSymbol =
 	| { kind: 'line'; colour: string; width: number; casing?: string; dashed?: boolean }
+	/** A colour ramp, from the least to the most (positions 0 to 1 along it). */
+	| { kind: 'ramp'; stops: readonly (readonly [number, string])[] }
 	| { kind: 'fill'; colour: string; opacity: number; outline?: string }
 	| {
 			kind: 'circle';
@@ -32,8 +35,45 @@ export interface LegendSection {
 	entries: LegendEntry[];
 }
 
-/** The legend in a language (English by default), its numbers in that language's digits. */
-export function legendSections(theme: Theme, f: Formatter = ENGLISH): LegendSection[] {
+/** What the legend describes besides the map's fixed symbols. */
+export interface LegendOptions {
+	/** The density view is on, weighed by count or by reported killed. */
+	density?: { weight: 'count' | 'killed' } | null;
+}
+
+/** The density surface's legend: what it adds up, and how an unknown toll is weighed. */
+function densitySection(theme: Theme, weight: 'count' | 'killed', f: Formatter): LegendSection {
+	const o = { locale: f.locale };
+	const ramp = { kind: 'ramp' as const, stops: densityStops(theme.densityRamp) };
+	const hollow = {
+		kind: 'circle' as const,
+		radius: markerRadius(null),
+		fill: theme.incidentUnknown,
+		stroke: theme.incident,
+		strokeWidth: 2.5
+	};
+	const [surface, unknown] =
+		weight === 'count'
+			? [m.legend_density_count({}, o), m.legend_density_count_unknown({}, o)]
+			: [m.legend_density_killed({}, o), m.legend_density_killed_unknown({}, o)];
+	return {
+		title: m.legend_density({}, o),
+		entries: [
+			{ symbol: ramp, label: surface },
+			{ symbol: hollow, label: unknown }
+		]
+	};
+}
+
+/**
+ * The legend in a language (English by default), its numbers in that language's digits; with
+ * the density view's section first when the map draws it.
+ */
+export function legendSections(
+	theme: Theme,
+	f: Formatter = ENGLISH,
+	options: LegendOptions = {}
+): LegendSection[] {
 	const o = { locale: f.locale };
 	const bandLabels = PROXIMITY_BANDS_KM.map((km, i) =>
 		i === 0
@@ -50,8 +90,11 @@ export function legendSections(theme: Theme, f: Formatter = ENGLISH): LegendSect
 		textColour: theme.clusterText
 	});
 	return [
+		...(options.density ? [densitySection(theme, options.density.weight, f)] : []),
 		{
-			title: m.legend_incidents({}, o),
+			title: options.density
+				? m.legend_incidents_from_zoom({ zoom: f.count(DENSITY_FADE_END) }, o)
+				: m.legend_incidents({}, o),
 			entries: [
 				{ symbol: sample(10), label: m.legend_killed({}, o) },
 				{ symbol: sample(40), label: m.legend_ranges({}, o) },

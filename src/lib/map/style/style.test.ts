@@ -6,7 +6,14 @@ import {
 import type { FeatureCollection, Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '$lib/data/testing/random';
-import { INCIDENT_FILTER, maskText } from './filter';
+import {
+	DENSITY_FADE_END,
+	DENSITY_FADE_START,
+	DENSITY_LAYER,
+	DENSITY_WEIGHT,
+	densityLayers
+} from './density';
+import { INCIDENT_FILTER, NO_MASK, maskState } from './filter';
 import { clusterRadius, incidentLayers, markerRadius } from './incidents';
 import { mapStyle } from './index';
 import { legendSections } from './legend';
@@ -34,21 +41,42 @@ describe('map style', () => {
 		expect(JSON.stringify(style)).not.toMatch(/"(data|url)":"\/(?!\/)/);
 	});
 
-	it('draws exactly the incidents whose mask character is 1, and all without a mask', () => {
+	it('draws exactly the incidents the mask keeps, and all without a mask', () => {
 		const random = seededRandom(23);
-		const rendered = (mask: string, i: number) =>
-			featureFilter(INCIDENT_FILTER, 'filter', { matchMask: mask }).filter({ zoom: 8 }, {
+		const rendered = (state: unknown, i: number) =>
+			featureFilter(INCIDENT_FILTER, 'filter', { matchMask: state }).filter({ zoom: 8 }, {
 				type: 1,
 				properties: { i },
 				geometry: []
 			} as never);
-		for (let trial = 0; trial < 50; trial++) {
-			const mask = Uint8Array.from({ length: 200 }, () => (random() < 0.5 ? 1 : 0));
-			const text = maskText(mask);
-			expect(text).toHaveLength(200);
-			mask.forEach((bit, i) => expect(rendered(text, i)).toBe(bit === 1));
+		// Few shown, few hidden, half and half, none and all: the state lists the fewer.
+		for (const share of [0.05, 0.5, 0.95, 0, 1]) {
+			for (let trial = 0; trial < 10; trial++) {
+				const mask = Uint8Array.from({ length: 200 }, () => (random() < share ? 1 : 0));
+				const state = maskState(mask);
+				const shown = mask.reduce((sum, bit) => sum + bit, 0);
+				expect(Object.keys(state.set)).toHaveLength(Math.min(shown, 200 - shown));
+				mask.forEach((bit, i) => expect(rendered(state, i)).toBe(bit === 1));
+			}
 		}
-		expect(rendered('', 150)).toBe(true);
+		expect(maskState(null)).toBe(NO_MASK);
+		expect(rendered(NO_MASK, 150)).toBe(true);
+	});
+
+	it('looks a feature up in the mask in a time that does not grow with the data', () => {
+		const size = 200_000;
+		const mask = Uint8Array.from({ length: size }, (_, i) => (i % 3 === 0 ? 1 : 0));
+		const filter = featureFilter(INCIDENT_FILTER, 'filter', { matchMask: maskState(mask) });
+		const started = performance.now();
+		let kept = 0;
+		for (let i = 0; i < size; i++) {
+			const feature = { type: 1, properties: { i }, geometry: [] } as never;
+			if (filter.filter({ zoom: 8 }, feature)) kept++;
+		}
+		expect(kept).toBe(Math.ceil(size / 3));
+		// Every feature of a 200,000-incident tile, well within a second (the text mask took
+		// milliseconds per feature: minutes for the tile).
+		expect(performance.now() - started).toBeLessThan(5_000);
 	});
 
 	it('draws a place from its own zoom on, its labels ranked by sort key', () => {
@@ -110,6 +138,90 @@ describe('map style', () => {
 				words
 			).toBe(true);
 		}
+	});
+
+	describe('the density view', () => {
+		/** An expression evaluated at a zoom, for a feature, with the renderer's global state. */
+		const evaluate = (
+			expression: unknown,
+			key: string,
+			zoom: number,
+			properties: Record<string, unknown>,
+			state: Record<string, unknown>
+		) => {
+			const compiled = createExpression(expression, key, null, state);
+			if (compiled.result !== 'success') throw new Error(JSON.stringify(compiled.value));
+			return compiled.value.evaluate(
+				{ zoom, globalState: state } as never,
+				{
+					type: 1,
+					properties,
+					geometry: []
+				} as never
+			) as unknown;
+		};
+
+		it('is drawn from the incidents the filter matched, only while it is on', () => {
+			const [layer] = densityLayers(LIGHT, 'incidents');
+			expect(layer?.id).toBe(DENSITY_LAYER);
+			expect(layer && 'source' in layer && layer.source).toBe('incidents');
+			expect((layer as { filter?: unknown }).filter).toEqual(INCIDENT_FILTER);
+			const visibility = (layer?.layout as Record<string, unknown>).visibility;
+			expect(evaluate(visibility, 'layout.visibility', 6, {}, { density: true })).toBe('visible');
+			expect(evaluate(visibility, 'layout.visibility', 6, {}, { density: false })).toBe('none');
+			expect(layer?.maxzoom).toBe(DENSITY_FADE_END);
+		});
+
+		it('weighs each incident as one, or by its reported killed, an unknown toll as nothing', () => {
+			const weight = (killed: number | null, by: string) =>
+				evaluate(
+					DENSITY_WEIGHT,
+					'paint.heatmap-weight',
+					6,
+					{ killed_best: killed },
+					{
+						density: true,
+						densityWeight: by
+					}
+				);
+			expect([weight(null, 'count'), weight(0, 'count'), weight(40, 'count')]).toEqual([1, 1, 1]);
+			expect(weight(40, 'killed')).toBe(40);
+			expect(weight(0, 'killed')).toBe(0);
+			expect(weight(null, 'killed')).toBe(0);
+		});
+
+		it('fades the markers out when zoomed out, and leaves them alone without it', () => {
+			const paint = (id: string) =>
+				incidentLayers(LIGHT).find((layer) => layer.id === id)?.paint as Record<string, unknown>;
+			const opacity = (zoom: number, density: boolean) =>
+				evaluate(
+					paint('incident-points')['circle-opacity'],
+					'paint.circle-opacity',
+					zoom,
+					{ approximate_date: false },
+					{ density }
+				);
+			expect(opacity(DENSITY_FADE_START - 2, true)).toBe(0);
+			expect(opacity(DENSITY_FADE_END, true)).toBe(1);
+			expect(opacity((DENSITY_FADE_START + DENSITY_FADE_END) / 2, true)).toBeCloseTo(0.5, 5);
+			for (const zoom of [4, 8, 9.5, 12]) expect(opacity(zoom, false)).toBe(1);
+			for (const id of ['group-badges', 'group-singles', 'group-counts'])
+				expect(JSON.stringify(paint(id)), id).toContain('"global-state","density"');
+		});
+
+		it('has its own legend, which says how an unknown toll is weighed', () => {
+			const sections = (weight: 'count' | 'killed') =>
+				legendSections(LIGHT, undefined, { density: { weight } });
+			expect(legendSections(LIGHT).map((section) => section.title)).not.toContain('Density');
+			const [count] = sections('count');
+			expect(count?.title).toBe('Density');
+			expect(count?.entries[0]?.symbol.kind).toBe('ramp');
+			const killed = sections('killed')[0]
+				?.entries.map((entry) => entry.label)
+				.join(' ');
+			expect(killed).toContain('Reported killed per area');
+			expect(killed).toContain('unknown, not zero');
+		});
 	});
 });
 

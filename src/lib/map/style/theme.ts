@@ -36,6 +36,11 @@ export interface Theme {
 	cluster: string;
 	clusterText: string;
 	selection: string;
+	/**
+	 * The density surface, from the faintest density to the densest (densities in between are
+	 * blended): the first entry is transparent, the last stands out from every ground at 3:1.
+	 */
+	densityRamp: readonly string[];
 	label: string;
 	labelMuted: string;
 	labelHalo: string;
@@ -82,6 +87,7 @@ export const LIGHT: Theme = {
 	cluster: '#6e1d17',
 	clusterText: '#ffffff',
 	selection: '#0a4fbd',
+	densityRamp: ['rgba(255, 237, 160, 0)', '#fed976', '#fd8d3c', '#e31a1c', '#800026'],
 	label: '#2b2622',
 	labelMuted: '#6b6358',
 	labelHalo: '#fbfaf7',
@@ -131,6 +137,7 @@ export const DARK: Theme = {
 	cluster: '#ffb4a9',
 	clusterText: '#14161a',
 	selection: '#8ab4ff',
+	densityRamp: ['rgba(122, 1, 119, 0)', '#7a0177', '#c51b8a', '#f768a1', '#fde0dd'],
 	label: '#ece7e0',
 	labelMuted: '#b3ab9f',
 	labelHalo: '#14161a',
