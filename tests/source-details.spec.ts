@@ -80,3 +80,29 @@ test('an imported UCDP GED row is shown as UCDP says it', async ({ page }) => {
 		/^All fields of the original row \(\d+\)$/
 	);
 });
+
+test('in Arabic, the row’s labels and codebook notes are Arabic, its values as the file gave them', async ({
+	page
+}) => {
+	const dataset = await importFixture(page, 'acled-current.csv');
+	await page.goto(`/#incident=${dataset}:SYR1001&lang=ar`);
+	await waitForMapIdle(page);
+	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+	const panel = page.getByTestId('incident-panel');
+	await expect(panel.getByTestId('source-sub_event_type')).toHaveText('Air/drone strike');
+	// The value is the file's English, isolated and marked as such.
+	await expect(panel.getByTestId('source-sub_event_type').locator('bdi')).toHaveAttribute(
+		'lang',
+		'en'
+	);
+	await expect(panel.getByText('النوع الفرعي للحدث')).toBeVisible();
+	// The actor type is the file's English, isolated inside the Arabic phrase.
+	await expect(panel.getByTestId('source-actor2')).toContainText(
+		'نوع الطرف: \u2068Rebel group\u2069'
+	);
+	await expect(panel.getByTestId('incident-killed')).toContainText('١٠');
+	await expect(panel.getByTestId('incident-date')).toContainText('دقة التاريخ في ACLED');
+	await expect(panel.getByTestId('original-row').locator('summary')).toHaveText(
+		'كل حقول الصف الأصلي (٣١)'
+	);
+});

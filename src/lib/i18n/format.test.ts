@@ -41,6 +41,12 @@ describe('Arabic, as written in Iraq and Syria', () => {
 		expect(ar.digitsIn('2017–2019')).toBe('٢٠١٧–٢٠١٩');
 	});
 
+	it('sizes in bytes with the units Arabic writes', () => {
+		expect(ar.bytes(2_500_000)).toBe('٢٫٥ م.ب');
+		expect(ar.bytes(640)).toBe('٦٤٠ بايت');
+		expect(new Formatter('en').bytes(2_500_000)).toBe('2.5 MB');
+	});
+
 	it('precision phrases whole, from the catalogue', () => {
 		expect(ar.datePrecisionNote('week')).toBe(
 			'اليوم غير مؤكد: خلال الأسبوع الذي يبدأ بهذا التاريخ'

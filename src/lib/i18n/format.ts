@@ -7,6 +7,7 @@ import {
 	type KilledText
 } from '$lib/data/format';
 import type { DatePrecision } from '$lib/data/incident';
+import { formatBytes } from '$lib/data/import/storage-quota';
 import { MONTH_ABBREVIATIONS } from '$lib/data/months';
 import { m } from '$lib/paraglide/messages';
 import { direction, intlTag, type Digits, type Direction, type Locale } from './locale';
@@ -91,6 +92,23 @@ export class Formatter {
 	#date(iso: string): Date {
 		const [year, month, day] = iso.split('-').map(Number);
 		return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
+	}
+
+	/** A size in bytes, in decimal units: "2.5 MB" / "٢٫٥ م.ب". */
+	bytes(value: number): string {
+		if (!this.isArabic) return formatBytes(value);
+		const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+		let size = value;
+		let unit = 0;
+		while (size >= 1000 && unit < units.length - 1) {
+			size /= 1000;
+			unit++;
+		}
+		return new Intl.NumberFormat(this.tag, {
+			style: 'unit',
+			unit: units[unit],
+			maximumFractionDigits: unit === 0 || size >= 10 ? 0 : 1
+		}).format(size);
 	}
 
 	/** "19 April 2018" / "١٩ نيسان ٢٠١٨" */

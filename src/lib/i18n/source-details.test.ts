@@ -187,7 +187,8 @@ describe('in Arabic', () => {
 		const details = sourceDetails(ucdp!.properties, arabic);
 		expect(details?.killed?.label).toBe('القتلى');
 		expect(details?.locationPrecision).toContain('دقة المكان في UCDP ‏١');
-		expect(ucdpDeaths('10', '8', '12', arabic)).toBe('10 (الأدنى 8، الأعلى 12)');
+		// The file's figures in Arabic-Indic digits, like the interface's own.
+		expect(ucdpDeaths('10', '8', '12', arabic)).toBe('١٠ (الأدنى ٨، الأعلى ١٢)');
 		expect(acledInteraction('12', arabic)).toBe('قوات الدولة وجماعات متمرّدة (الرمز ١٢)');
 	});
 });

@@ -1,3 +1,4 @@
+import { isolate } from '$lib/data/bidi';
 import { sourceField, type IncidentProperties } from '$lib/data/incident';
 import { m } from '$lib/paraglide/messages';
 import { ENGLISH, type Formatter } from './format';
@@ -88,6 +89,19 @@ const present = (fields: (LabelledField | null)[]): LabelledField[] =>
 
 type Options = { locale: Formatter['locale'] };
 
+/**
+ * The file's words inside a sentence of ours: isolated in Arabic, so an English actor's
+ * brackets and dashes cannot reorder the Arabic around them (English needs no isolation).
+ */
+const within = (text: string, f: Formatter) => (f.isArabic ? isolate(text) : text);
+
+/** A whole number from the file in the language's digits (the value is unchanged); else as given. */
+const figure = (text: string, f: Formatter) =>
+	/^\d+$/.test(text.trim()) ? f.digitsIn(text) : text;
+
+const nullable = (value: string | null, map: (value: string) => string) =>
+	value === null ? null : map(value);
+
 // ACLED ---------------------------------------------------------------------------------------
 
 /** ACLED's actor types (inter1, inter2) as numbered in files before 2024; named since. */
@@ -142,10 +156,17 @@ export function acledInteraction(value: string | null, f: Formatter = ENGLISH): 
 }
 
 /** An actor and the actors associated with it: "Military Forces of Iraq; with: Popular Mobilization Forces". */
-function withAssociated(actor: string | null, associated: string | null, o: Options) {
+function withAssociated(actor: string | null, associated: string | null, f: Formatter) {
+	const o = { locale: f.locale };
 	if (actor === null && associated === null) return null;
 	if (associated === null) return actor;
-	return m.src_with_associated({ actor: actor ?? m.src_none_named({}, o), associated }, o);
+	return m.src_with_associated(
+		{
+			actor: actor === null ? m.src_none_named({}, o) : within(actor, f),
+			associated: within(associated, f)
+		},
+		o
+	);
 }
 
 function acledTimePrecision(code: string, f: Formatter): string | null {
@@ -176,7 +197,8 @@ function acledDetails(p: IncidentProperties, f: Formatter): SourceDetails {
 	const targeting = get('civilian_targeting');
 	const timePrecision = get('time_precision');
 	const geoPrecision = get('geo_precision');
-	const actorType = (type: string | null) => (type === null ? null : m.src_actor_type({ type }, o));
+	const actorType = (type: string | null) =>
+		type === null ? null : m.src_actor_type({ type: within(type, f) }, o);
 	return {
 		format: 'acled',
 		name: 'ACLED',
@@ -186,7 +208,7 @@ function acledDetails(p: IncidentProperties, f: Formatter): SourceDetails {
 		killed: {
 			key: 'fatalities',
 			label: m.src_fatalities({}, o),
-			value: fatalities ?? m.src_not_in_file({}, o),
+			value: fatalities === null ? m.src_not_in_file({}, o) : figure(fatalities, f),
 			note:
 				fatalities === null ? m.src_acled_fatalities_blank({}, o) : m.src_acled_fatalities({}, o)
 		},
@@ -197,13 +219,13 @@ function acledDetails(p: IncidentProperties, f: Formatter): SourceDetails {
 			field(
 				'actor1',
 				m.src_actor1({}, o),
-				withAssociated(get('actor1'), get('assoc_actor_1'), o),
+				withAssociated(get('actor1'), get('assoc_actor_1'), f),
 				actorType(inter1)
 			),
 			field(
 				'actor2',
 				m.src_actor2({}, o),
-				withAssociated(get('actor2'), get('assoc_actor_2'), o),
+				withAssociated(get('actor2'), get('assoc_actor_2'), f),
 				actorType(inter2)
 			),
 			field('interaction', m.src_interaction({}, o), acledInteraction(get('interaction'), f)),
@@ -278,11 +300,11 @@ export function ucdpDeaths(
 ) {
 	if (best === null && low === null && high === null) return null;
 	const o = { locale: f.locale };
-	const main = best ?? m.src_no_best_estimate({}, o);
+	const main = best === null ? m.src_no_best_estimate({}, o) : figure(best, f);
 	if ((low === null || low === best) && (high === null || high === best)) return main;
 	const bounds = [
-		low === null ? null : m.src_deaths_low({ n: low }, o),
-		high === null ? null : m.src_deaths_high({ n: high }, o)
+		low === null ? null : m.src_deaths_low({ n: figure(low, f) }, o),
+		high === null ? null : m.src_deaths_high({ n: figure(high, f) }, o)
 	];
 	return m.src_deaths_with_bounds(
 		{ main, bounds: bounds.filter((item) => item !== null).join(m.area_separator({}, o)) },
@@ -300,7 +322,7 @@ function ucdpDetails(p: IncidentProperties, f: Formatter): SourceDetails {
 	const deaths = ucdpDeaths(get('best'), get('low'), get('high'), f);
 	const side = (label: string, column: string) => {
 		const value = get(column);
-		return value === null ? null : m.src_side_count({ side: label, n: value }, o);
+		return value === null ? null : m.src_side_count({ side: label, n: figure(value, f) }, o);
 	};
 	const byCategory = [
 		side(m.src_side_a({}, o), 'deaths_a'),
@@ -348,7 +370,7 @@ function ucdpDetails(p: IncidentProperties, f: Formatter): SourceDetails {
 					? null
 					: end === null || end === start
 						? start
-						: m.src_date_span({ start, end }, o)
+						: m.src_date_span({ start: f.digitsIn(start), end: f.digitsIn(end) }, o)
 			),
 			field('where_description', m.src_where({}, o), get('where_description')),
 			field('where_coordinates', m.src_place_coded({}, o), get('where_coordinates')),
@@ -358,7 +380,11 @@ function ucdpDetails(p: IncidentProperties, f: Formatter): SourceDetails {
 			field('source_headline', m.src_source_headline({}, o), get('source_headline')),
 			field('source_office', m.src_source_office({}, o), get('source_office')),
 			field('source_date', m.src_source_date({}, o), get('source_date')),
-			field('number_of_sources', m.src_number_of_sources({}, o), get('number_of_sources')),
+			field(
+				'number_of_sources',
+				m.src_number_of_sources({}, o),
+				nullable(get('number_of_sources'), (value) => figure(value, f))
+			),
 			field(
 				'event_clarity',
 				m.src_event_clarity({}, o),
