@@ -137,6 +137,8 @@ export class MapController {
 	#densityIntensity: [number, number][] | null = null;
 	#theme: Theme;
 	#labels: LabelLanguage;
+	/** The place marked (kept to write its names again in another language). */
+	#placeMark: PlaceMark | null = null;
 	#dir: Direction = 'ltr';
 	#controls: { navigation: NavigationControl; scale: ScaleControl } | null = null;
 	/** The last pointer over the map was a finger (no hover tooltips then). */
@@ -400,6 +402,7 @@ export class MapController {
 		)
 			return;
 		this.#labels = language.labels;
+		this.setPlaceMark(this.#placeMark);
 		for (const layer of styleLayers(
 			this.#theme,
 			this.#incidents.features.length,
@@ -482,15 +485,20 @@ export class MapController {
 
 	/** Marks the place chosen in the search with a ring and its name (null: none). */
 	setPlaceMark(place: PlaceMark | null) {
+		this.#placeMark = place;
 		// Said on the map's element too, as its idleness is (tests read what is marked).
 		this.#container.dataset.placeMark = place?.name ?? '';
+		// The reader's script first, the other below it.
+		const arabicFirst = this.#labels.locale === 'ar' && !!place?.name_ar;
+		const first = arabicFirst ? place?.name_ar : place?.name;
+		const second = arabicFirst ? place?.name : place?.name_ar;
 		void this.#map.getSource<GeoJSONSource>(PLACE_MARK_SOURCE)?.setData({
 			type: 'FeatureCollection',
 			features: place
 				? [
 						{
 							type: 'Feature',
-							properties: { name: place.name, name_ar: place.name_ar ?? '' },
+							properties: { first: first ?? '', second: second ?? '' },
 							geometry: { type: 'Point', coordinates: [place.lon, place.lat] }
 						}
 					]

@@ -4,7 +4,8 @@ import type { Theme } from './theme';
 /**
  * The place chosen in the search box: a ring at its position and its name in both scripts,
  * drawn over everything until the search is cleared or another place is chosen. One feature,
- * set by the map controller (properties `name`, `name_ar`).
+ * set by the map controller (properties `first`, the name in the reader's script, and
+ * `second`, the other one or '').
  */
 export const PLACE_MARK_SOURCE = 'placeMark';
 
@@ -45,9 +46,9 @@ export function placeMarkLayers(theme: Theme): LayerSpecification[] {
 			layout: {
 				'text-field': [
 					'format',
-					['get', 'name'],
+					['get', 'first'],
 					{ 'font-scale': 1 },
-					['case', ['to-boolean', ['get', 'name_ar']], ['concat', '\n', ['get', 'name_ar']], ''],
+					['case', ['to-boolean', ['get', 'second']], ['concat', '\n', ['get', 'second']], ''],
 					{ 'font-scale': 0.95 }
 				],
 				'text-font': [theme.font.bold],
