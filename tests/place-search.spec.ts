@@ -123,16 +123,28 @@ test('a click on a place flies there; the mark goes with the search, or for anot
 	await page.getByTestId('suggestion-place').filter({ hasText: 'Al Buşayrah' }).click();
 	await expectMapAt(page, BUSAYRAH);
 	await expect(map).toHaveAttribute('data-place-mark', 'Al Buşayrah');
-	// Typing still filters as it did: the box holds the place's name, and so does the filter.
+	// A place is where to look, not what to match: the box keeps its name, the text filter is
+	// cleared, so every incident around it shows.
 	await expect(search).toHaveValue('Al Buşayrah');
-	expect(new URL(page.url()).hash).toContain('q=Al%20Bu');
+	await expect(page.getByTestId('incident-count')).toHaveText('14 incidents');
+	expect(new URL(page.url()).hash).not.toContain('q=');
 
 	await search.fill('Dhiban');
 	await search.press('Enter');
 	await expectMapAt(page, DHIBAN);
 	await expect(map).toHaveAttribute('data-place-mark', 'Dhībān');
 
-	await page.getByTestId('clear-filters').click();
+	await expect(page.getByTestId('incident-count')).toHaveText('14 incidents');
+
+	// Editing the box is a new search: the mark goes, and typing filters as it always has.
+	await search.fill('Hajin');
+	await expect(map).toHaveAttribute('data-place-mark', '');
+	await expect(page.getByTestId('incident-count')).toHaveText(/^\d+ of 14 incidents$/);
+	await search.press('Enter');
+	await expect(map).toHaveAttribute('data-place-mark', 'Hajin');
+	await expect(page.getByTestId('incident-count')).toHaveText('14 incidents');
+	// Clearing the box takes the mark away.
+	await search.fill('');
 	await expect(search).toHaveValue('');
 	await expect(map).toHaveAttribute('data-place-mark', '');
 });
