@@ -133,6 +133,9 @@ test('facets show counts and filter; text search; one click clears everything', 
 	await precision.getByLabel(/the named town/).uncheck();
 	await page.getByTestId('search').fill('هجين');
 	await expect(count(page)).toHaveText('5 of 14 incidents');
+	// The search's suggestions are open over the panel: Esc closes them and keeps the filter.
+	await page.getByTestId('search').press('Escape');
+	await expect(count(page)).toHaveText('5 of 14 incidents');
 	await page.getByTestId('killed-toggle').check();
 	await page.getByTestId('killed-min').fill('40');
 	await page.getByTestId('killed-min').blur();
