@@ -23,7 +23,7 @@ test('50,000 ACLED rows import, survive a reload, and show the same row the same
 		const bad = await writeSynthetic(path, ROWS);
 		const total = 14 + ROWS - bad;
 		// The count is written without thousands separators.
-		const expected = `${total} incidents`;
+		const expected = `${total.toLocaleString('en')} incidents`;
 
 		await page.goto('/');
 		await waitForMapIdle(page);
