@@ -22,7 +22,7 @@ test('50,000 ACLED rows import, survive a reload, and show the same row the same
 		const path = join(directory, 'synthetic-acled.csv');
 		const bad = await writeSynthetic(path, ROWS);
 		const total = 14 + ROWS - bad;
-		// The count is written without thousands separators.
+		// The count is grouped, as the page writes it.
 		const expected = `${total.toLocaleString('en')} incidents`;
 
 		await page.goto('/');
