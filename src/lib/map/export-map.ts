@@ -4,7 +4,8 @@ import type { ExportSize } from '$lib/export/presets';
 import type { RenderedMap } from '$lib/export/rendered-map';
 import type { GroupCollection } from '$lib/analysis/groups';
 import { basemapUrls } from './geodata-urls';
-import { MASK_STATE, maskState } from './style/filter';
+import { DENSITY_MASK_STATE, MASK_STATE, maskState, maskText } from './style/filter';
+import { DENSITY_STATE } from './style/density';
 import { GROUPS_SOURCE } from './style/incidents';
 import { styleLayers } from './style/index';
 import type { Theme } from './style/theme';
@@ -226,7 +227,11 @@ export class ExportMap {
 		if (this.#closed) throw new Error('the export map was closed');
 		const map = this.#map;
 		if (matches) {
-			map.setGlobalStateProperty(MASK_STATE, maskState(matches.mask ?? null));
+			const mask = matches.mask ?? null;
+			map.setGlobalStateProperty(MASK_STATE, maskText(mask));
+			// The density layer's set only where the copied state shows the surface.
+			if (map.getGlobalState()[DENSITY_STATE])
+				map.setGlobalStateProperty(DENSITY_MASK_STATE, maskState(mask));
 			await map.getSource<GeoJSONSource>(GROUPS_SOURCE)?.setData(matches.groups);
 			const settled = this.#settled();
 			map.triggerRepaint();

@@ -41,7 +41,14 @@ import {
 } from './style/density';
 import { PLACE_MARK_SOURCE } from './style/place-mark';
 import { MEASURE_SOURCE } from './style/measure';
-import { DISTANCE_FILTER_STATE, MASK_STATE, maskState } from './style/filter';
+import {
+	DENSITY_MASK_STATE,
+	DISTANCE_FILTER_STATE,
+	MASK_STATE,
+	NO_MASK,
+	maskState,
+	maskText
+} from './style/filter';
 import { EMPTY_BAND, mapStyle, styleLayers } from './style/index';
 import {
 	GROUPS_SOURCE,
@@ -133,6 +140,8 @@ export class MapController {
 	#measuring = false;
 	/** The density view is on: markers are not there to point at until zoomed in. */
 	#density = false;
+	/** The last matches' mask (null: all), for the density layer's set when it is turned on. */
+	#mask: Uint8Array | null = null;
 	/** The density surface's intensity by zoom (set from the incidents shown). */
 	#densityIntensity: [number, number][] | null = null;
 	#theme: Theme;
@@ -338,7 +347,10 @@ export class MapController {
 	 * computed for them. Both in one frame.
 	 */
 	setMatches(mask: Uint8Array | null, groups: GroupCollection) {
-		this.#map.setGlobalStateProperty(MASK_STATE, maskState(mask));
+		this.#mask = mask;
+		this.#map.setGlobalStateProperty(MASK_STATE, maskText(mask));
+		// The density layer's own mask, only while it is drawn (style/filter.ts says why).
+		if (this.#density) this.#map.setGlobalStateProperty(DENSITY_MASK_STATE, maskState(mask));
 		this.#groupsPending = true;
 		this.#setIdle(false);
 		const source = this.#map.getSource<GeoJSONSource>(GROUPS_SOURCE);
@@ -519,6 +531,8 @@ export class MapController {
 	/** Density instead of markers when zoomed out, weighed by count or reported killed. */
 	setDensity(on: boolean, weight: DensityWeight) {
 		if (on && !this.#density) this.#callbacks.hover(null);
+		if (on !== this.#density)
+			this.#map.setGlobalStateProperty(DENSITY_MASK_STATE, on ? maskState(this.#mask) : NO_MASK);
 		this.#density = on;
 		this.#map.setGlobalStateProperty(DENSITY_STATE, on);
 		this.#map.setGlobalStateProperty(DENSITY_WEIGHT_STATE, weight);

@@ -1,5 +1,5 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import { INCIDENT_FILTER } from './filter';
+import { DENSITY_FILTER } from './filter';
 import type { Theme } from './theme';
 
 /**
@@ -103,7 +103,7 @@ export function densityLayers(theme: Theme, source: string): LayerSpecification[
 			source,
 			// Not drawn (nor laid out) where the markers have taken over, nor while it is off.
 			maxzoom: DENSITY_FADE_END,
-			filter: INCIDENT_FILTER,
+			filter: DENSITY_FILTER,
 			layout: { visibility: ['case', densityOn, 'visible', 'none'] as ExpressionSpecification },
 			paint: {
 				'heatmap-weight': DENSITY_WEIGHT,

@@ -6,17 +6,24 @@ import type { ExpressionSpecification } from 'maplibre-gl';
  * by its index `i`. Changing the filter re-uploads nothing, and the map can never disagree with
  * the counts and the list.
  *
- * The state is a set of indices (an object keyed by the index as text) and what it lists: the
- * incidents shown, or those hidden, whichever is fewer; `all` means "no filter". A lookup costs
- * the same whatever the data's size. (A text of one character per incident, tested with
- * `slice`, cost time in proportion to the whole text for every feature, because MapLibre
- * splits the text into characters to slice it: a z6 tile of 200,000 incidents took minutes.)
+ * The markers read it as a text of one character per incident ('1' shown, '0' hidden; '' for
+ * no filter), tested with `slice`: cheap to build and to hand to MapLibre's workers. MapLibre
+ * splits the text into characters to slice it, so each lookup costs in proportion to the whole
+ * text; that is fine for the marker layers (clusters at low zoom, few incidents a tile), but the
+ * density surface reads every incident of a z6 tile (200,000 lookups of a 200,000-character text
+ * took minutes). So the density layer has a mask of its own, set only while it is shown: the
+ * set of the indices shown or hidden, whichever is fewer (an object keyed by the index as
+ * text), a lookup whatever the data's size. Building and handing over that set on every filter
+ * change costs more than the text (BENCHMARKS.md, browser), which is why the markers keep the
+ * text.
  */
 export const MASK_STATE = 'matchMask';
+/** The density layer's mask (see above); NO_MASK while the surface is off. */
+export const DENSITY_MASK_STATE = 'densityMask';
 /** Whether a border-distance filter is set (the fixed bands give way to the filter's band). */
 export const DISTANCE_FILTER_STATE = 'distanceFilter';
 
-/** The mask as the renderer holds it (see above). */
+/** The density layer's mask as the renderer holds it (see above). */
 export interface MaskState {
 	lists: 'all' | 'shown' | 'hidden';
 	set: Record<string, 1>;
@@ -24,14 +31,30 @@ export interface MaskState {
 
 export const NO_MASK: MaskState = { lists: 'all', set: {} };
 
-export const FILTER_STATE_DEFAULTS = { [MASK_STATE]: NO_MASK, [DISTANCE_FILTER_STATE]: false };
+export const FILTER_STATE_DEFAULTS = {
+	[MASK_STATE]: '',
+	[DENSITY_MASK_STATE]: NO_MASK,
+	[DISTANCE_FILTER_STATE]: false
+};
 
 const mask = ['global-state', MASK_STATE] as ExpressionSpecification;
-const listed: ExpressionSpecification = ['has', ['to-string', ['get', 'i']], ['get', 'set', mask]];
 
 export const INCIDENT_FILTER: ExpressionSpecification = [
+	'any',
+	['==', mask, ''],
+	['==', ['slice', mask, ['get', 'i'], ['+', ['get', 'i'], 1]], '1']
+];
+
+const densityMask = ['global-state', DENSITY_MASK_STATE] as ExpressionSpecification;
+const listed: ExpressionSpecification = [
+	'has',
+	['to-string', ['get', 'i']],
+	['get', 'set', densityMask]
+];
+
+export const DENSITY_FILTER: ExpressionSpecification = [
 	'match',
-	['get', 'lists', mask],
+	['get', 'lists', densityMask],
 	'shown',
 	listed,
 	'hidden',
@@ -45,7 +68,17 @@ export const NO_DISTANCE_FILTER: ExpressionSpecification = [
 	['global-state', DISTANCE_FILTER_STATE]
 ];
 
-/** A 0/1 mask (null: no filter) as the renderer's state: the fewer of shown and hidden. */
+const ascii = new TextDecoder('ascii');
+
+/** A 0/1 mask (null: no filter) as the markers' text: '1' shown, '0' hidden. */
+export function maskText(mask: Uint8Array | null): string {
+	if (!mask) return '';
+	const digits = new Uint8Array(mask.length);
+	for (let i = 0; i < mask.length; i++) digits[i] = mask[i] ? 49 : 48;
+	return ascii.decode(digits);
+}
+
+/** A 0/1 mask (null: no filter) as the density layer's set: the fewer of shown and hidden. */
 export function maskState(mask: Uint8Array | null): MaskState {
 	if (!mask) return NO_MASK;
 	let shown = 0;

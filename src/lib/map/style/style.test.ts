@@ -13,7 +13,7 @@ import {
 	DENSITY_WEIGHT,
 	densityLayers
 } from './density';
-import { INCIDENT_FILTER, NO_MASK, maskState } from './filter';
+import { DENSITY_FILTER, INCIDENT_FILTER, NO_MASK, maskState, maskText } from './filter';
 import { clusterRadius, incidentLayers, markerRadius } from './incidents';
 import { mapStyle } from './index';
 import { legendSections } from './legend';
@@ -41,10 +41,28 @@ describe('map style', () => {
 		expect(JSON.stringify(style)).not.toMatch(/"(data|url)":"\/(?!\/)/);
 	});
 
-	it('draws exactly the incidents the mask keeps, and all without a mask', () => {
+	it('draws exactly the markers the mask keeps, and all without a mask', () => {
+		const random = seededRandom(29);
+		const rendered = (text: string, i: number) =>
+			featureFilter(INCIDENT_FILTER, 'filter', { matchMask: text }).filter({ zoom: 8 }, {
+				type: 1,
+				properties: { i },
+				geometry: []
+			} as never);
+		for (const share of [0.05, 0.5, 0.95, 0, 1]) {
+			const mask = Uint8Array.from({ length: 200 }, () => (random() < share ? 1 : 0));
+			const text = maskText(mask);
+			expect(text).toHaveLength(200);
+			mask.forEach((bit, i) => expect(rendered(text, i)).toBe(bit === 1));
+		}
+		expect(maskText(null)).toBe('');
+		expect(rendered('', 150)).toBe(true);
+	});
+
+	it('draws exactly the density the mask keeps, and all without a mask', () => {
 		const random = seededRandom(23);
 		const rendered = (state: unknown, i: number) =>
-			featureFilter(INCIDENT_FILTER, 'filter', { matchMask: state }).filter({ zoom: 8 }, {
+			featureFilter(DENSITY_FILTER, 'filter', { densityMask: state }).filter({ zoom: 8 }, {
 				type: 1,
 				properties: { i },
 				geometry: []
@@ -63,10 +81,10 @@ describe('map style', () => {
 		expect(rendered(NO_MASK, 150)).toBe(true);
 	});
 
-	it('looks a feature up in the mask in a time that does not grow with the data', () => {
+	it('looks a feature up in the density mask in a time that does not grow with the data', () => {
 		const size = 200_000;
 		const mask = Uint8Array.from({ length: size }, (_, i) => (i % 3 === 0 ? 1 : 0));
-		const filter = featureFilter(INCIDENT_FILTER, 'filter', { matchMask: maskState(mask) });
+		const filter = featureFilter(DENSITY_FILTER, 'filter', { densityMask: maskState(mask) });
 		const started = performance.now();
 		let kept = 0;
 		for (let i = 0; i < size; i++) {
@@ -165,7 +183,8 @@ describe('map style', () => {
 			const [layer] = densityLayers(LIGHT, 'incidents');
 			expect(layer?.id).toBe(DENSITY_LAYER);
 			expect(layer && 'source' in layer && layer.source).toBe('incidents');
-			expect((layer as { filter?: unknown }).filter).toEqual(INCIDENT_FILTER);
+			// Its own mask of the same matches (style/filter.ts: the markers keep the text).
+			expect((layer as { filter?: unknown }).filter).toEqual(DENSITY_FILTER);
 			const visibility = (layer?.layout as Record<string, unknown>).visibility;
 			expect(evaluate(visibility, 'layout.visibility', 6, {}, { density: true })).toBe('visible');
 			expect(evaluate(visibility, 'layout.visibility', 6, {}, { density: false })).toBe('none');
