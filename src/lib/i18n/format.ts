@@ -7,7 +7,7 @@ import {
 	type KilledText
 } from '$lib/data/format';
 import type { DatePrecision } from '$lib/data/incident';
-import { formatBytes } from '$lib/data/import/storage-quota';
+import { formatBytes, scaledBytes } from '$lib/data/import/storage-quota';
 import { MONTH_ABBREVIATIONS } from '$lib/data/months';
 import { m } from '$lib/paraglide/messages';
 import { direction, intlTag, type Digits, type Direction, type Locale } from './locale';
@@ -97,17 +97,12 @@ export class Formatter {
 	/** A size in bytes, in decimal units: "2.5 MB" / "٢٫٥ م.ب". */
 	bytes(value: number): string {
 		if (!this.isArabic) return formatBytes(value);
+		const { value: size, unit, fractionDigits } = scaledBytes(value);
 		const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
-		let size = value;
-		let unit = 0;
-		while (size >= 1000 && unit < units.length - 1) {
-			size /= 1000;
-			unit++;
-		}
 		return new Intl.NumberFormat(this.tag, {
 			style: 'unit',
 			unit: units[unit],
-			maximumFractionDigits: unit === 0 || size >= 10 ? 0 : 1
+			maximumFractionDigits: fractionDigits
 		}).format(size);
 	}
 

@@ -13,6 +13,7 @@ import { densityIntensity, mercatorPoints, type MercatorPoints } from './density
 import { measureFeatures } from './measure-features';
 import { m } from '$lib/paraglide/messages';
 import { placeMapFeatures } from './place-features';
+import type { LegendOptions } from './style/legend';
 import { THEMES, type Theme } from './style/theme';
 import { effectiveLayers } from '$lib/state/map-view.svelte';
 
@@ -60,6 +61,11 @@ export class MapContext {
 		const { mapView, filters, incidents } = this.#app;
 		const shown = filters.result?.count ?? incidents.incidents.length;
 		return effectiveLayers(mapView.layers, shown) === 'density';
+	}
+
+	/** What the legend adds to the map's fixed symbols: the density section while it is drawn. */
+	get legendOptions(): LegendOptions {
+		return { density: this.densityShown ? { weight: this.#app.mapView.densityWeight } : null };
 	}
 
 	/** The style has loaded: the map can draw, export and answer. */

@@ -48,17 +48,29 @@ export async function askPersistence(): Promise<boolean | null> {
 	}
 }
 
+/**
+ * A size in decimal units as a reader takes it in at a glance: the value, its unit (0 bytes,
+ * 1 kB, 2 MB, 3 GB, 4 TB) and how many decimals to show (one below 10 of a unit, else none).
+ */
+export function scaledBytes(bytes: number): {
+	value: number;
+	unit: 0 | 1 | 2 | 3 | 4;
+	fractionDigits: number;
+} {
+	let value = bytes;
+	let unit: 0 | 1 | 2 | 3 | 4 = 0;
+	while (value >= 1000 && unit < 4) {
+		value /= 1000;
+		unit = (unit + 1) as 1 | 2 | 3 | 4;
+	}
+	return { value, unit, fractionDigits: unit === 0 || value >= 10 ? 0 : 1 };
+}
+
 /** Bytes in words a reader takes in at a glance: "1.2 GB", "340 MB", "12 kB". */
 export function formatBytes(bytes: number): string {
-	const units = ['bytes', 'kB', 'MB', 'GB', 'TB'];
-	let value = bytes;
-	let unit = 0;
-	while (value >= 1000 && unit < units.length - 1) {
-		value /= 1000;
-		unit++;
-	}
-	const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 0 : 1;
-	return `${value.toLocaleString('en', { maximumFractionDigits: digits })} ${units[unit]}`;
+	const { value, unit, fractionDigits } = scaledBytes(bytes);
+	const units = ['bytes', 'kB', 'MB', 'GB', 'TB'] as const;
+	return `${value.toLocaleString('en', { maximumFractionDigits: fractionDigits })} ${units[unit]}`;
 }
 
 /** Whether an error is the browser refusing to store more (a full quota or disk). */
