@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '$lib/data/testing/random';
 import { randomFigures, randomFilter, randomIncidents } from './testing/random-incidents';
 import { FACETS, failedParts, matchesFilter, NO_FILTER, type IncidentFilter } from './filter';
-import { buildColumns, columnsBinning, evaluate } from './filter-engine';
+import {
+	buildColumns,
+	buildColumnsPart,
+	columnsBinning,
+	evaluate,
+	joinColumns
+} from './filter-engine';
 import { dayNumber } from './format';
 import type { IncidentCollection, PlaceCollection } from './incident';
 import { linkPlaces } from './place-link';
@@ -149,5 +155,29 @@ describe('filter engine', () => {
 		expect(ids('هجين')).toEqual(['IQ-SY-002', 'IQ-SY-005', 'IQ-SY-006', 'IQ-SY-007', 'IQ-SY-011']);
 		expect(count('thenationalnews')).toBe(2);
 		expect(count('Falcons Cell')).toBe(1);
+	});
+
+	it('joins parts built apart into the columns built whole (datasets built in their workers)', () => {
+		const random = seededRandom(7);
+		const incidents = randomIncidents(random, 300);
+		const links = linkPlaces(incidents, places);
+		const figures = randomFigures(random, incidents);
+		const whole = buildColumns(incidents, (id) => figures.get(id)?.borderDistance, true, links);
+		// Three parts of unequal size, each with its own facet codes.
+		const cuts = [0, 17, 200, 300];
+		const parts = cuts.slice(1).map((end, k) => {
+			const start = cuts[k]!;
+			return buildColumnsPart(incidents.slice(start, end), links.placeOf.slice(start, end));
+		});
+		const join = joinColumns(parts, links.names, whole.border.slice(), {
+			order: true,
+			normalise: true
+		});
+		expect(join).toEqual(whole);
+		// Without the order (the worker sorts it), the rest is the same.
+		const unsorted = joinColumns(parts, links.names, null);
+		expect(unsorted.order).toHaveLength(0);
+		expect(unsorted.facetTotals).toEqual(whole.facetTotals);
+		expect(joinColumns([], [], null).count).toBe(0);
 	});
 });

@@ -72,6 +72,11 @@ function placeIndex(places: readonly PlaceFeature[]): PlaceIndex {
 	return index;
 }
 
+/** Per gazetteer place, the names a search knows it by (PlaceLinks.names, without linking). */
+export function gazetteerNames(places: readonly PlaceFeature[]): string[] {
+	return placeIndex(places).names;
+}
+
 export function linkPlaces(
 	incidents: readonly IncidentFeature[],
 	places: readonly PlaceFeature[]

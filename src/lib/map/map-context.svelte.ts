@@ -7,9 +7,14 @@ import type { ExportSize } from '$lib/export/presets';
 import type { RenderedMap, StepMap } from '$lib/export/rendered-map';
 import type { IncidentFilter } from '$lib/data/filter';
 import { drawingLimit, insetCountries } from './export-map';
-import { incidentMapFeatures, markerRadiusBySite } from './incident-features';
-import { MapController, type MapLanguage, type MapHover } from './map-controller.svelte';
-import { densityIntensity, mercatorPoints, type MercatorPoints } from './density-scale';
+import { markerRadiusBySite } from './incident-features';
+import { killedForSize } from '$lib/data/format';
+import {
+	MapController,
+	type MapLanguage,
+	type MapHover,
+	type SelectedMarker
+} from './map-controller.svelte';
 import { measureFeatures } from './measure-features';
 import { m } from '$lib/paraglide/messages';
 import { placeMapFeatures } from './place-features';
@@ -29,6 +34,14 @@ function follow<T>(read: () => T, apply: (value: T) => void) {
 		const value = read();
 		untrack(() => apply(value));
 	});
+}
+
+/** The selected incident's ring, where it has a position. */
+function selectedMarker(incident: IncidentFeature | undefined): SelectedMarker | null {
+	const [lon, lat] = incident?.geometry?.coordinates ?? [];
+	if (!incident || lon === undefined || lat === undefined) return null;
+	const { killed_min: min, killed_max: max } = incident.properties;
+	return { lon, lat, killedBest: killedForSize(min, max) };
 }
 
 /**
@@ -77,13 +90,12 @@ export class MapContext {
 	mount(container: HTMLElement): () => void {
 		const app = this.#app;
 		const { incidents, selection, mapView, measure } = app;
-		const drawn = incidents.incidents;
-		const f = app.language.format;
 		const controller = new MapController(
 			container,
 			THEMES[app.appearance.theme],
 			{
-				incidents: incidentMapFeatures(drawn, undefined, (min, max) => f.killed(min, max)),
+				// The points come from the filter worker (#follow), once the map can draw them.
+				incidents: { data: { type: 'FeatureCollection', features: [] }, count: 0 },
 				places: placeMapFeatures(incidents.places, markerRadiusBySite(incidents.sites)),
 				border: {
 					type: 'FeatureCollection',
@@ -106,7 +118,7 @@ export class MapContext {
 		resize.observe(container);
 		const stop = $effect.root(() => {
 			$effect(() => {
-				if (controller.ready) this.#follow(controller, drawn);
+				if (controller.ready) this.#follow(controller);
 			});
 		});
 		return () => {
@@ -131,25 +143,17 @@ export class MapContext {
 	}
 
 	/** What the map shows, from the state: each line one part of the state and its call. */
-	#follow(map: MapController, drawn: readonly IncidentFeature[]) {
+	#follow(map: MapController) {
 		const { incidents, filters, selection, mapView, measure, appearance, language } = this.#app;
-		let shownIncidents = drawn;
-		let shownFormat = language.format;
+		// Markers write their tolls in the interface's digits (English: plain ones); the filter
+		// worker builds the points again for new incidents by itself.
 		follow(
-			() => ({ incidents: incidents.incidents, info: incidents.importInfo, f: language.format }),
-			(current) => {
-				// Markers write their tolls in the interface's digits: a new language redraws them.
-				if (current.incidents === shownIncidents && current.f === shownFormat) return;
-				shownIncidents = current.incidents;
-				shownFormat = current.f;
-				map.setIncidents(
-					incidentMapFeatures(
-						current.incidents,
-						(dataset) => current.info.get(dataset)?.colour,
-						(min, max) => current.f.killed(min, max)
-					)
-				);
-			}
+			() => (language.format.isArabic ? language.format.tag : null),
+			(numberTag) => filters.drawPoints(numberTag)
+		);
+		follow(
+			() => filters.points,
+			(points) => points && map.setIncidents(points)
 		);
 		follow(
 			() => this.#language(),
@@ -158,7 +162,7 @@ export class MapContext {
 		follow(
 			() => ({ id: selection.id, reveal: selection.reveal }),
 			({ id, reveal }) => {
-				map.setSelected(id);
+				map.setSelected(selectedMarker(id === null ? undefined : incidents.byId.get(id)));
 				// Once the panel has been drawn for it: its size is what the marker must avoid.
 				requestAnimationFrame(() => this.#bringSelectionIntoView(reveal));
 			}
@@ -178,29 +182,22 @@ export class MapContext {
 			}),
 			({ on, weight }) => map.setDensity(on, weight)
 		);
-		// The surface's darkest colour is where the incidents shown are densest (density-scale.ts).
-		let points: { of: readonly IncidentFeature[]; at: MercatorPoints } | null = null;
+		// The surface's darkest colour is where the incidents shown are densest: its scale is
+		// computed in the filter worker for each filter while the surface is drawn.
 		follow(
-			() => ({
-				on: this.densityShown,
-				weight: mapView.densityWeight,
-				shown: filters.shown,
-				incidents: incidents.incidents
-			}),
-			({ on, weight, shown, incidents: list }) => {
-				if (!on || !shown) return;
-				if (points?.of !== list) points = { of: list, at: mercatorPoints(list) };
-				// The mask is of the incidents it was computed for: a stale one waits for the next.
-				if (shown.mask && shown.mask.length !== list.length) return;
-				map.setDensityIntensity(densityIntensity(points.at, shown.mask, weight));
-			}
+			() => (this.densityShown ? mapView.densityWeight : null),
+			(weight) => filters.drawDensity(weight)
+		);
+		follow(
+			() => filters.densityIntensity,
+			(intensity) => intensity && map.setDensityIntensity(intensity)
 		);
 		follow(
 			() => filters.maxBorderKm !== null,
 			(on) => map.setDistanceFilter(on)
 		);
 		follow(
-			() => filters.pending,
+			() => filters.pending || filters.pointsPending,
 			(busy) => map.setBusy(busy)
 		);
 		follow(

@@ -11,7 +11,6 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type {
-	Feature,
 	FeatureCollection,
 	LineString,
 	MultiLineString,
@@ -27,7 +26,6 @@ import { ExportMap, renderMap } from './export-map';
 import { clearArea, insideBox } from './clear-area';
 import { absoluteUrl } from './geodata-urls';
 import { CLUSTER_ZOOM_END, type GroupCollection } from '$lib/analysis/groups';
-import { mapFeaturesById, type MapIncidentProperties } from './incident-features';
 import type { MeasureProperties } from './measure-features';
 import type { MapPlaceProperties } from './place-features';
 import { FILTER_BAND_SOURCE } from './style/border';
@@ -49,7 +47,7 @@ import {
 	maskState,
 	maskText
 } from './style/filter';
-import { EMPTY_BAND, mapStyle, styleLayers } from './style/index';
+import { EMPTY_BAND, mapStyle, styleLayers, type IncidentPointsData } from './style/index';
 import {
 	GROUPS_SOURCE,
 	HALO_LAYER,
@@ -64,6 +62,7 @@ import { ENGLISH_LABELS, type LabelLanguage } from './style/labels';
 import type { Direction } from '$lib/i18n/locale';
 import type { DensityWeight, MapView, MapViewRequest, PlaceMark } from '$lib/state/map-view.svelte';
 import { sameView } from '$lib/state/url-hash';
+import type { MapPoints } from '$lib/state/filter-client';
 import { DEFAULT_BOUNDS } from './view';
 
 /** The map's language: its labels, the side its controls go on, its buttons' names. */
@@ -106,8 +105,15 @@ export interface MapCallbacks {
 	viewChanged(view: MapView): void;
 }
 
+/** The selected incident as its ring needs it: the position and the toll its marker is sized by. */
+export interface SelectedMarker {
+	lon: number;
+	lat: number;
+	killedBest: number | null;
+}
+
 export interface MapData {
-	incidents: FeatureCollection<Point, MapIncidentProperties>;
+	incidents: IncidentPointsData;
 	places: FeatureCollection<Point, MapPlaceProperties>;
 	border: FeatureCollection<LineString | MultiLineString>;
 }
@@ -153,9 +159,10 @@ export class MapController {
 	/** The last pointer over the map was a finger (no hover tooltips then). */
 	#touch = false;
 	#unlisten: (() => void)[] = [];
-	#incidents: FeatureCollection<Point, MapIncidentProperties>;
-	/** Incident features by id, built when first needed (selection). */
-	#byId: ReadonlyMap<string, Feature<Point, MapIncidentProperties>> | null = null;
+	/** How many incident points are drawn (the style's halos and exports depend on it). */
+	#count: number;
+	/** The object URL the incident points are loaded from (revoked when replaced). */
+	#pointsUrl: string | null = null;
 
 	constructor(
 		container: HTMLElement,
@@ -180,7 +187,7 @@ export class MapController {
 		this.#callbacks = callbacks;
 		this.#theme = theme;
 		this.#labels = language.labels;
-		this.#incidents = data.incidents;
+		this.#count = data.incidents.count;
 		this.#reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 		const [west, south, east, north] = REGION_BBOX;
@@ -415,11 +422,7 @@ export class MapController {
 			return;
 		this.#labels = language.labels;
 		this.setPlaceMark(this.#placeMark);
-		for (const layer of styleLayers(
-			this.#theme,
-			this.#incidents.features.length,
-			language.labels
-		)) {
+		for (const layer of styleLayers(this.#theme, this.#count, language.labels)) {
 			if (layer.type !== 'symbol' || !layer.layout) continue;
 			for (const property of ['text-field', 'text-letter-spacing'] as const) {
 				const value = layer.layout[property];
@@ -432,7 +435,7 @@ export class MapController {
 	setTheme(theme: Theme) {
 		if (theme === this.#theme) return;
 		this.#theme = theme;
-		for (const layer of styleLayers(theme, this.#incidents.features.length, this.#labels)) {
+		for (const layer of styleLayers(theme, this.#count, this.#labels)) {
 			const paint = ('paint' in layer ? layer.paint : undefined) ?? {};
 			for (const [property, value] of Object.entries(paint)) {
 				// A style layer's own paint property: MapLibre checks the name and value itself.
@@ -443,12 +446,19 @@ export class MapController {
 		if (this.#densityIntensity) this.setDensityIntensity(this.#densityIntensity);
 	}
 
-	/** Replaces the incidents (new data, or new figures for the filter to test). */
-	setIncidents(incidents: FeatureCollection<Point, MapIncidentProperties>) {
-		this.#incidents = incidents;
-		this.#byId = null;
-		this.#map.setLayerZoomRange(HALO_LAYER, haloMinZoom(incidents.features.length), 24);
-		void this.#map.getSource<GeoJSONSource>(INCIDENTS_SOURCE)?.setData(incidents);
+	/**
+	 * Replaces the incident points with those built by the filter worker (map-points.ts):
+	 * MapLibre's worker loads them from the Blob's URL, so neither the features nor their
+	 * serialisation cost this thread anything.
+	 */
+	setIncidents(points: MapPoints) {
+		const previous = this.#pointsUrl;
+		this.#pointsUrl = URL.createObjectURL(points.blob);
+		this.#count = points.count;
+		this.#map.setLayerZoomRange(HALO_LAYER, haloMinZoom(points.count), 24);
+		void this.#map.getSource<GeoJSONSource>(INCIDENTS_SOURCE)?.setData(this.#pointsUrl);
+		// The source has its own copy from here; an export map open now has loaded its own.
+		if (previous) URL.revokeObjectURL(previous);
 	}
 
 	/** While measuring, clicks place points instead of choosing incidents. */
@@ -474,13 +484,19 @@ export class MapController {
 		return [centre.lng, centre.lat];
 	}
 
-	/** Highlights one incident (or none). */
-	setSelected(id: string | null) {
-		this.#byId ??= mapFeaturesById(this.#incidents);
-		const feature = id === null ? undefined : this.#byId.get(id);
+	/** Highlights one incident (or none): a ring at its position, around its marker's size. */
+	setSelected(selected: SelectedMarker | null) {
 		void this.#map.getSource<GeoJSONSource>(SELECTION_SOURCE)?.setData({
 			type: 'FeatureCollection',
-			features: feature ? [feature] : []
+			features: selected
+				? [
+						{
+							type: 'Feature',
+							geometry: { type: 'Point', coordinates: [selected.lon, selected.lat] },
+							properties: { killed_best: selected.killedBest }
+						}
+					]
+				: []
 		});
 	}
 
@@ -518,7 +534,7 @@ export class MapController {
 		});
 	}
 
-	/** How strongly the density surface is drawn, by zoom (map/density-scale.ts). */
+	/** How strongly the density surface is drawn, by zoom (analysis/density-scale.ts, computed in the filter worker). */
 	setDensityIntensity(stops: [number, number][]) {
 		this.#densityIntensity = stops;
 		this.#map.setPaintProperty(
@@ -582,7 +598,7 @@ export class MapController {
 
 	/** The current view drawn off screen at an image's size, in a theme (see export-map.ts). */
 	renderForExport(size: ExportSize, theme: Theme = this.#theme): Promise<RenderedMap> {
-		return renderMap(this.#map, size, theme, this.#incidents.features.length);
+		return renderMap(this.#map, size, theme, this.#count);
 	}
 
 	/** An off-screen map of the current view to draw many times (a video's steps). */
@@ -591,7 +607,7 @@ export class MapController {
 		theme: Theme = this.#theme,
 		signal?: AbortSignal
 	): Promise<ExportMap> {
-		return ExportMap.open(this.#map, size, theme, this.#incidents.features.length, { signal });
+		return ExportMap.open(this.#map, size, theme, this.#count, { signal });
 	}
 
 	resize() {
@@ -602,5 +618,6 @@ export class MapController {
 		for (const subscription of this.#subscriptions) subscription.unsubscribe();
 		for (const unlisten of this.#unlisten) unlisten();
 		this.#map.remove();
+		if (this.#pointsUrl) URL.revokeObjectURL(this.#pointsUrl);
 	}
 }

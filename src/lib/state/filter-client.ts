@@ -1,15 +1,21 @@
 import type { Evaluation, IncidentColumns } from '$lib/data/filter-engine';
 import type { IncidentFilter } from '$lib/data/filter';
 import type { GroupCollection } from '$lib/analysis/groups';
-import type { FilterWorkerReply, OnceResult } from './filter.worker';
+import type { MapPointsOptions } from '$lib/analysis/map-points';
+import type { DensityWeight } from '$lib/analysis/density-scale';
+import type { FilterWorkerReply, MapPoints, OnceResult } from './filter.worker';
 
-export type { OnceResult };
+export type { MapPoints, OnceResult };
 
 /** What the filter state hears back from the engine, for the newest filter only. */
 export interface FilterHandlers {
 	evaluation(evaluation: Evaluation, milliseconds: number): void;
 	groups(groups: GroupCollection): void;
 	error(message: string): void;
+	/** The map's points for the newest columns and options. */
+	points(points: MapPoints): void;
+	/** The density surface's scale for the newest matches (analysis/density-scale.ts). */
+	density(intensity: [number, number][]): void;
 }
 
 /** The filter engine as the filter state uses it: the worker (FilterClient), or a stand-in. */
@@ -19,6 +25,10 @@ export interface FilterEngine {
 	filter(filter: IncidentFilter): void;
 	/** One filter answered in full (mask, count, groups), superseding nothing and never dropped. */
 	evaluateOnce(filter: IncidentFilter): Promise<OnceResult>;
+	/** The map's points for the columns set last, built from them (map-points.ts). */
+	points(options: MapPointsOptions): void;
+	/** While the density surface is drawn, its scale for every filter's matches (null: not). */
+	density(weight: DensityWeight | null): void;
 	dispose(): void;
 }
 
@@ -26,6 +36,8 @@ export interface FilterEngine {
 export class FilterClient implements FilterEngine {
 	#worker = new Worker(new URL('./filter.worker.ts', import.meta.url), { type: 'module' });
 	#latest = 0;
+	#latestPoints = 0;
+	#latestDensity = 0;
 	#onceId = 0;
 	#once = new Map<number, { resolve: (result: OnceResult) => void; reject: (e: Error) => void }>();
 
@@ -37,6 +49,16 @@ export class FilterClient implements FilterEngine {
 				this.#once.delete(reply.onceId);
 				if (reply.type === 'once') waiting?.resolve(reply.result);
 				else waiting?.reject(new Error(reply.message));
+				return;
+			}
+			if (reply.type === 'density') {
+				if (reply.requestId === this.#latestDensity) handlers.density(reply.intensity);
+				return;
+			}
+			if (reply.type === 'points' || reply.type === 'points-error') {
+				if (reply.requestId !== this.#latestPoints) return;
+				if (reply.type === 'points') handlers.points(reply.points);
+				else handlers.error(reply.message);
 				return;
 			}
 			if (reply.requestId !== this.#latest) return;
@@ -71,6 +93,14 @@ export class FilterClient implements FilterEngine {
 
 	filter(filter: IncidentFilter) {
 		this.#worker.postMessage({ type: 'filter', requestId: ++this.#latest, filter });
+	}
+
+	points(options: MapPointsOptions) {
+		this.#worker.postMessage({ type: 'points', requestId: ++this.#latestPoints, options });
+	}
+
+	density(weight: DensityWeight | null) {
+		this.#worker.postMessage({ type: 'density', requestId: ++this.#latestDensity, weight });
 	}
 
 	evaluateOnce(filter: IncidentFilter): Promise<OnceResult> {

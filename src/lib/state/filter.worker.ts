@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import {
+	dateOrder,
 	evaluate,
 	normaliseSearch,
 	type Evaluation,
@@ -7,26 +8,47 @@ import {
 } from '$lib/data/filter-engine';
 import type { IncidentFilter } from '$lib/data/filter';
 import { groupIncidents } from '$lib/analysis/groups';
+import { mapPointsJson, type MapPointsOptions } from '$lib/analysis/map-points';
+import {
+	densityIntensity,
+	mercatorPoints,
+	type DensityWeight,
+	type MercatorPoints
+} from '$lib/analysis/density-scale';
+import { normaliseForSearch } from '$lib/data/search';
 
 /**
  * Filtering off the main thread: holds the incidents as columns, evaluates each filter, and
  * groups the matches for the map. A burst of filters (a brush being dragged, playback) is
  * coalesced: only the newest waiting filter is evaluated, and grouping is skipped for a filter
  * that is no longer the newest, so the worker never falls behind the user. A one-off request
- * (`once`: each step of a video export) is answered in full, whatever else is asked.
+ * (`once`: each step of a video export) is answered in full, whatever else is asked. The map's
+ * points are built here too (`points`), as GeoJSON text in a Blob MapLibre's worker loads, and
+ * while the density surface is drawn (`density`), its scale for each filter's matches.
  */
 export type FilterWorkerMessage =
 	| { type: 'columns'; columns: IncidentColumns }
 	| { type: 'border'; border: Float64Array }
 	| { type: 'filter'; requestId: number; filter: IncidentFilter }
-	| { type: 'once'; onceId: number; filter: IncidentFilter };
+	| { type: 'once'; onceId: number; filter: IncidentFilter }
+	| { type: 'points'; requestId: number; options: MapPointsOptions }
+	| { type: 'density'; requestId: number; weight: DensityWeight | null };
 
 export type FilterWorkerReply =
 	| { type: 'evaluation'; requestId: number; evaluation: Evaluation; milliseconds: number }
 	| { type: 'groups'; requestId: number; groups: ReturnType<typeof groupIncidents> }
 	| { type: 'error'; requestId: number; message: string }
 	| { type: 'once'; onceId: number; result: OnceResult }
-	| { type: 'once-error'; onceId: number; message: string };
+	| { type: 'once-error'; onceId: number; message: string }
+	| { type: 'points'; requestId: number; points: MapPoints }
+	| { type: 'points-error'; requestId: number; message: string }
+	| { type: 'density'; requestId: number; intensity: [number, number][] };
+
+/** The map's incident points: GeoJSON text (map-points.ts) and how many features it has. */
+export interface MapPoints {
+	blob: Blob;
+	count: number;
+}
 
 /** A one-off answer (a video's step): the mask, the count and the groups, together. */
 export interface OnceResult {
@@ -36,6 +58,13 @@ export interface OnceResult {
 }
 
 let columns: IncidentColumns | null = null;
+/** Whether the columns' search text is normalised yet (only a text filter needs it). */
+let normalised = false;
+/** The newest filter's matches, for the density surface's scale. */
+let lastMask: Uint8Array | null = null;
+/** The density surface, while it is drawn: how it weighs, and the request that asked. */
+let density: { requestId: number; weight: DensityWeight } | null = null;
+let mercator: MercatorPoints | null = null;
 let waiting: { requestId: number; filter: IncidentFilter } | null = null;
 let newest = 0;
 let scheduled = false;
@@ -51,8 +80,10 @@ function run() {
 	const data = columns;
 	try {
 		const started = performance.now();
+		needSearch(job.filter);
 		const evaluation = evaluate(data, job.filter);
 		const mask = evaluation.mask;
+		lastMask = mask;
 		// The main thread gets its own copy of the mask; this one is kept for grouping.
 		const sent = { ...evaluation, mask: mask.slice() };
 		reply(
@@ -72,6 +103,9 @@ function run() {
 		setTimeout(() => {
 			if (job.requestId !== newest || data !== columns) return; // superseded
 			reply({ type: 'groups', requestId: job.requestId, groups: groupIncidents(data, mask) });
+			scaleDensity();
+			// Ready for the first search, now that the map has what it draws.
+			setTimeout(() => needSearch(null), 0);
 		}, 0);
 	} catch (error) {
 		reply({
@@ -82,18 +116,66 @@ function run() {
 	}
 }
 
+/**
+ * Normalising the search text is the slow part of building columns, so it is done here, and
+ * only once the map has been given what it draws, or when a filter searches text before then
+ * (`null`: normalise now in any case).
+ */
+function needSearch(filter: IncidentFilter | null) {
+	if (normalised || !columns) return;
+	if (filter && normaliseForSearch(filter.text) === '') return;
+	normaliseSearch(columns);
+	normalised = true;
+}
+
+/** The density surface's scale for the newest matches, while the surface is drawn. */
+function scaleDensity() {
+	if (!density || !columns || !lastMask) return;
+	mercator ??= mercatorPoints(columns);
+	const intensity = densityIntensity(mercator, lastMask, density.weight);
+	reply({ type: 'density', requestId: density.requestId, intensity });
+}
+
+function points(requestId: number, options: MapPointsOptions) {
+	try {
+		if (!columns) throw new Error('the incidents are not loaded yet');
+		const { parts, count } = mapPointsJson(columns, options);
+		const blob = new Blob(parts, { type: 'application/geo+json' });
+		reply({ type: 'points', requestId, points: { blob, count } });
+	} catch (error) {
+		reply({
+			type: 'points-error',
+			requestId,
+			message: error instanceof Error ? error.message : String(error)
+		});
+	}
+}
+
 self.onmessage = (event: MessageEvent<FilterWorkerMessage>) => {
 	const message = event.data;
 	if (message.type === 'columns') {
-		// Normalising the search text is the slow part of building columns: it is done here.
-		normaliseSearch(message.columns);
 		columns = message.columns;
+		// The page sends the columns without their date order: sorted here, off its thread.
+		if (columns.order.length !== columns.count) columns.order = dateOrder(columns.day, columns.ids);
+		normalised = false;
+		lastMask = null;
+		mercator = null;
+		return;
+	}
+	if (message.type === 'density') {
+		density = message.weight ? { requestId: message.requestId, weight: message.weight } : null;
+		scaleDensity();
+		return;
+	}
+	if (message.type === 'points') {
+		points(message.requestId, message.options);
 		return;
 	}
 	if (message.type === 'once') {
 		// Answered now, in order, and neither coalesced with nor superseding the live filters.
 		try {
 			if (!columns) throw new Error('the incidents are not loaded yet');
+			needSearch(message.filter);
 			const { mask, count } = evaluate(columns, message.filter);
 			const groups = groupIncidents(columns, mask);
 			reply({ type: 'once', onceId: message.onceId, result: { mask, count, groups } }, [

@@ -107,4 +107,45 @@ describe('FilterState', () => {
 		expect(filters.result).toBe(shown);
 		expect(filters.filter).toBe(NO_FILTER);
 	});
+
+	it('asks the engine for the map’s points once the map says how it writes numbers, and again for new data', async () => {
+		setup = filtering();
+		const { filters, incidents, engine } = setup;
+		await settle();
+		expect(filters.points).toBeNull(); // the map has not asked yet
+		filters.drawPoints(null);
+		expect(filters.pointsPending).toBe(true);
+		await settle();
+		expect(filters.pointsPending).toBe(false);
+		// The 11 of the 14 built-in incidents that have a position.
+		expect(filters.points?.count).toBe(11);
+		const text = await filters.points!.blob.text();
+		expect(JSON.parse(text).features).toHaveLength(11);
+		// The same tag again asks nothing; hiding the data asks for its (no) points by itself.
+		const asked = engine.calls.filter((call) => call === 'points').length;
+		filters.drawPoints(null);
+		expect(engine.calls.filter((call) => call === 'points')).toHaveLength(asked);
+		incidents.builtinVisible = false;
+		flushSync();
+		await settle();
+		expect(filters.points?.count).toBe(0);
+	});
+
+	it('scales the density surface to each filter’s matches while it is drawn', async () => {
+		setup = filtering();
+		const { filters } = setup;
+		await settle();
+		filters.drawDensity('count');
+		const all = filters.densityIntensity;
+		expect(all?.map(([zoom]) => zoom)).toEqual([4, 7, 10]);
+		filters.update({ text: 'هجين' });
+		await settle();
+		// Five incidents at one place are a thinner surface than fourteen around the border.
+		expect(filters.densityIntensity).not.toEqual(all);
+		filters.drawDensity(null);
+		const last = filters.densityIntensity;
+		filters.update({ text: '' });
+		await settle();
+		expect(filters.densityIntensity).toBe(last); // not drawn: not scaled
+	});
 });

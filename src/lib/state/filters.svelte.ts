@@ -1,14 +1,16 @@
-import { borderColumn, buildColumns, type Evaluation } from '$lib/data/filter-engine';
+import { borderColumn, joinColumns, type Evaluation } from '$lib/data/filter-engine';
 import { isFiltering, NO_FILTER, type FacetKey, type IncidentFilter } from '$lib/data/filter';
-import { linkPlaces, type PlaceLinks } from '$lib/data/place-link';
+import { gazetteerNames, type PlaceLinks } from '$lib/data/place-link';
 import type { IncidentFeature } from '$lib/data/incident';
 import { binningFor, type Binning } from '$lib/data/timeline';
 import type { GroupCollection } from '$lib/analysis/groups';
+import type { DensityWeight } from '$lib/analysis/density-scale';
 import { untrack } from 'svelte';
 import {
 	FilterClient,
 	type FilterEngine,
 	type FilterHandlers,
+	type MapPoints,
 	type OnceResult
 } from './filter-client';
 import type { IncidentStore } from './incidents.svelte';
@@ -46,6 +48,14 @@ export class FilterState {
 	/** A filter was asked for and its groups have not arrived yet: the map is not settled. */
 	pending = $state(false);
 	/**
+	 * The map's incident points for the incidents, built by the worker (null until it has
+	 * answered), and whether newer ones have been asked for.
+	 */
+	points = $state.raw<MapPoints | null>(null);
+	pointsPending = $state(false);
+	/** The density surface's intensity by zoom for the matches, while it is drawn. */
+	densityIntensity = $state.raw<[number, number][] | null>(null);
+	/**
 	 * Which gazetteer place each incident is at (place-link.ts), for the incidents they were
 	 * linked for: the search box's suggestions reuse them rather than link 200,000 again.
 	 */
@@ -63,6 +73,9 @@ export class FilterState {
 	#asked: IncidentFilter = NO_FILTER;
 	/** The latest evaluation's mask (null: nothing filtered), waiting for its groups. */
 	#mask: Uint8Array | null = null;
+	/** How the map writes numbers on its points (undefined until the map has said). */
+	#numberTag: string | null | undefined = undefined;
+	#columnsSent = false;
 
 	constructor(
 		incidents: IncidentStore,
@@ -89,21 +102,30 @@ export class FilterState {
 			error: (message) => {
 				this.error = message;
 				this.pending = false;
-			}
+				this.pointsPending = false;
+			},
+			points: (points) => {
+				this.points = points;
+				this.pointsPending = false;
+			},
+			density: (intensity) => (this.densityIntensity = intensity)
 		});
 		this.#stop = $effect.root(() => {
 			// New data → new columns (the worker normalises their search text).
 			$effect(() => {
 				const incidents = this.#incidents.incidents;
-				// Distances arriving later update one column (below), not the whole table.
-				const figures = untrack(() => this.#incidents.figures);
+				const parts = this.#incidents.columnParts;
 				// Searching a place's names finds the incidents at it (place-link.ts).
-				const places = linkPlaces(
-					incidents,
-					untrack(() => this.#incidents.places)
-				);
-				this.placeLinks = { incidents, links: places };
-				const columns = buildColumns(incidents, (id) => figures.borderDistance(id), false, places);
+				const names = gazetteerNames(untrack(() => this.#incidents.places));
+				// Distances arriving later update one column (below), not the whole table; only
+				// the border filter reads it, so without one it waits for them.
+				const figures = untrack(() => this.#incidents.figures);
+				const border = untrack(() => this.filter.maxBorderKm !== null)
+					? borderColumn(incidents, (id) => figures.borderDistance(id))
+					: null;
+				// The date order is sorted in the worker (it is the slowest part of the join).
+				const columns = joinColumns(parts, names, border);
+				this.placeLinks = { incidents, links: { placeOf: columns.place, names } };
 				this.domain = {
 					facetValues: columns.facetValues,
 					facetTotals: columns.facetTotals,
@@ -112,8 +134,12 @@ export class FilterState {
 					lastDay: columns.lastDay
 				};
 				this.#client?.setColumns(columns);
+				this.#columnsSent = true;
 				// Untracked: a filter change asks by itself (set()), and must not rebuild columns.
-				untrack(() => this.#ask(this.filter));
+				untrack(() => {
+					this.#askPoints();
+					this.#ask(this.filter);
+				});
 			});
 			// New distances → only the border column changes.
 			let seen = this.#incidents.figures;
@@ -126,6 +152,31 @@ export class FilterState {
 				untrack(() => this.#ask(this.filter));
 			});
 		});
+	}
+
+	/**
+	 * Asks for the map's points, their toll labels written as `numberTag` writes numbers
+	 * (Formatter.tag; null: English's plain digits). Asked again by itself for new incidents.
+	 */
+	drawPoints(numberTag: string | null) {
+		if (numberTag === this.#numberTag) return;
+		this.#numberTag = numberTag;
+		this.#askPoints();
+	}
+
+	/** While the density surface is drawn (its weight; null: it is not), scale it to the matches. */
+	drawDensity(weight: DensityWeight | null) {
+		this.#client?.density(weight);
+	}
+
+	#askPoints() {
+		const numberTag = this.#numberTag;
+		if (numberTag === undefined || !this.#columnsSent || !this.#client) return;
+		// The imported datasets' colours are of the same incidents as the columns just sent.
+		const colours: Record<string, string> = {};
+		for (const [id, info] of this.#incidents.importInfo) if (info.colour) colours[id] = info.colour;
+		this.pointsPending = true;
+		this.#client.points({ colours, numberTag });
 	}
 
 	#ask(filter: IncidentFilter) {

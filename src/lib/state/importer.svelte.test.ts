@@ -345,6 +345,7 @@ describe('ImportState', () => {
 			type: 'import',
 			file,
 			dataset: first.dataset,
+			places: incidents.places,
 			encoding: 'windows-1256'
 		});
 		worker.say({ type: 'incidents', incidents: [incident('r1', first.dataset)] });

@@ -1,7 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 import { isolate } from '$lib/data/bidi';
 import type { DatasetInfo } from '$lib/data/builtin';
-import type { IncidentFeature } from '$lib/data/incident';
+import type { IncidentFeature, PlaceFeature } from '$lib/data/incident';
 import type { EncodingOption } from '$lib/data/import/encoding';
 import { FORMAT_NAMES, type ImportReport } from '$lib/data/import/importer';
 import type { ImportMessage, ImportRequest } from '$lib/data/import/import-protocol';
@@ -19,10 +19,13 @@ import type { ImportedDataset, IncidentStore } from './incidents.svelte';
 
 /** Where imported datasets are kept between visits (IndexedDB; tests give a stand-in). */
 export interface DatasetStore {
-	/** Every saved dataset, checked as an import is (stored-dataset.ts), oldest first. */
-	load(): Promise<RestoreResult[]>;
+	/**
+	 * Every saved dataset, checked as an import is (stored-dataset.ts), oldest first; `places`
+	 * (the gazetteer) links its incidents to their places for the filter's columns.
+	 */
+	load(places: PlaceFeature[]): Promise<RestoreResult[]>;
 	/** One saved dataset (another tab has saved it), checked, or null. */
-	loadOne(id: string): Promise<RestoreResult | null>;
+	loadOne(id: string, places: PlaceFeature[]): Promise<RestoreResult | null>;
 	delete(id: string): Promise<void>;
 	setVisible(id: string, visible: boolean): Promise<void>;
 	/** Tells the app's other tabs of a change made in this one. */
@@ -37,8 +40,9 @@ export interface DatasetStore {
 
 export const BROWSER_DATASETS: DatasetStore = {
 	// Read and checked in a worker: a large dataset's rows would hold the page up for seconds.
-	load: () => restoreInWorker({ type: 'load' }),
-	loadOne: async (id) => (await restoreInWorker({ type: 'load-one', id }))[0] ?? null,
+	load: (places) => restoreInWorker({ type: 'load', places }),
+	loadOne: async (id, places) =>
+		(await restoreInWorker({ type: 'load-one', id, places }))[0] ?? null,
 	delete: deleteDataset,
 	setVisible: setDatasetVisible,
 	announce: announceDatasetChange,
@@ -109,7 +113,8 @@ export class ImportState {
 	async restore() {
 		this.#stopListening ??= this.#services.datasets.listen((change) => void this.#follow(change));
 		try {
-			for (const saved of await this.#services.datasets.load()) this.#addSaved(saved);
+			for (const saved of await this.#services.datasets.load(this.#incidents.places))
+				this.#addSaved(saved);
 		} catch (error) {
 			this.storageError = m.storage_read_failed({ error: message(error) });
 		}
@@ -151,6 +156,7 @@ export class ImportState {
 			type: 'import',
 			file: current.file,
 			dataset: current.id,
+			places: this.#incidents.places,
 			encoding
 		} satisfies ImportRequest);
 	}
@@ -201,7 +207,7 @@ export class ImportState {
 				this.running = false;
 				// Adding the rows to the app is a task of its own, after this message's.
 				setTimeout(() => {
-					const info = this.#complete(file, id, incidents, data.report, data.sha256);
+					const info = this.#complete(file, id, incidents, data);
 					// The worker, which holds the rows already, writes them to IndexedDB.
 					if (info) {
 						this.saving = [...this.saving, id];
@@ -226,7 +232,8 @@ export class ImportState {
 			this.error = `${isolate(file.name)}: ${event.message || m.import_failed()}`;
 			this.#next();
 		};
-		worker.postMessage({ type: 'import', file, dataset: id } satisfies ImportRequest);
+		const places = this.#incidents.places;
+		worker.postMessage({ type: 'import', file, dataset: id, places } satisfies ImportRequest);
 	}
 
 	#saved(id: string) {
@@ -264,8 +271,7 @@ export class ImportState {
 		file: File,
 		id: string,
 		incidents: IncidentFeature[],
-		report: ImportReport,
-		sha256: string | null
+		{ report, sha256, columns }: Extract<ImportMessage, { type: 'done' }>
 	): DatasetInfo | null {
 		this.report = { fileName: file.name, report };
 		if (report.fileError || incidents.length === 0) return null;
@@ -288,7 +294,7 @@ export class ImportState {
 				unlocated: report.unlocated
 			}
 		};
-		this.#add({ info, incidents, report, visible: true });
+		this.#add({ info, incidents, report, visible: true, columns });
 		return info;
 	}
 
@@ -322,7 +328,7 @@ export class ImportState {
 			this.#incidents.setImportVisible(change.id, change.visible);
 		} else {
 			try {
-				const saved = await this.#services.datasets.loadOne(change.id);
+				const saved = await this.#services.datasets.loadOne(change.id, this.#incidents.places);
 				if (saved !== null) this.#addSaved(saved);
 			} catch (error) {
 				this.storageError = m.storage_other_tab_failed({ error: message(error) });

@@ -15,6 +15,8 @@ import type { Region } from '$lib/analysis/regions';
 import { FiguresTable, type FiguresRequest } from '$lib/analysis/incident-figures';
 import { AnalysisClient } from '$lib/analysis/analysis-client';
 import { untrack } from 'svelte';
+import { buildColumnsPart, type ColumnsPart } from '$lib/data/filter-engine';
+import { linkPlaces } from '$lib/data/place-link';
 
 export interface IncidentData {
 	dataset: DatasetInfo;
@@ -33,6 +35,11 @@ export interface ImportedDataset {
 	incidents: IncidentFeature[];
 	report: ImportReport;
 	visible: boolean;
+	/**
+	 * The incidents' filter columns, built by the worker that parsed or restored them (absent:
+	 * built here when first needed).
+	 */
+	columns?: ColumnsPart;
 }
 
 /** ISO dates compare as strings; plain comparison is far faster than localeCompare. */
@@ -74,6 +81,18 @@ export class IncidentStore {
 			(info) => info.id
 		)
 	);
+	/**
+	 * The filter columns of `incidents`, a part per dataset in the same order (filter-engine.ts
+	 * joins them): an import's come from its worker, so a new dataset is not a pass over its
+	 * rows here.
+	 */
+	columnParts = $derived.by(() => {
+		const visible = this.imports.filter((entry) => entry.visible);
+		const parts = visible.map((entry) => this.#partOf(entry.incidents, entry.columns));
+		return this.builtinVisible ? [this.#partOf(this.#builtin), ...parts] : parts;
+	});
+	/** Parts built here (the built-in data's, or an import that came without), by incidents. */
+	#parts = new WeakMap<readonly IncidentFeature[], ColumnsPart>();
 	builtinCount = $derived(this.#builtin.length);
 	#builtinIds = $derived(keySet(this.#builtin, (incident) => incident.id));
 	/** Computed in a worker; empty until it answers. */
@@ -141,6 +160,16 @@ export class IncidentStore {
 		this.imports = this.imports.map((entry) =>
 			entry.info.id === id ? { ...entry, visible } : entry
 		);
+	}
+
+	#partOf(incidents: readonly IncidentFeature[], built?: ColumnsPart): ColumnsPart {
+		if (built && built.count === incidents.length) return built;
+		let part = this.#parts.get(incidents);
+		if (!part) {
+			part = buildColumnsPart(incidents, linkPlaces(incidents, this.places).placeOf);
+			this.#parts.set(incidents, part);
+		}
+		return part;
 	}
 
 	/** The incidents at the same position as this one (itself included), by date. */

@@ -1,3 +1,5 @@
+import type { DensityWeight } from '$lib/analysis/density-scale';
+
 /** A map view as the URL carries it (#map=ZOOM/LAT/LON, like OpenStreetMap). */
 export interface MapView {
 	zoom: number;
@@ -25,7 +27,7 @@ export interface PlaceMark {
  */
 export type IncidentLayers = 'markers' | 'density';
 /** What a density surface adds up: incidents, or their reported killed. */
-export type DensityWeight = 'count' | 'killed';
+export type { DensityWeight };
 
 /** Above this many incidents shown, the map shows density unless the user chose markers. */
 export const DENSITY_AUTO_LIMIT = 20_000;

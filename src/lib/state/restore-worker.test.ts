@@ -49,8 +49,11 @@ describe('restoreInWorker', () => {
 			{ type: 'dataset', result: { dataset: dataset('b'), problem: '1 saved row fails' } },
 			{ type: 'done' }
 		]);
-		const results = await restoreInWorker({ type: 'load' }, () => worker as unknown as Worker);
-		expect(worker.asked).toEqual([{ type: 'load' }]);
+		const results = await restoreInWorker(
+			{ type: 'load', places: [] },
+			() => worker as unknown as Worker
+		);
+		expect(worker.asked).toEqual([{ type: 'load', places: [] }]);
 		expect(results).toEqual([
 			{ dataset: dataset('a', rows), problem: null },
 			{ dataset: null, problem: 'A saved dataset could not be read' },
@@ -62,7 +65,7 @@ describe('restoreInWorker', () => {
 	it('raises what the worker could not read, and ends it', async () => {
 		const worker = new ScriptedRestoreWorker([{ type: 'error', message: 'the quota is gone' }]);
 		await expect(
-			restoreInWorker({ type: 'load-one', id: 'a' }, () => worker as unknown as Worker)
+			restoreInWorker({ type: 'load-one', id: 'a', places: [] }, () => worker as unknown as Worker)
 		).rejects.toThrow('the quota is gone');
 		expect(worker.terminated).toBe(true);
 	});

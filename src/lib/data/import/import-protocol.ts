@@ -1,5 +1,6 @@
 import type { DatasetInfo } from '../builtin';
-import type { IncidentFeature } from '../incident';
+import type { ColumnsPart } from '../filter-engine';
+import type { IncidentFeature, PlaceFeature } from '../incident';
 import type { EncodingOption } from './encoding';
 import type { ImportReport } from './importer';
 
@@ -10,6 +11,8 @@ export type ImportRequest =
 			file: File;
 			/** The id the new dataset's incidents get. */
 			dataset: string;
+			/** The gazetteer, to link each incident to its place (place-link.ts). */
+			places: PlaceFeature[];
 			/** The text encoding the user chose; absent: UTF-8, checked (or as a BOM says). */
 			encoding?: string;
 	  }
@@ -21,7 +24,8 @@ export type ImportMessage =
 	/** The file is not UTF-8: nothing is imported until the user chooses an encoding. */
 	| { type: 'encoding'; reason: string; options: EncodingOption[] }
 	| { type: 'incidents'; incidents: IncidentFeature[] }
-	| { type: 'done'; report: ImportReport; sha256: string | null }
+	/** The rows are all sent; their filter columns (filter-engine.ts) come with this. */
+	| { type: 'done'; report: ImportReport; sha256: string | null; columns?: ColumnsPart }
 	| { type: 'error'; message: string }
 	| { type: 'saved' }
 	| { type: 'save-error'; message: string };

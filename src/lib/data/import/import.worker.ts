@@ -2,6 +2,8 @@
 import { sha256Hex } from '../sha256';
 import type { DatasetInfo } from '../builtin';
 import type { IncidentFeature } from '../incident';
+import { buildColumnsPart, partBuffers } from '../filter-engine';
+import { linkPlaces } from '../place-link';
 import { parseCsv } from './csv-stream';
 import { checkEncoding, isKnownEncoding, looksBinary, type EncodingCheck } from './encoding';
 import {
@@ -24,7 +26,7 @@ import { importParquet, isParquet } from './parquet-import';
  * receiving each one costs the page little. Cancelling terminates this worker.
  */
 
-const BATCH = 20_000;
+const BATCH = 5_000;
 const post = (message: ImportMessage) => self.postMessage(message);
 
 /** Sends the incidents from `from` on, in batches; returns how many have been sent. */
@@ -79,7 +81,7 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 		await save(event.data.info);
 		return;
 	}
-	const { file, dataset, encoding: chosen } = event.data;
+	const { file, dataset, places, encoding: chosen } = event.data;
 	try {
 		if (chosen !== undefined && !isKnownEncoding(chosen)) {
 			post({ type: 'error', message: `"${chosen}" is not a text encoding this browser reads` });
@@ -95,7 +97,13 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 		if (check.note) rows.notes.add(check.note);
 		const finish = (result: ImportResult) => {
 			finished = result;
-			post({ type: 'done', report: result.report, sha256 });
+			// The filter's columns are built here too, where the rows are (filter-engine.ts).
+			const { incidents } = result;
+			const columns = buildColumnsPart(incidents, linkPlaces(incidents, places).placeOf);
+			self.postMessage(
+				{ type: 'done', report: result.report, sha256, columns } satisfies ImportMessage,
+				{ transfer: partBuffers(columns) }
+			);
 		};
 		if (json !== null) {
 			const result = importGeoJsonText(json, dataset, rows);

@@ -1,8 +1,11 @@
-import type { IncidentFeature } from '../incident';
+import type { IncidentFeature, PlaceFeature } from '../incident';
 import type { RestoreResult } from './stored-dataset';
 
 /** Messages between the page and the worker that reads saved datasets back (restore.worker.ts). */
-export type RestoreRequest = { type: 'load' } | { type: 'load-one'; id: string };
+/** `places`: the gazetteer, to link each incident to its place for the filter's columns. */
+export type RestoreRequest =
+	| { type: 'load'; places: PlaceFeature[] }
+	| { type: 'load-one'; id: string; places: PlaceFeature[] };
 
 export type RestoreMessage =
 	/** Some rows of the dataset described next, in order. */
@@ -13,4 +16,4 @@ export type RestoreMessage =
 	| { type: 'error'; message: string };
 
 /** Rows per message: each costs the page a short task to receive. */
-export const RESTORE_BATCH = 20_000;
+export const RESTORE_BATCH = 5_000;

@@ -2,6 +2,9 @@
 import { loadDataset, loadDatasets } from './dataset-db';
 import { RESTORE_BATCH, type RestoreMessage, type RestoreRequest } from './restore-protocol';
 import { checkStoredDataset } from './stored-dataset';
+import { buildColumnsPart, partBuffers } from '../filter-engine';
+import type { PlaceFeature } from '../incident';
+import { linkPlaces } from '../place-link';
 
 /**
  * Reads saved datasets back off the main thread: IndexedDB's reading and decoding of the column
@@ -11,7 +14,7 @@ import { checkStoredDataset } from './stored-dataset';
 
 const post = (message: RestoreMessage) => self.postMessage(message);
 
-function send(saved: unknown) {
+function send(saved: unknown, places: PlaceFeature[]) {
 	const { dataset, problem } = checkStoredDataset(saved);
 	if (!dataset) {
 		post({ type: 'dataset', result: { dataset: null, problem } });
@@ -21,14 +24,22 @@ function send(saved: unknown) {
 	for (let start = 0; start < incidents.length; start += RESTORE_BATCH) {
 		post({ type: 'rows', incidents: incidents.slice(start, start + RESTORE_BATCH) });
 	}
-	post({ type: 'dataset', result: { dataset: { ...rest, incidents: [] }, problem } });
+	// The filter's columns are built here too, where the rows are (filter-engine.ts).
+	const columns = buildColumnsPart(incidents, linkPlaces(incidents, places).placeOf);
+	self.postMessage(
+		{
+			type: 'dataset',
+			result: { dataset: { ...rest, incidents: [], columns }, problem }
+		} satisfies RestoreMessage,
+		{ transfer: partBuffers(columns) }
+	);
 }
 
 self.onmessage = async (event: MessageEvent<RestoreRequest>) => {
 	try {
 		const request = event.data;
 		const saved = request.type === 'load' ? await loadDatasets() : [await loadDataset(request.id)];
-		for (const value of saved) if (value !== null) send(value);
+		for (const value of saved) if (value !== null) send(value, request.places);
 		post({ type: 'done' });
 	} catch (error) {
 		post({ type: 'error', message: error instanceof Error ? error.message : String(error) });

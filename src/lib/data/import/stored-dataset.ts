@@ -1,5 +1,6 @@
 import { isolate } from '../bidi';
 import type { DatasetInfo } from '../builtin';
+import type { ColumnsPart } from '../filter-engine';
 import type { IncidentFeature } from '../incident';
 import { checkIncident, describeValue, isCount } from '../incident-schema';
 import type { RowError } from '../row-error';
@@ -20,6 +21,8 @@ export interface RestoredDataset {
 	incidents: IncidentFeature[];
 	report: ImportReport;
 	visible: boolean;
+	/** The incidents' filter columns, when the worker that read them built them too. */
+	columns?: ColumnsPart;
 }
 
 export type RestoreResult =

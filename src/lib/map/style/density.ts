@@ -1,4 +1,5 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import { DENSITY_RADII } from '$lib/analysis/density-scale';
 import { DENSITY_FILTER } from './filter';
 import type { Theme } from './theme';
 
@@ -22,16 +23,6 @@ export const DENSITY_STATE_DEFAULTS = { [DENSITY_STATE]: false, [DENSITY_WEIGHT_
 export const DENSITY_LAYER = 'incident-density';
 export const DENSITY_FADE_START = 9;
 export const DENSITY_FADE_END = 10;
-/**
- * The surface's radius in pixels by zoom ([zoom, px]); its intensity is set for the same zooms
- * from the incidents shown (map/density-scale.ts), so that its darkest colour is where they are
- * densest.
- */
-export const DENSITY_RADII: readonly (readonly [number, number])[] = [
-	[4, 10],
-	[7, 18],
-	[10, 30]
-];
 
 const densityOn = ['global-state', DENSITY_STATE] as ExpressionSpecification;
 const byKilled: ExpressionSpecification = [

@@ -7,7 +7,7 @@ import type {
 import type { FeatureCollection, Point } from 'geojson';
 import { CLUSTER_ZOOM_END, type GroupCollection } from '$lib/analysis/groups';
 import { DATASET_COLOURS } from '$lib/data/palette';
-import type { MapIncidentProperties } from '../incident-features';
+import type { MapIncidentProperties } from '$lib/analysis/map-points';
 import { densityFade } from './density';
 import { INCIDENT_FILTER } from './filter';
 import { intlTag } from '$lib/i18n/locale';
@@ -49,7 +49,7 @@ export function haloMinZoom(locatedCount: number): number {
 export const MAX_ZOOM = 13;
 
 export function incidentSources(
-	incidents: FeatureCollection<Point, MapIncidentProperties>,
+	incidents: string | FeatureCollection<Point, MapIncidentProperties>,
 	groups: GroupCollection
 ): Record<string, SourceSpecification> {
 	return {

@@ -2,7 +2,7 @@ import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection, LineString, MultiLineString, Point, Polygon } from 'geojson';
 import { basemapUrls } from '../geodata-urls';
 import type { GroupCollection } from '$lib/analysis/groups';
-import type { MapIncidentProperties } from '../incident-features';
+import type { MapIncidentProperties } from '$lib/analysis/map-points';
 import type { MapPlaceProperties } from '../place-features';
 import { basemapLabelLayers, basemapLayers, basemapSources } from './basemap';
 import { BORDER_SOURCE, FILTER_BAND_SOURCE, bandLabelLayers, borderLayers } from './border';
@@ -16,8 +16,14 @@ import { placeMarkLayers, placeMarkSources } from './place-mark';
 import { ENGLISH_LABELS, type LabelLanguage } from './labels';
 import type { Theme } from './theme';
 
+/** The incident points: their GeoJSON, or its URL (map-points.ts), and how many there are. */
+export interface IncidentPointsData {
+	data: string | FeatureCollection<Point, MapIncidentProperties>;
+	count: number;
+}
+
 export interface StyleData {
-	incidents: FeatureCollection<Point, MapIncidentProperties>;
+	incidents: IncidentPointsData;
 	groups: GroupCollection;
 	places: FeatureCollection<Point, MapPlaceProperties>;
 	border: FeatureCollection<LineString | MultiLineString>;
@@ -50,10 +56,10 @@ export function mapStyle(
 			[FILTER_BAND_SOURCE]: { type: 'geojson', data: EMPTY_BAND },
 			[MEASURE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
 			[PLACES_SOURCE]: { type: 'geojson', data: data.places },
-			...incidentSources(data.incidents, data.groups),
+			...incidentSources(data.incidents.data, data.groups),
 			...placeMarkSources()
 		},
-		layers: styleLayers(theme, data.incidents.features.length, labels)
+		layers: styleLayers(theme, data.incidents.count, labels)
 	};
 }
 

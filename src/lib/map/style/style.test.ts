@@ -25,7 +25,7 @@ const empty = <T>() => ({ type: 'FeatureCollection', features: [] }) as FeatureC
 describe('map style', () => {
 	it('is a valid MapLibre style, every layer and expression included', () => {
 		const style = mapStyle(LIGHT, 'http://localhost/app/', {
-			incidents: empty(),
+			incidents: { data: empty(), count: 0 },
 			groups: empty(),
 			places: empty(),
 			border: { type: 'FeatureCollection', features: [] }
@@ -249,7 +249,7 @@ describe('map labels in Arabic', () => {
 		LIGHT,
 		'http://localhost/app/',
 		{
-			incidents: empty(),
+			incidents: { data: empty(), count: 0 },
 			groups: empty(),
 			places: empty(),
 			border: { type: 'FeatureCollection', features: [] }

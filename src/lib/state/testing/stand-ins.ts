@@ -10,13 +10,20 @@ import type {
 import { groupIncidents } from '$lib/analysis/groups';
 import { computeFigures } from '$lib/analysis/incident-figures';
 import { BUILTIN_DATASET } from '$lib/data/builtin';
-import { evaluate, normaliseSearch, type IncidentColumns } from '$lib/data/filter-engine';
+import {
+	dateOrder,
+	evaluate,
+	normaliseSearch,
+	type IncidentColumns
+} from '$lib/data/filter-engine';
 import type { IncidentFilter } from '$lib/data/filter';
 import type { IncidentCollection, PlaceCollection } from '$lib/data/incident';
 import type { DatasetChange } from '$lib/data/import/dataset-channel';
 import { checkStoredDataset } from '$lib/data/import/stored-dataset';
 import type { StorageUsage } from '$lib/data/import/storage-quota';
 import type { FilterEngine, FilterHandlers, OnceResult } from '../filter-client';
+import { mapPointsJson, type MapPointsOptions } from '$lib/analysis/map-points';
+import { densityIntensity, mercatorPoints, type DensityWeight } from '$lib/analysis/density-scale';
 import type { DatasetStore } from '../importer.svelte';
 import type { AnalysisService, IncidentData } from '../incidents.svelte';
 
@@ -57,6 +64,8 @@ export class InThreadFilterEngine implements FilterEngine {
 	#handlers: FilterHandlers;
 	#columns: IncidentColumns | null = null;
 	#latest = 0;
+	#mask: Uint8Array | null = null;
+	#density: DensityWeight | null = null;
 
 	constructor(handlers: FilterHandlers) {
 		this.#handlers = handlers;
@@ -65,6 +74,7 @@ export class InThreadFilterEngine implements FilterEngine {
 	setColumns(columns: IncidentColumns) {
 		this.calls.push('columns');
 		normaliseSearch(columns);
+		if (columns.order.length !== columns.count) columns.order = dateOrder(columns.day, columns.ids);
 		this.#columns = columns;
 	}
 
@@ -80,9 +90,35 @@ export class InThreadFilterEngine implements FilterEngine {
 			// Only the newest filter is answered, as the worker coalesces bursts.
 			if (asked !== this.#latest || !this.#columns) return;
 			const evaluation = evaluate(this.#columns, filter);
+			this.#mask = evaluation.mask;
 			this.#handlers.evaluation(evaluation, 0);
 			this.#handlers.groups(groupIncidents(this.#columns, evaluation.mask));
+			this.#scaleDensity();
 		}, 0);
+	}
+
+	points(options: MapPointsOptions) {
+		this.calls.push('points');
+		const columns = this.#columns;
+		setTimeout(() => {
+			if (!columns) return;
+			const { parts, count } = mapPointsJson(columns, options);
+			this.#handlers.points({ blob: new Blob(parts, { type: 'application/geo+json' }), count });
+		}, 0);
+	}
+
+	density(weight: DensityWeight | null) {
+		this.calls.push('density');
+		this.#density = weight;
+		this.#scaleDensity();
+	}
+
+	#scaleDensity() {
+		if (this.#density && this.#columns && this.#mask) {
+			this.#handlers.density(
+				densityIntensity(mercatorPoints(this.#columns), this.#mask, this.#density)
+			);
+		}
 	}
 
 	evaluateOnce(filter: IncidentFilter) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentFeature } from '$lib/data/incident';
-import { densityIntensity, mercatorPoints } from './density-scale';
-import { DENSITY_RADII } from './style/density';
+import { killedForSize } from '$lib/data/format';
+import { DENSITY_RADII, densityIntensity, mercatorPoints } from './density-scale';
 
 const incident = (
 	lon: number,
@@ -16,13 +16,24 @@ const incident = (
 		properties: { killed_min: killed, killed_max: killed }
 	}) as IncidentFeature;
 
+/** The points from the columns the filter worker would hold for these incidents. */
+const mercator = (list: readonly IncidentFeature[]) =>
+	mercatorPoints({
+		lon: Float64Array.from(list, (i) => i.geometry?.coordinates[0] ?? NaN),
+		lat: Float64Array.from(list, (i) => i.geometry?.coordinates[1] ?? NaN),
+		killedBest: Float64Array.from(
+			list,
+			(i) => killedForSize(i.properties.killed_min, i.properties.killed_max) ?? NaN
+		)
+	});
+
 /** n incidents at one position. */
 const stack = (n: number, lon: number, lat: number, killed: number | null = null) =>
 	Array.from({ length: n }, () => incident(lon, lat, killed));
 
 describe('the density surface’s scale', () => {
 	it('puts Web Mercator positions where MapLibre does', () => {
-		const { x, y } = mercatorPoints([incident(0, 0, null), incident(180, 85.0511287798, null)]);
+		const { x, y } = mercator([incident(0, 0, null), incident(180, 85.0511287798, null)]);
 		expect(x[0]).toBeCloseTo(0.5, 12);
 		expect(y[0]).toBeCloseTo(0.5, 12);
 		expect(x[1]).toBeCloseTo(1, 12);
@@ -30,8 +41,8 @@ describe('the density surface’s scale', () => {
 	});
 
 	it('draws the dense places darkest, however many incidents there are', () => {
-		const few = densityIntensity(mercatorPoints(stack(4, 40.8, 34.7)), null, 'count');
-		const many = densityIntensity(mercatorPoints(stack(4000, 40.8, 34.7)), null, 'count');
+		const few = densityIntensity(mercator(stack(4, 40.8, 34.7)), null, 'count');
+		const many = densityIntensity(mercator(stack(4000, 40.8, 34.7)), null, 'count');
 		expect(few.map(([zoom]) => zoom)).toEqual(DENSITY_RADII.map(([zoom]) => zoom));
 		for (const [i, [, intensity]] of many.entries()) {
 			// A thousand times the incidents in one place: a thousandth of the intensity.
@@ -46,7 +57,7 @@ describe('the density surface’s scale', () => {
 		const places = Array.from({ length: 9 }, (_, i) => stack(2, 38 + i, 33 + i * 0.5)).flat();
 		const withOutlier = [...places, ...stack(500, 48, 37)];
 		const [a, b] = [places, withOutlier].map((list) =>
-			densityIntensity(mercatorPoints(list), null, 'count')
+			densityIntensity(mercator(list), null, 'count')
 		);
 		expect(b).toEqual(a);
 		expect(a?.[0]?.[1]).toBeCloseTo(0.9 / (2 / Math.sqrt(2 * Math.PI)), 9);
@@ -55,18 +66,18 @@ describe('the density surface’s scale', () => {
 	it('counts only what the mask keeps, and only what has a position', () => {
 		const incidents = [...stack(10, 40.8, 34.7), ...stack(3, 41.5, 34.2), incident(0, 0, 5, false)];
 		const mask = Uint8Array.from(incidents, (_, i) => (i < 10 ? 0 : 1));
-		const masked = densityIntensity(mercatorPoints(incidents), mask, 'count');
-		const three = densityIntensity(mercatorPoints(stack(3, 41.5, 34.2)), null, 'count');
+		const masked = densityIntensity(mercator(incidents), mask, 'count');
+		const three = densityIntensity(mercator(stack(3, 41.5, 34.2)), null, 'count');
 		expect(masked).toEqual(three);
 	});
 
 	it('weighs by reported killed, an unknown toll as nothing', () => {
 		const incidents = [...stack(50, 40.8, 34.7, null), ...stack(2, 41.5, 34.2, 30)];
-		const byKilled = densityIntensity(mercatorPoints(incidents), null, 'killed');
-		const sixty = densityIntensity(mercatorPoints(stack(1, 41.5, 34.2, 60)), null, 'killed');
+		const byKilled = densityIntensity(mercator(incidents), null, 'killed');
+		const sixty = densityIntensity(mercator(stack(1, 41.5, 34.2, 60)), null, 'killed');
 		expect(byKilled).toEqual(sixty);
 		// Nothing to weigh: the placeholder intensity, and nothing is drawn anyway.
-		const none = densityIntensity(mercatorPoints(stack(5, 40.8, 34.7, null)), null, 'killed');
+		const none = densityIntensity(mercator(stack(5, 40.8, 34.7, null)), null, 'killed');
 		expect(none.every(([, intensity]) => intensity === 1)).toBe(true);
 	});
 });

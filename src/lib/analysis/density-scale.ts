@@ -1,7 +1,17 @@
-import type { IncidentFeature } from '$lib/data/incident';
-import { killedForSize } from '$lib/data/format';
-import type { DensityWeight } from '$lib/state/map-view.svelte';
-import { DENSITY_RADII } from './style/density';
+import type { IncidentColumns } from '$lib/data/filter-engine';
+
+/** What the density surface weighs each incident by: 1 each, or the reported toll. */
+export type DensityWeight = 'count' | 'killed';
+
+/**
+ * The surface's radius in pixels by zoom ([zoom, px]); its intensity is set for the same zooms
+ * from the incidents shown (below), so that its darkest colour is where they are densest.
+ */
+export const DENSITY_RADII: readonly (readonly [number, number])[] = [
+	[4, 10],
+	[7, 18],
+	[10, 30]
+];
 
 /**
  * How strongly the density surface is drawn, so that its darkest colour is where the incidents
@@ -32,18 +42,18 @@ export interface MercatorPoints {
 	killed: Float64Array;
 }
 
-export function mercatorPoints(incidents: readonly IncidentFeature[]): MercatorPoints {
-	const n = incidents.length;
-	const [x, y, killed] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
-	incidents.forEach((incident, i) => {
-		const [lon, lat] = incident.geometry?.coordinates ?? [NaN, NaN];
-		x[i] = ((lon ?? NaN) + 180) / 360;
-		const sin = Math.sin(((lat ?? NaN) * Math.PI) / 180);
+/** From the filter worker's columns (positions NaN without one; killed as markers are sized). */
+export function mercatorPoints(
+	columns: Pick<IncidentColumns, 'lon' | 'lat' | 'killedBest'>
+): MercatorPoints {
+	const n = columns.lon.length;
+	const [x, y] = [new Float64Array(n), new Float64Array(n)];
+	for (let i = 0; i < n; i++) {
+		x[i] = (columns.lon[i]! + 180) / 360;
+		const sin = Math.sin((columns.lat[i]! * Math.PI) / 180);
 		y[i] = 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
-		const p = incident.properties;
-		killed[i] = killedForSize(p.killed_min, p.killed_max) ?? NaN;
-	});
-	return { x, y, killed };
+	}
+	return { x, y, killed: columns.killedBest };
 }
 
 /**
