@@ -2,6 +2,7 @@ import {
 	Map as MapLibreMap,
 	NavigationControl,
 	ScaleControl,
+	importScriptInWorkers,
 	setWorkerUrl,
 	type GeoJSONSource,
 	type MapGeoJSONFeature,
@@ -9,6 +10,7 @@ import {
 	type Subscription
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import pointsProtocolUrl from './points-protocol.mjs?url&no-inline';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type {
 	FeatureCollection,
@@ -123,6 +125,13 @@ const EMPTY_GROUPS: GroupCollection = { type: 'FeatureCollection', features: [] 
 const CLEAR_MARGIN = 36;
 
 let workerConfigured = false;
+/** MapLibre's workers can read the incident points' Blobs themselves (points-protocol.mjs). */
+let pointsProtocol: Promise<void> | null = null;
+/**
+ * The URL MapLibre is given for a Blob's object URL, for its workers to load (see above). The
+ * object URL is the path, escaped whole: MapLibre resolves the URL as the page would a link.
+ */
+const pointsUrl = (blobUrl: string) => `incident-points://points/${encodeURIComponent(blobUrl)}`;
 
 /**
  * Owns the MapLibre map: the style, sources, layers, every event subscription, and the worker
@@ -161,8 +170,11 @@ export class MapController {
 	#unlisten: (() => void)[] = [];
 	/** How many incident points are drawn (the style's halos and exports depend on it). */
 	#count: number;
-	/** The object URL the incident points are loaded from (revoked when replaced). */
+	/** The object URL of the newest incident points, and of those the map was last given. */
 	#pointsUrl: string | null = null;
+	#drawnPointsUrl: string | null = null;
+	/** New points wait for MapLibre's workers to know how to read them: not idle meanwhile. */
+	#pointsWaiting = false;
 
 	constructor(
 		container: HTMLElement,
@@ -183,6 +195,7 @@ export class MapController {
 			setWorkerUrl(absoluteUrl(workerUrl, document.baseURI));
 			workerConfigured = true;
 		}
+		pointsProtocol ??= importScriptInWorkers(absoluteUrl(pointsProtocolUrl, document.baseURI));
 		this.#container = container;
 		this.#callbacks = callbacks;
 		this.#theme = theme;
@@ -226,7 +239,9 @@ export class MapController {
 
 	#setIdle(mapIdle: boolean) {
 		this.#mapIdle = mapIdle;
-		this.#container.dataset.idle = String(mapIdle && !this.#groupsPending && !this.#busy);
+		this.#container.dataset.idle = String(
+			mapIdle && !this.#groupsPending && !this.#busy && !this.#pointsWaiting
+		);
 	}
 
 	/**
@@ -452,13 +467,25 @@ export class MapController {
 	 * serialisation cost this thread anything.
 	 */
 	setIncidents(points: MapPoints) {
-		const previous = this.#pointsUrl;
-		this.#pointsUrl = URL.createObjectURL(points.blob);
+		const url = URL.createObjectURL(points.blob);
+		this.#pointsUrl = url;
 		this.#count = points.count;
 		this.#map.setLayerZoomRange(HALO_LAYER, haloMinZoom(points.count), 24);
-		void this.#map.getSource<GeoJSONSource>(INCIDENTS_SOURCE)?.setData(this.#pointsUrl);
-		// The source has its own copy from here; an export map open now has loaded its own.
-		if (previous) URL.revokeObjectURL(previous);
+		// Calls run in order: the protocol is there before the first and stays for every other.
+		this.#pointsWaiting = true;
+		this.#setIdle(false);
+		void pointsProtocol?.then(async () => {
+			if (this.#pointsUrl !== url) {
+				URL.revokeObjectURL(url); // newer points came meanwhile: these were never drawn
+				return;
+			}
+			this.#pointsWaiting = false;
+			const drawn = this.#drawnPointsUrl;
+			this.#drawnPointsUrl = url;
+			await this.#map.getSource<GeoJSONSource>(INCIDENTS_SOURCE)?.setData(pointsUrl(url));
+			// Read: the source has its own copy, and an export map open now has its own too.
+			if (drawn) URL.revokeObjectURL(drawn);
+		});
 	}
 
 	/** While measuring, clicks place points instead of choosing incidents. */
@@ -619,5 +646,8 @@ export class MapController {
 		for (const unlisten of this.#unlisten) unlisten();
 		this.#map.remove();
 		if (this.#pointsUrl) URL.revokeObjectURL(this.#pointsUrl);
+		if (this.#drawnPointsUrl && this.#drawnPointsUrl !== this.#pointsUrl) {
+			URL.revokeObjectURL(this.#drawnPointsUrl);
+		}
 	}
 }
