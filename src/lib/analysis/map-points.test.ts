@@ -8,6 +8,7 @@ import {
 	mapPointsJson,
 	pixelsAtZoomZero,
 	relabel,
+	tollLabelWriter,
 	type MapIncidentProperties,
 	type MapPointsOptions
 } from './map-points';
@@ -143,6 +144,10 @@ describe('the map points (built in the filter worker)', () => {
 			expect(labels).toEqual(tolls.map(([min, max]) => f.killed(min, max).short));
 		}
 		expect(relabel('41–44', new Intl.NumberFormat('ar-SY-u-nu-arab').format)).toBe('٤١–٤٤');
+		// The same writer labels the groups below zoom 8 (the filter worker's groups).
+		const write = tollLabelWriter(new Formatter('ar').tag);
+		expect([write('≤30'), write('1250'), write(null)]).toEqual(['≤٣٠', '١٬٢٥٠', null]);
+		expect(tollLabelWriter(null)('≥20')).toBe('≥20');
 	});
 
 	it('are an empty collection for no incidents', () => {

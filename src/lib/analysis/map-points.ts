@@ -63,6 +63,23 @@ export function relabel(label: string, format: ((n: number) => string) | null): 
 }
 
 /**
+ * Toll labels ("≤30") as the interface writes numbers (`numberTag`, Formatter.tag; null: the
+ * plain digits English uses), each distinct label written once.
+ */
+export function tollLabelWriter(numberTag: string | null): (latin: string | null) => string | null {
+	if (numberTag === null) return (latin) => latin;
+	const numbers = new Intl.NumberFormat(numberTag, { maximumFractionDigits: 0 });
+	const format = (n: number) => numbers.format(n);
+	const written = new Map<string, string>();
+	return (latin) => {
+		if (latin === null) return null;
+		let label = written.get(latin);
+		if (label === undefined) written.set(latin, (label = relabel(latin, format)));
+		return label;
+	};
+}
+
+/**
  * One halo per position, the widest there, drawn by the first incident that has it (stacked
  * translucent halos would darken the area and suggest more certainty, not less). Returns, per
  * incident, whether it draws its position's halo.

@@ -8,7 +8,7 @@ import {
 } from '$lib/data/filter-engine';
 import type { IncidentFilter } from '$lib/data/filter';
 import { groupIncidents } from '$lib/analysis/groups';
-import { mapPointsJson, type MapPointsOptions } from '$lib/analysis/map-points';
+import { mapPointsJson, tollLabelWriter, type MapPointsOptions } from '$lib/analysis/map-points';
 import {
 	densityIntensity,
 	mercatorPoints,
@@ -65,6 +65,16 @@ let lastMask: Uint8Array | null = null;
 /** The density surface, while it is drawn: how it weighs, and the request that asked. */
 let density: { requestId: number; weight: DensityWeight } | null = null;
 let mercator: MercatorPoints | null = null;
+/** How the map writes numbers (from its points' request), and the groups' toll labels in it. */
+let numberTag: string | null = null;
+let groupLabels: (string | null)[] | null = null;
+
+/** The matches grouped for the map, their tolls written as the map's points are. */
+function groups(data: IncidentColumns, mask: Uint8Array) {
+	if (numberTag !== null && !groupLabels)
+		groupLabels = data.killedLabel.map(tollLabelWriter(numberTag));
+	return groupIncidents({ ...data, killedLabel: groupLabels ?? data.killedLabel }, mask);
+}
 let waiting: { requestId: number; filter: IncidentFilter } | null = null;
 let newest = 0;
 let scheduled = false;
@@ -102,7 +112,7 @@ function run() {
 		);
 		setTimeout(() => {
 			if (job.requestId !== newest || data !== columns) return; // superseded
-			reply({ type: 'groups', requestId: job.requestId, groups: groupIncidents(data, mask) });
+			reply({ type: 'groups', requestId: job.requestId, groups: groups(data, mask) });
 			scaleDensity();
 			// Ready for the first search, now that the map has what it draws.
 			setTimeout(() => needSearch(null), 0);
@@ -137,6 +147,10 @@ function scaleDensity() {
 }
 
 function points(requestId: number, options: MapPointsOptions) {
+	if (options.numberTag !== numberTag) {
+		numberTag = options.numberTag;
+		groupLabels = null;
+	}
 	try {
 		if (!columns) throw new Error('the incidents are not loaded yet');
 		const { parts, count } = mapPointsJson(columns, options);
@@ -160,6 +174,7 @@ self.onmessage = (event: MessageEvent<FilterWorkerMessage>) => {
 		normalised = false;
 		lastMask = null;
 		mercator = null;
+		groupLabels = null;
 		return;
 	}
 	if (message.type === 'density') {
@@ -177,10 +192,14 @@ self.onmessage = (event: MessageEvent<FilterWorkerMessage>) => {
 			if (!columns) throw new Error('the incidents are not loaded yet');
 			needSearch(message.filter);
 			const { mask, count } = evaluate(columns, message.filter);
-			const groups = groupIncidents(columns, mask);
-			reply({ type: 'once', onceId: message.onceId, result: { mask, count, groups } }, [
-				mask.buffer
-			]);
+			reply(
+				{
+					type: 'once',
+					onceId: message.onceId,
+					result: { mask, count, groups: groups(columns, mask) }
+				},
+				[mask.buffer]
+			);
 		} catch (error) {
 			reply({
 				type: 'once-error',

@@ -160,8 +160,11 @@ export class FilterState {
 	 */
 	drawPoints(numberTag: string | null) {
 		if (numberTag === this.#numberTag) return;
+		const before = this.#numberTag;
 		this.#numberTag = numberTag;
 		this.#askPoints();
+		// The groups write their tolls the same way: another language groups them again.
+		if (before !== undefined && this.#columnsSent) this.#ask(this.filter);
 	}
 
 	/** While the density surface is drawn (its weight; null: it is not), scale it to the matches. */
