@@ -167,7 +167,8 @@ export async function benchImport(
 		const savedMs = performance.now() - start;
 		const saveError = await page.getByTestId('import-storage-error').count();
 		const restore = await measureRestore(page, count);
-		return `### Import (\`npm run bench -- import\`)
+		const command = rows === 500_000 ? 'import' : `import --rows=${rows}`;
+		return `### Import (\`npm run bench -- ${command}\`)
 
 ${machine().replace(', one core used', '')}; Chromium on SwiftShader, production build.
 A SYNTHETIC ACLED-format CSV (all 31 columns, quoted notes with commas and quotes):
