@@ -1,7 +1,7 @@
 import { dayNumber, formatKilled, killedForSize } from './format';
 import { FACETS, killedRange, rawSearchText, type FacetKey, type IncidentFilter } from './filter';
-import type { IncidentFeature } from './incident';
-import type { PlaceLinks } from './place-link';
+import type { IncidentFeature, PlaceFeature } from './incident';
+import { linkPlaces, type PlaceLinks } from './place-link';
 import { normaliseForSearch } from './search';
 import { chooseBinning, type Binning, type TimeUnit } from './timeline';
 
@@ -130,6 +130,14 @@ export function buildColumnsPart(
 	};
 }
 
+/** A dataset's part, each incident linked to its gazetteer place (what the workers build). */
+export function linkedColumnsPart(
+	incidents: readonly IncidentFeature[],
+	gazetteer: readonly PlaceFeature[]
+): ColumnsPart {
+	return buildColumnsPart(incidents, linkPlaces(incidents, gazetteer).placeOf);
+}
+
 /** A part's typed arrays' buffers, to transfer rather than copy it between threads. */
 export function partBuffers(part: ColumnsPart): ArrayBuffer[] {
 	return [
@@ -154,10 +162,10 @@ export function dateOrder(day: Int32Array, ids: readonly string[]): Int32Array {
 
 /** Typed arrays end to end. */
 function joined<T extends Int32Array | Uint8Array | Float64Array>(
-	make: (length: number) => T,
+	Type: new (length: number) => T,
 	arrays: readonly T[]
 ): T {
-	const out = make(arrays.reduce((sum, array) => sum + array.length, 0));
+	const out = new Type(arrays.reduce((sum, array) => sum + array.length, 0));
 	let at = 0;
 	for (const array of arrays) {
 		out.set(array, at);
@@ -182,7 +190,7 @@ export function joinColumns(
 ): IncidentColumns {
 	const n = parts.reduce((sum, part) => sum + part.count, 0);
 	const day = joined(
-		(length) => new Int32Array(length),
+		Int32Array,
 		parts.map((part) => part.day)
 	);
 	let firstDay = Infinity;
@@ -230,39 +238,39 @@ export function joinColumns(
 		ids,
 		day,
 		datePrecision: joined(
-			(length) => new Uint8Array(length),
-			parts.map((p) => p.datePrecision)
+			Uint8Array,
+			parts.map((part) => part.datePrecision)
 		),
 		border: border ?? new Float64Array(n).fill(Number.NaN),
 		killedLow: joined(
-			(length) => new Float64Array(length),
-			parts.map((p) => p.killedLow)
+			Float64Array,
+			parts.map((part) => part.killedLow)
 		),
 		killedHigh: joined(
-			(length) => new Float64Array(length),
-			parts.map((p) => p.killedHigh)
+			Float64Array,
+			parts.map((part) => part.killedHigh)
 		),
 		facetCodes,
 		facetValues,
 		facetTotals,
 		search: options.normalise ? search.map(normaliseForSearch) : search,
 		place: joined(
-			(length) => new Int32Array(length),
-			parts.map((p) => p.place)
+			Int32Array,
+			parts.map((part) => part.place)
 		),
 		placeSearch: options.normalise ? placeNames.map(normaliseForSearch) : [...placeNames],
 		order: options.order ? dateOrder(day, ids) : new Int32Array(0),
 		lon: joined(
-			(length) => new Float64Array(length),
-			parts.map((p) => p.lon)
+			Float64Array,
+			parts.map((part) => part.lon)
 		),
 		lat: joined(
-			(length) => new Float64Array(length),
-			parts.map((p) => p.lat)
+			Float64Array,
+			parts.map((part) => part.lat)
 		),
 		killedBest: joined(
-			(length) => new Float64Array(length),
-			parts.map((p) => p.killedBest)
+			Float64Array,
+			parts.map((part) => part.killedBest)
 		),
 		killedLabel: parts.flatMap((part) => part.killedLabel),
 		firstDay,

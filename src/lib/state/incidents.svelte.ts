@@ -15,8 +15,7 @@ import type { Region } from '$lib/analysis/regions';
 import { FiguresTable, type FiguresRequest } from '$lib/analysis/incident-figures';
 import { AnalysisClient } from '$lib/analysis/analysis-client';
 import { untrack } from 'svelte';
-import { buildColumnsPart, type ColumnsPart } from '$lib/data/filter-engine';
-import { linkPlaces } from '$lib/data/place-link';
+import { linkedColumnsPart, type ColumnsPart } from '$lib/data/filter-engine';
 
 export interface IncidentData {
 	dataset: DatasetInfo;
@@ -166,7 +165,7 @@ export class IncidentStore {
 		if (built && built.count === incidents.length) return built;
 		let part = this.#parts.get(incidents);
 		if (!part) {
-			part = buildColumnsPart(incidents, linkPlaces(incidents, this.places).placeOf);
+			part = linkedColumnsPart(incidents, this.places);
 			this.#parts.set(incidents, part);
 		}
 		return part;

@@ -2,8 +2,7 @@
 import { sha256Hex } from '../sha256';
 import type { DatasetInfo } from '../builtin';
 import type { IncidentFeature } from '../incident';
-import { buildColumnsPart, partBuffers } from '../filter-engine';
-import { linkPlaces } from '../place-link';
+import { linkedColumnsPart, partBuffers } from '../filter-engine';
 import { parseCsv } from './csv-stream';
 import { checkEncoding, isKnownEncoding, looksBinary, type EncodingCheck } from './encoding';
 import {
@@ -99,7 +98,7 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 			finished = result;
 			// The filter's columns are built here too, where the rows are (filter-engine.ts).
 			const { incidents } = result;
-			const columns = buildColumnsPart(incidents, linkPlaces(incidents, places).placeOf);
+			const columns = linkedColumnsPart(incidents, places);
 			self.postMessage(
 				{ type: 'done', report: result.report, sha256, columns } satisfies ImportMessage,
 				{ transfer: partBuffers(columns) }

@@ -2,9 +2,8 @@
 import { loadDataset, loadDatasets } from './dataset-db';
 import { RESTORE_BATCH, type RestoreMessage, type RestoreRequest } from './restore-protocol';
 import { checkStoredDataset } from './stored-dataset';
-import { buildColumnsPart, partBuffers } from '../filter-engine';
+import { linkedColumnsPart, partBuffers } from '../filter-engine';
 import type { PlaceFeature } from '../incident';
-import { linkPlaces } from '../place-link';
 
 /**
  * Reads saved datasets back off the main thread: IndexedDB's reading and decoding of the column
@@ -25,7 +24,7 @@ function send(saved: unknown, places: PlaceFeature[]) {
 		post({ type: 'rows', incidents: incidents.slice(start, start + RESTORE_BATCH) });
 	}
 	// The filter's columns are built here too, where the rows are (filter-engine.ts).
-	const columns = buildColumnsPart(incidents, linkPlaces(incidents, places).placeOf);
+	const columns = linkedColumnsPart(incidents, places);
 	self.postMessage(
 		{
 			type: 'dataset',
