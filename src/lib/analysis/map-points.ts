@@ -4,10 +4,8 @@ import { UNCERTAINTY_RADIUS_KM } from '$lib/data/region';
 import { siteKey } from '$lib/data/site-key';
 
 /**
- * The map's incident points as GeoJSON text, built from the filter worker's columns, so that
- * neither building 500,000 features nor handing them to MapLibre happens on the main thread:
- * the text becomes a Blob, the page gives MapLibre its object URL, and MapLibre's own worker
- * fetches and parses it.
+ * What the map draws of an incident and how (its properties, halos, toll labels), for the
+ * vector tiles the filter worker cuts (point-tiles.ts) and the selected marker the page draws.
  */
 
 /**
@@ -84,7 +82,7 @@ export function tollLabelWriter(numberTag: string | null): (latin: string | null
  * translucent halos would darken the area and suggest more certainty, not less). Returns, per
  * incident, whether it draws its position's halo.
  */
-function haloOwners(columns: IncidentColumns, precision: (i: number) => LocationPrecision) {
+export function haloOwners(columns: IncidentColumns, precision: (i: number) => LocationPrecision) {
 	const owner = new Map<string, { i: number; radius: number }>();
 	for (let i = 0; i < columns.count; i++) {
 		const lon = columns.lon[i]!;
@@ -97,65 +95,4 @@ function haloOwners(columns: IncidentColumns, precision: (i: number) => Location
 	const owns = new Uint8Array(columns.count);
 	for (const { i } of owner.values()) owns[i] = 1;
 	return owns;
-}
-
-/** Features per part of the text (one string per part keeps each string small). */
-const PART = 10_000;
-
-/** The located incidents' points as GeoJSON FeatureCollection text, in parts, and how many. */
-export function mapPointsJson(
-	columns: IncidentColumns,
-	options: MapPointsOptions
-): { parts: string[]; count: number } {
-	const precisionValues = columns.facetValues.location_precision.map(
-		(value) => Number(value) as LocationPrecision
-	);
-	const precisionCodes = columns.facetCodes.location_precision;
-	const precision = (i: number) => precisionValues[precisionCodes[i]!]!;
-	const datasetValues = columns.facetValues.dataset;
-	const datasetCodes = columns.facetCodes.dataset;
-	const colourOf = datasetValues.map((dataset) =>
-		Object.hasOwn(options.colours, dataset) ? options.colours[dataset] : undefined
-	);
-	const numbers = options.numberTag
-		? new Intl.NumberFormat(options.numberTag, { maximumFractionDigits: 0 })
-		: null;
-	const format = numbers ? (n: number) => numbers.format(n) : null;
-	const labels = new Map<string, string>();
-	const label = (latin: string) => {
-		let written = labels.get(latin);
-		if (written === undefined)
-			labels.set(latin, (written = JSON.stringify(relabel(latin, format))));
-		return written;
-	};
-	const owns = haloOwners(columns, precision);
-
-	const parts = ['{"type":"FeatureCollection","features":['];
-	let features: string[] = [];
-	let count = 0;
-	for (let i = 0; i < columns.count; i++) {
-		const lon = columns.lon[i]!;
-		if (Number.isNaN(lon)) continue; // unlocated: listed in the panel, never drawn
-		const lat = columns.lat[i]!;
-		const id = JSON.stringify(columns.ids[i]!);
-		const best = columns.killedBest[i]!;
-		const latin = columns.killedLabel[i] ?? null;
-		const halo = owns[i] ? pixelsAtZoomZero(UNCERTAINTY_RADIUS_KM[precision(i)] * 1000, lat) : 0;
-		const colour = colourOf[datasetCodes[i]!];
-		features.push(
-			`{"type":"Feature","id":${id},"geometry":{"type":"Point","coordinates":[${lon},${lat}]},` +
-				`"properties":{"i":${i},"id":${id},"killed_best":${Number.isNaN(best) ? 'null' : best},` +
-				`"killed_label":${latin === null ? 'null' : label(latin)},"halo_z0_px":${halo},` +
-				`"approximate_date":${columns.datePrecision[i] !== 0}` +
-				`${colour === undefined ? '' : `,"colour":${JSON.stringify(colour)}`}}}`
-		);
-		count++;
-		if (features.length === PART) {
-			parts.push((parts.length > 1 ? ',' : '') + features.join(','));
-			features = [];
-		}
-	}
-	if (features.length > 0) parts.push((parts.length > 1 ? ',' : '') + features.join(','));
-	parts.push(']}');
-	return { parts, count };
 }

@@ -95,7 +95,7 @@ export class MapContext {
 			THEMES[app.appearance.theme],
 			{
 				// The points come from the filter worker (#follow), once the map can draw them.
-				incidents: { data: { type: 'FeatureCollection', features: [] }, count: 0 },
+				incidents: { count: 0 },
 				places: placeMapFeatures(incidents.places, markerRadiusBySite(incidents.sites)),
 				border: {
 					type: 'FeatureCollection',
@@ -109,7 +109,8 @@ export class MapContext {
 				clickBackground: () => selection.clear(),
 				hover: (hover) => (this.hover = hover),
 				measureClick: (lon, lat) => measure.add([lon, lat]),
-				viewChanged: (view) => (mapView.current = view)
+				viewChanged: (view) => (mapView.current = view),
+				pointTile: (version, z, x, y) => app.filters.pointTile(version, z, x, y)
 			},
 			this.#language()
 		);

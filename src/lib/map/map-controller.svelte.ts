@@ -2,15 +2,15 @@ import {
 	Map as MapLibreMap,
 	NavigationControl,
 	ScaleControl,
-	importScriptInWorkers,
+	addProtocol,
 	setWorkerUrl,
 	type GeoJSONSource,
+	type VectorTileSource,
 	type MapGeoJSONFeature,
 	type MapLayerMouseEvent,
 	type Subscription
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import pointsProtocolUrl from './points-protocol.mjs?url&no-inline';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type {
 	FeatureCollection,
@@ -105,6 +105,8 @@ export interface MapCallbacks {
 	measureClick(lon: number, lat: number): void;
 	/** The view settled after a move (the user's, or one the app asked for). */
 	viewChanged(view: MapView): void;
+	/** A vector tile of the incident points of `version` (MapPoints), as MVT bytes. */
+	pointTile(version: number, z: number, x: number, y: number): Promise<ArrayBuffer>;
 }
 
 /** The selected incident as its ring needs it: the position and the toll its marker is sized by. */
@@ -115,7 +117,8 @@ export interface SelectedMarker {
 }
 
 export interface MapData {
-	incidents: IncidentPointsData;
+	/** How many incident points there are to begin with (their tiles come with setIncidents). */
+	incidents: Pick<IncidentPointsData, 'count'>;
 	places: FeatureCollection<Point, MapPlaceProperties>;
 	border: FeatureCollection<LineString | MultiLineString>;
 }
@@ -125,13 +128,34 @@ const EMPTY_GROUPS: GroupCollection = { type: 'FeatureCollection', features: [] 
 const CLEAR_MARGIN = 36;
 
 let workerConfigured = false;
-/** MapLibre's workers can read the incident points' Blobs themselves (points-protocol.mjs). */
-let pointsProtocol: Promise<void> | null = null;
+
 /**
- * The URL MapLibre is given for a Blob's object URL, for its workers to load (see above). The
- * object URL is the path, escaped whole: MapLibre resolves the URL as the page would a link.
+ * The incident points' vector tiles: MapLibre's workers ask the page for a URL of this scheme,
+ * the page asks the map's tile source (the filter worker, through the app) and hands the bytes
+ * back. The page only relays them: it never builds, parses or holds the points.
+ * `incident-tiles://<map>/<version>/<z>/<x>/<y>`; an export map drawn from a live map's style
+ * asks the same map's source.
  */
-const pointsUrl = (blobUrl: string) => `incident-points://points/${encodeURIComponent(blobUrl)}`;
+const POINT_TILES_SCHEME = 'incident-tiles';
+type PointTileSource = MapCallbacks['pointTile'];
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+const pointTileSources = new Map<string, PointTileSource>();
+let pointTilesProtocol = false;
+let mapsMade = 0;
+const pointTilesUrl = (map: string, version: number) =>
+	`${POINT_TILES_SCHEME}://${map}/${version}/{z}/{x}/{y}`;
+
+function servePointTiles() {
+	if (pointTilesProtocol) return;
+	pointTilesProtocol = true;
+	addProtocol(POINT_TILES_SCHEME, async ({ url }) => {
+		const [map = '', ...numbers] = url.slice(POINT_TILES_SCHEME.length + 3).split('/');
+		const [version, z, x, y] = numbers.map(Number) as [number, number, number, number];
+		const source = pointTileSources.get(map);
+		// A map removed meanwhile (its tiles are no longer wanted): an empty tile.
+		return { data: source ? await source(version, z, x, y) : new ArrayBuffer(0) };
+	});
+}
 
 /**
  * Owns the MapLibre map: the style, sources, layers, every event subscription, and the worker
@@ -170,11 +194,8 @@ export class MapController {
 	#unlisten: (() => void)[] = [];
 	/** How many incident points are drawn (the style's halos and exports depend on it). */
 	#count: number;
-	/** The object URL of the newest incident points, and of those the map was last given. */
-	#pointsUrl: string | null = null;
-	#drawnPointsUrl: string | null = null;
-	/** New points wait for MapLibre's workers to know how to read them: not idle meanwhile. */
-	#pointsWaiting = false;
+	/** This map's name in the incident tiles' URLs (see servePointTiles). */
+	#tilesKey = String(++mapsMade);
 
 	constructor(
 		container: HTMLElement,
@@ -195,7 +216,8 @@ export class MapController {
 			setWorkerUrl(absoluteUrl(workerUrl, document.baseURI));
 			workerConfigured = true;
 		}
-		pointsProtocol ??= importScriptInWorkers(absoluteUrl(pointsProtocolUrl, document.baseURI));
+		servePointTiles();
+		pointTileSources.set(this.#tilesKey, callbacks.pointTile);
 		this.#container = container;
 		this.#callbacks = callbacks;
 		this.#theme = theme;
@@ -206,7 +228,17 @@ export class MapController {
 		const [west, south, east, north] = REGION_BBOX;
 		this.#map = new MapLibreMap({
 			container,
-			style: mapStyle(theme, document.baseURI, { ...data, groups: EMPTY_GROUPS }, language.labels),
+			style: mapStyle(
+				theme,
+				document.baseURI,
+				{
+					...data,
+					// Version 0 has no points: the first points come with setIncidents.
+					incidents: { tiles: pointTilesUrl(this.#tilesKey, 0), count: data.incidents.count },
+					groups: EMPTY_GROUPS
+				},
+				language.labels
+			),
 			...(initialView
 				? { center: [initialView.lon, initialView.lat], zoom: initialView.zoom }
 				: { bounds: DEFAULT_BOUNDS }),
@@ -239,9 +271,7 @@ export class MapController {
 
 	#setIdle(mapIdle: boolean) {
 		this.#mapIdle = mapIdle;
-		this.#container.dataset.idle = String(
-			mapIdle && !this.#groupsPending && !this.#busy && !this.#pointsWaiting
-		);
+		this.#container.dataset.idle = String(mapIdle && !this.#groupsPending && !this.#busy);
 	}
 
 	/**
@@ -337,7 +367,8 @@ export class MapController {
 				lon: p.west,
 				lat: p.south
 			});
-		} else {
+		} else if (p.id !== undefined) {
+			// Tiles below CLUSTER_ZOOM_END carry no ids (point-tiles.ts): nothing to point at there.
 			this.#callbacks.hover({ kind: 'incident', x, y, id: String(p.id) });
 		}
 	}
@@ -345,7 +376,7 @@ export class MapController {
 	#click(feature: MapGeoJSONFeature) {
 		const p = feature.properties;
 		if (p.kind !== 'cluster' && p.kind !== 'site') {
-			this.#callbacks.select(String(p.id));
+			if (p.id !== undefined) this.#callbacks.select(String(p.id));
 			return;
 		}
 		if (p.west === p.east && p.south === p.north) {
@@ -462,30 +493,15 @@ export class MapController {
 	}
 
 	/**
-	 * Replaces the incident points with those built by the filter worker (map-points.ts):
-	 * MapLibre's worker loads them from the Blob's URL, so neither the features nor their
-	 * serialisation cost this thread anything.
+	 * Draws the incident points the filter worker prepared (analysis/point-tiles.ts): the source
+	 * asks for the tiles of their version, and the worker cuts them (see servePointTiles).
 	 */
 	setIncidents(points: MapPoints) {
-		const url = URL.createObjectURL(points.blob);
-		this.#pointsUrl = url;
 		this.#count = points.count;
 		this.#map.setLayerZoomRange(HALO_LAYER, haloMinZoom(points.count), 24);
-		// Calls run in order: the protocol is there before the first and stays for every other.
-		this.#pointsWaiting = true;
-		this.#setIdle(false);
-		void pointsProtocol?.then(async () => {
-			if (this.#pointsUrl !== url) {
-				URL.revokeObjectURL(url); // newer points came meanwhile: these were never drawn
-				return;
-			}
-			this.#pointsWaiting = false;
-			const drawn = this.#drawnPointsUrl;
-			this.#drawnPointsUrl = url;
-			await this.#map.getSource<GeoJSONSource>(INCIDENTS_SOURCE)?.setData(pointsUrl(url));
-			// Read: the source has its own copy, and an export map open now has its own too.
-			if (drawn) URL.revokeObjectURL(drawn);
-		});
+		this.#map
+			.getSource<VectorTileSource>(INCIDENTS_SOURCE)
+			?.setTiles([pointTilesUrl(this.#tilesKey, points.version)]);
 	}
 
 	/** While measuring, clicks place points instead of choosing incidents. */
@@ -645,9 +661,6 @@ export class MapController {
 		for (const subscription of this.#subscriptions) subscription.unsubscribe();
 		for (const unlisten of this.#unlisten) unlisten();
 		this.#map.remove();
-		if (this.#pointsUrl) URL.revokeObjectURL(this.#pointsUrl);
-		if (this.#drawnPointsUrl && this.#drawnPointsUrl !== this.#pointsUrl) {
-			URL.revokeObjectURL(this.#drawnPointsUrl);
-		}
+		pointTileSources.delete(this.#tilesKey);
 	}
 }

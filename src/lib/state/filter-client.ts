@@ -25,8 +25,10 @@ export interface FilterEngine {
 	filter(filter: IncidentFilter): void;
 	/** One filter answered in full (mask, count, groups), superseding nothing and never dropped. */
 	evaluateOnce(filter: IncidentFilter): Promise<OnceResult>;
-	/** The map's points for the columns set last, built from them (map-points.ts). */
+	/** The map's points for the columns set last, prepared for tiles (point-tiles.ts). */
 	points(options: MapPointsOptions): void;
+	/** A vector tile of the points of `version` (empty for another version, or no points). */
+	tile(version: number, z: number, x: number, y: number): Promise<ArrayBuffer>;
 	/** While the density surface is drawn, its scale for every filter's matches (null: not). */
 	density(weight: DensityWeight | null): void;
 	dispose(): void;
@@ -40,6 +42,8 @@ export class FilterClient implements FilterEngine {
 	#latestDensity = 0;
 	#onceId = 0;
 	#once = new Map<number, { resolve: (result: OnceResult) => void; reject: (e: Error) => void }>();
+	#tileId = 0;
+	#tiles = new Map<number, { resolve: (bytes: ArrayBuffer) => void; reject: (e: Error) => void }>();
 
 	constructor(handlers: FilterHandlers) {
 		this.#worker.onmessage = (event: MessageEvent<FilterWorkerReply>) => {
@@ -49,6 +53,11 @@ export class FilterClient implements FilterEngine {
 				this.#once.delete(reply.onceId);
 				if (reply.type === 'once') waiting?.resolve(reply.result);
 				else waiting?.reject(new Error(reply.message));
+				return;
+			}
+			if (reply.type === 'tile') {
+				this.#tiles.get(reply.tileId)?.resolve(reply.bytes);
+				this.#tiles.delete(reply.tileId);
 				return;
 			}
 			if (reply.type === 'density') {
@@ -99,6 +108,14 @@ export class FilterClient implements FilterEngine {
 		this.#worker.postMessage({ type: 'points', requestId: ++this.#latestPoints, options });
 	}
 
+	tile(version: number, z: number, x: number, y: number): Promise<ArrayBuffer> {
+		const tileId = ++this.#tileId;
+		return new Promise((resolve, reject) => {
+			this.#tiles.set(tileId, { resolve, reject });
+			this.#worker.postMessage({ type: 'tile', tileId, version, z, x, y });
+		});
+	}
+
 	density(weight: DensityWeight | null) {
 		this.#worker.postMessage({ type: 'density', requestId: ++this.#latestDensity, weight });
 	}
@@ -113,7 +130,9 @@ export class FilterClient implements FilterEngine {
 
 	dispose() {
 		this.#worker.terminate();
-		for (const waiting of this.#once.values()) waiting.reject(new Error('the filter was closed'));
+		const closed = new Error('the filter was closed');
+		for (const waiting of [...this.#once.values(), ...this.#tiles.values()]) waiting.reject(closed);
 		this.#once.clear();
+		this.#tiles.clear();
 	}
 }

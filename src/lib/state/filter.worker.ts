@@ -8,7 +8,8 @@ import {
 } from '$lib/data/filter-engine';
 import type { IncidentFilter } from '$lib/data/filter';
 import { groupIncidents } from '$lib/analysis/groups';
-import { mapPointsJson, tollLabelWriter, type MapPointsOptions } from '$lib/analysis/map-points';
+import { tollLabelWriter, type MapPointsOptions } from '$lib/analysis/map-points';
+import { encodePointTile, pointTiles, type PointTiles } from '$lib/analysis/point-tiles';
 import {
 	densityIntensity,
 	mercatorPoints,
@@ -23,8 +24,9 @@ import { normaliseForSearch } from '$lib/data/search';
  * coalesced: only the newest waiting filter is evaluated, and grouping is skipped for a filter
  * that is no longer the newest, so the worker never falls behind the user. A one-off request
  * (`once`: each step of a video export) is answered in full, whatever else is asked. The map's
- * points are built here too (`points`), as GeoJSON text in a Blob MapLibre's worker loads, and
- * while the density surface is drawn (`density`), its scale for each filter's matches.
+ * points are cut here too: `points` prepares them (point-tiles.ts) and answers with a version,
+ * and each `tile` MapLibre asks for (relayed by the page) is answered with its vector tile's
+ * bytes; while the density surface is drawn (`density`), its scale for each filter's matches.
  */
 export type FilterWorkerMessage =
 	| { type: 'columns'; columns: IncidentColumns }
@@ -32,6 +34,7 @@ export type FilterWorkerMessage =
 	| { type: 'filter'; requestId: number; filter: IncidentFilter }
 	| { type: 'once'; onceId: number; filter: IncidentFilter }
 	| { type: 'points'; requestId: number; options: MapPointsOptions }
+	| { type: 'tile'; tileId: number; version: number; z: number; x: number; y: number }
 	| { type: 'density'; requestId: number; weight: DensityWeight | null };
 
 export type FilterWorkerReply =
@@ -42,11 +45,15 @@ export type FilterWorkerReply =
 	| { type: 'once-error'; onceId: number; message: string }
 	| { type: 'points'; requestId: number; points: MapPoints }
 	| { type: 'points-error'; requestId: number; message: string }
+	| { type: 'tile'; tileId: number; bytes: ArrayBuffer }
 	| { type: 'density'; requestId: number; intensity: [number, number][] };
 
-/** The map's incident points: GeoJSON text (map-points.ts) and how many features it has. */
+/**
+ * The map's incident points, prepared in this worker: the version its tiles are asked for by
+ * (the `points` request's id; a tile of an older version is empty) and how many points.
+ */
 export interface MapPoints {
-	blob: Blob;
+	version: number;
 	count: number;
 }
 
@@ -65,6 +72,8 @@ let lastMask: Uint8Array | null = null;
 /** The density surface, while it is drawn: how it weighs, and the request that asked. */
 let density: { requestId: number; weight: DensityWeight } | null = null;
 let mercator: MercatorPoints | null = null;
+/** The points the map's tiles are cut from, and the version they are asked for by. */
+let tiles: { version: number; points: PointTiles } | null = null;
 /** How the map writes numbers (from its points' request), and the groups' toll labels in it. */
 let numberTag: string | null = null;
 let groupLabels: (string | null)[] | null = null;
@@ -153,9 +162,8 @@ function points(requestId: number, options: MapPointsOptions) {
 	}
 	try {
 		if (!columns) throw new Error('the incidents are not loaded yet');
-		const { parts, count } = mapPointsJson(columns, options);
-		const blob = new Blob(parts, { type: 'application/geo+json' });
-		reply({ type: 'points', requestId, points: { blob, count } });
+		tiles = { version: requestId, points: pointTiles(columns, options) };
+		reply({ type: 'points', requestId, points: { version: requestId, count: tiles.points.count } });
 	} catch (error) {
 		reply({
 			type: 'points-error',
@@ -175,6 +183,7 @@ self.onmessage = (event: MessageEvent<FilterWorkerMessage>) => {
 		lastMask = null;
 		mercator = null;
 		groupLabels = null;
+		tiles = null;
 		return;
 	}
 	if (message.type === 'density') {
@@ -184,6 +193,16 @@ self.onmessage = (event: MessageEvent<FilterWorkerMessage>) => {
 	}
 	if (message.type === 'points') {
 		points(message.requestId, message.options);
+		return;
+	}
+	if (message.type === 'tile') {
+		// A tile of points no longer drawn is empty: the map asks for the new ones anyway.
+		const { tileId, version, z, x, y } = message;
+		const bytes =
+			tiles && tiles.version === version
+				? encodePointTile(tiles.points, z, x, y)
+				: new Uint8Array(0);
+		reply({ type: 'tile', tileId, bytes: bytes.buffer as ArrayBuffer }, [bytes.buffer]);
 		return;
 	}
 	if (message.type === 'once') {

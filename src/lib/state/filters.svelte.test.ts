@@ -119,8 +119,9 @@ describe('FilterState', () => {
 		expect(filters.pointsPending).toBe(false);
 		// The 11 of the 14 built-in incidents that have a position.
 		expect(filters.points?.count).toBe(11);
-		const text = await filters.points!.blob.text();
-		expect(JSON.parse(text).features).toHaveLength(11);
+		// Its tiles are asked by its version: the whole world's tile holds them all.
+		const { version } = filters.points!;
+		expect((await filters.pointTile(version, 0, 0, 0)).byteLength).toBeGreaterThan(0);
 		// The same tag again asks nothing; hiding the data asks for its (no) points by itself.
 		const asked = engine.calls.filter((call) => call === 'points').length;
 		filters.drawPoints(null);
@@ -129,6 +130,9 @@ describe('FilterState', () => {
 		flushSync();
 		await settle();
 		expect(filters.points?.count).toBe(0);
+		// A tile of the points no longer drawn is empty.
+		expect(filters.points!.version).not.toBe(version);
+		expect((await filters.pointTile(version, 0, 0, 0)).byteLength).toBe(0);
 	});
 
 	it('scales the density surface to each filter’s matches while it is drawn', async () => {

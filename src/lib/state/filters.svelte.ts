@@ -167,6 +167,14 @@ export class FilterState {
 		if (before !== undefined && this.#columnsSent) this.#ask(this.filter);
 	}
 
+	/**
+	 * A vector tile of the map's points of `version` (MapLibre asks, the map relays): cut in the
+	 * worker, so the page only passes its bytes on. Empty for points no longer drawn.
+	 */
+	pointTile(version: number, z: number, x: number, y: number): Promise<ArrayBuffer> {
+		return this.#client?.tile(version, z, x, y) ?? Promise.resolve(new ArrayBuffer(0));
+	}
+
 	/** While the density surface is drawn (its weight; null: it is not), scale it to the matches. */
 	drawDensity(weight: DensityWeight | null) {
 		this.#client?.density(weight);

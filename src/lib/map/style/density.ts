@@ -85,13 +85,18 @@ function densityColour(theme: Theme): ExpressionSpecification {
 	] as ExpressionSpecification;
 }
 
-/** The surface, drawn from `source`: the incidents' own (style/incidents.ts). */
-export function densityLayers(theme: Theme, source: string): LayerSpecification[] {
+/** The surface, drawn from `source`'s `sourceLayer`: the incidents' own (style/incidents.ts). */
+export function densityLayers(
+	theme: Theme,
+	source: string,
+	sourceLayer: string
+): LayerSpecification[] {
 	return [
 		{
 			id: DENSITY_LAYER,
 			type: 'heatmap',
 			source,
+			'source-layer': sourceLayer,
 			// Not drawn (nor laid out) where the markers have taken over, nor while it is off.
 			maxzoom: DENSITY_FADE_END,
 			filter: DENSITY_FILTER,

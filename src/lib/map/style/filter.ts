@@ -3,7 +3,7 @@ import type { ExpressionSpecification } from 'maplibre-gl';
 /**
  * The map shows exactly the incidents the filter engine matched (data/filter-engine.ts, in a
  * worker): their mask reaches the renderer as global state, and each feature looks itself up
- * by its index `i`. Changing the filter re-uploads nothing, and the map can never disagree with
+ * by its id, the incident's index (point-tiles.ts). Changing the filter re-uploads nothing, and the map can never disagree with
  * the counts and the list.
  *
  * The markers read it as a text of one character per incident ('1' shown, '0' hidden; '' for
@@ -42,15 +42,11 @@ const mask = ['global-state', MASK_STATE] as ExpressionSpecification;
 export const INCIDENT_FILTER: ExpressionSpecification = [
 	'any',
 	['==', mask, ''],
-	['==', ['slice', mask, ['get', 'i'], ['+', ['get', 'i'], 1]], '1']
+	['==', ['slice', mask, ['id'], ['+', ['id'], 1]], '1']
 ];
 
 const densityMask = ['global-state', DENSITY_MASK_STATE] as ExpressionSpecification;
-const listed: ExpressionSpecification = [
-	'has',
-	['to-string', ['get', 'i']],
-	['get', 'set', densityMask]
-];
+const listed: ExpressionSpecification = ['has', ['to-string', ['id']], ['get', 'set', densityMask]];
 
 export const DENSITY_FILTER: ExpressionSpecification = [
 	'match',

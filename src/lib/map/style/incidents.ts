@@ -4,10 +4,9 @@ import type {
 	LayerSpecification,
 	SourceSpecification
 } from 'maplibre-gl';
-import type { FeatureCollection, Point } from 'geojson';
 import { CLUSTER_ZOOM_END, type GroupCollection } from '$lib/analysis/groups';
 import { DATASET_COLOURS } from '$lib/data/palette';
-import type { MapIncidentProperties } from '$lib/analysis/map-points';
+import { POINT_TILE_LAYER } from '$lib/analysis/point-tiles';
 import { densityFade } from './density';
 import { INCIDENT_FILTER } from './filter';
 import { intlTag } from '$lib/i18n/locale';
@@ -16,9 +15,10 @@ import type { Theme } from './theme';
 
 /**
  * Incidents on the map, from two sources:
- * - INCIDENTS_SOURCE: every located incident, uploaded once and filtered in the renderer
- *   (global-state expressions, style/filter.ts): markers from CLUSTER_ZOOM_END up, uncertainty
- *   halos at every zoom, the selection ring;
+ * - INCIDENTS_SOURCE: every located incident, as vector tiles the filter worker cuts
+ *   (analysis/point-tiles.ts), loaded once and filtered in the renderer (global-state
+ *   expressions, style/filter.ts): markers from CLUSTER_ZOOM_END up, uncertainty halos, the
+ *   density surface;
  * - GROUPS_SOURCE: small, recomputed in a worker when the filter changes (groups.ts): clusters
  *   and lone incidents per zoom level below CLUSTER_ZOOM_END, and "site" badges counting the
  *   matching incidents that share a position above it.
@@ -48,12 +48,16 @@ export function haloMinZoom(locatedCount: number): number {
 /** The map's deepest zoom: Natural Earth detail ends long before this. */
 export const MAX_ZOOM = 13;
 
+/** The layer of the incident tiles, for every style layer that draws from INCIDENTS_SOURCE. */
+export const INCIDENTS_SOURCE_LAYER = POINT_TILE_LAYER;
+
 export function incidentSources(
-	incidents: string | FeatureCollection<Point, MapIncidentProperties>,
+	tiles: string,
 	groups: GroupCollection
 ): Record<string, SourceSpecification> {
 	return {
-		[INCIDENTS_SOURCE]: { type: 'geojson', data: incidents, maxzoom: MAX_ZOOM + 1 },
+		// Vector tiles are 512 pixels in MapLibre, as GeoJSON's are: zoom z draws tiles of z.
+		[INCIDENTS_SOURCE]: { type: 'vector', tiles: [tiles], maxzoom: MAX_ZOOM + 1 },
 		[SELECTION_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
 		[GROUPS_SOURCE]: { type: 'geojson', data: groups, maxzoom: CLUSTER_ZOOM_END + 1 }
 	};
@@ -155,6 +159,7 @@ function tollLabels(
 		id,
 		type: 'symbol',
 		source,
+		...(source === INCIDENTS_SOURCE ? { 'source-layer': INCIDENTS_SOURCE_LAYER } : {}),
 		...zoom,
 		filter: ['all', filter, ['!=', ['get', 'killed_label'], null]],
 		layout: {
@@ -178,6 +183,7 @@ export function incidentLayers(
 			id: HALO_LAYER,
 			type: 'circle',
 			source: INCIDENTS_SOURCE,
+			'source-layer': INCIDENTS_SOURCE_LAYER,
 			minzoom: halosFromZoom,
 			filter: ['all', INCIDENT_FILTER, ['>', ['get', 'halo_z0_px'], 0]],
 			paint: {
@@ -226,6 +232,7 @@ export function incidentLayers(
 			id: 'incident-points',
 			type: 'circle',
 			source: INCIDENTS_SOURCE,
+			'source-layer': INCIDENTS_SOURCE_LAYER,
 			minzoom: CLUSTER_ZOOM_END,
 			filter: INCIDENT_FILTER,
 			layout: { 'circle-sort-key': ['-', ['coalesce', ['get', 'killed_best'], 0]] },

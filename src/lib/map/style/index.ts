@@ -2,14 +2,19 @@ import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection, LineString, MultiLineString, Point, Polygon } from 'geojson';
 import { basemapUrls } from '../geodata-urls';
 import type { GroupCollection } from '$lib/analysis/groups';
-import type { MapIncidentProperties } from '$lib/analysis/map-points';
 import type { MapPlaceProperties } from '../place-features';
 import { basemapLabelLayers, basemapLayers, basemapSources } from './basemap';
 import { BORDER_SOURCE, FILTER_BAND_SOURCE, bandLabelLayers, borderLayers } from './border';
 import { DENSITY_STATE_DEFAULTS, densityLayers } from './density';
 import { FILTER_STATE_DEFAULTS } from './filter';
 import { fontFaces } from './fonts';
-import { INCIDENTS_SOURCE, haloMinZoom, incidentLayers, incidentSources } from './incidents';
+import {
+	INCIDENTS_SOURCE,
+	INCIDENTS_SOURCE_LAYER,
+	haloMinZoom,
+	incidentLayers,
+	incidentSources
+} from './incidents';
 import { MEASURE_SOURCE, measureLayers } from './measure';
 import { PLACES_SOURCE, placeLayers } from './places';
 import { placeMarkLayers, placeMarkSources } from './place-mark';
@@ -18,7 +23,8 @@ import type { Theme } from './theme';
 
 /** The incident points: their GeoJSON, or its URL (map-points.ts), and how many there are. */
 export interface IncidentPointsData {
-	data: string | FeatureCollection<Point, MapIncidentProperties>;
+	/** The URL template of the points' vector tiles (map-controller.svelte.ts serves them). */
+	tiles: string;
 	count: number;
 }
 
@@ -56,7 +62,7 @@ export function mapStyle(
 			[FILTER_BAND_SOURCE]: { type: 'geojson', data: EMPTY_BAND },
 			[MEASURE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
 			[PLACES_SOURCE]: { type: 'geojson', data: data.places },
-			...incidentSources(data.incidents.data, data.groups),
+			...incidentSources(data.incidents.tiles, data.groups),
 			...placeMarkSources()
 		},
 		layers: styleLayers(theme, data.incidents.count, labels)
@@ -76,7 +82,7 @@ export function styleLayers(
 	return [
 		...basemapLayers(theme),
 		// Under the border and the labels, which stay readable over it.
-		...densityLayers(theme, INCIDENTS_SOURCE),
+		...densityLayers(theme, INCIDENTS_SOURCE, INCIDENTS_SOURCE_LAYER),
 		...borderLayers(theme),
 		...basemapLabelLayers(theme, labels.locale),
 		...bandLabelLayers(theme, labels),

@@ -25,7 +25,7 @@ const empty = <T>() => ({ type: 'FeatureCollection', features: [] }) as FeatureC
 describe('map style', () => {
 	it('is a valid MapLibre style, every layer and expression included', () => {
 		const style = mapStyle(LIGHT, 'http://localhost/app/', {
-			incidents: { data: empty(), count: 0 },
+			incidents: { tiles: 'incident-tiles://1/0/{z}/{x}/{y}', count: 0 },
 			groups: empty(),
 			places: empty(),
 			border: { type: 'FeatureCollection', features: [] }
@@ -46,7 +46,8 @@ describe('map style', () => {
 		const rendered = (text: string, i: number) =>
 			featureFilter(INCIDENT_FILTER, 'filter', { matchMask: text }).filter({ zoom: 8 }, {
 				type: 1,
-				properties: { i },
+				id: i,
+				properties: {},
 				geometry: []
 			} as never);
 		for (const share of [0.05, 0.5, 0.95, 0, 1]) {
@@ -64,7 +65,8 @@ describe('map style', () => {
 		const rendered = (state: unknown, i: number) =>
 			featureFilter(DENSITY_FILTER, 'filter', { densityMask: state }).filter({ zoom: 8 }, {
 				type: 1,
-				properties: { i },
+				id: i,
+				properties: {},
 				geometry: []
 			} as never);
 		// Few shown, few hidden, half and half, none and all: the state lists the fewer.
@@ -88,7 +90,7 @@ describe('map style', () => {
 		const started = performance.now();
 		let kept = 0;
 		for (let i = 0; i < size; i++) {
-			const feature = { type: 1, properties: { i }, geometry: [] } as never;
+			const feature = { type: 1, id: i, properties: {}, geometry: [] } as never;
 			if (filter.filter({ zoom: 8 }, feature)) kept++;
 		}
 		expect(kept).toBe(Math.ceil(size / 3));
@@ -180,7 +182,7 @@ describe('map style', () => {
 		};
 
 		it('is drawn from the incidents the filter matched, only while it is on', () => {
-			const [layer] = densityLayers(LIGHT, 'incidents');
+			const [layer] = densityLayers(LIGHT, 'incidents', 'incidents');
 			expect(layer?.id).toBe(DENSITY_LAYER);
 			expect(layer && 'source' in layer && layer.source).toBe('incidents');
 			// Its own mask of the same matches (style/filter.ts: the markers keep the text).
@@ -249,7 +251,7 @@ describe('map labels in Arabic', () => {
 		LIGHT,
 		'http://localhost/app/',
 		{
-			incidents: { data: empty(), count: 0 },
+			incidents: { tiles: 'incident-tiles://1/0/{z}/{x}/{y}', count: 0 },
 			groups: empty(),
 			places: empty(),
 			border: { type: 'FeatureCollection', features: [] }

@@ -22,7 +22,8 @@ import type { DatasetChange } from '$lib/data/import/dataset-channel';
 import { checkStoredDataset } from '$lib/data/import/stored-dataset';
 import type { StorageUsage } from '$lib/data/import/storage-quota';
 import type { FilterEngine, FilterHandlers, OnceResult } from '../filter-client';
-import { mapPointsJson, type MapPointsOptions } from '$lib/analysis/map-points';
+import type { MapPointsOptions } from '$lib/analysis/map-points';
+import { encodePointTile, pointTiles, type PointTiles } from '$lib/analysis/point-tiles';
 import { densityIntensity, mercatorPoints, type DensityWeight } from '$lib/analysis/density-scale';
 import type { DatasetStore } from '../importer.svelte';
 import type { AnalysisService, IncidentData } from '../incidents.svelte';
@@ -66,6 +67,8 @@ export class InThreadFilterEngine implements FilterEngine {
 	#latest = 0;
 	#mask: Uint8Array | null = null;
 	#density: DensityWeight | null = null;
+	#tiles: { version: number; points: PointTiles } | null = null;
+	#pointsAsked = 0;
 
 	constructor(handlers: FilterHandlers) {
 		this.#handlers = handlers;
@@ -100,11 +103,19 @@ export class InThreadFilterEngine implements FilterEngine {
 	points(options: MapPointsOptions) {
 		this.calls.push('points');
 		const columns = this.#columns;
+		const version = ++this.#pointsAsked;
 		setTimeout(() => {
 			if (!columns) return;
-			const { parts, count } = mapPointsJson(columns, options);
-			this.#handlers.points({ blob: new Blob(parts, { type: 'application/geo+json' }), count });
+			this.#tiles = { version, points: pointTiles(columns, options) };
+			this.#handlers.points({ version, count: this.#tiles.points.count });
 		}, 0);
+	}
+
+	tile(version: number, z: number, x: number, y: number) {
+		const tiles = this.#tiles;
+		const bytes =
+			tiles?.version === version ? encodePointTile(tiles.points, z, x, y) : new Uint8Array(0);
+		return Promise.resolve(bytes.buffer as ArrayBuffer);
 	}
 
 	density(weight: DensityWeight | null) {
