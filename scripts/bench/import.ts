@@ -194,13 +194,12 @@ Every map repaint here is a main-thread task of 110–240 ms on SwiftShader (see
 benchmark), so long tasks are counted while the map also redraws. How the rows reach the map: the
 import worker parses them, sends them to the page in batches of 5,000 and builds the dataset's
 filter columns where the rows are (\`ColumnsPart\`, filter-engine.ts); the page joins the parts of
-the datasets shown and hands the join to the filter worker, which sorts it by date and writes the
-map's points as GeoJSON text in a Blob (map-points.ts) that MapLibre's own worker loads from its
-URL, so the page neither builds map features nor serialises them; but MapLibre's worker sends a
-source loaded from a URL back to the page once parsed (it keeps a copy there), so the page still
-takes in every point once. What is still the page's: the rows as objects (every list, panel and
-export reads them), the join, that copy of the points, the distances asked of the analysis worker
-and the table of its answer, and MapLibre's drawing and tile handling.
+the datasets shown and hands the join to the filter worker, which sorts it by date and cuts the
+map's points into vector tiles (point-tiles.ts) as MapLibre asks for them; the page only relays
+each tile's bytes, so it neither builds, serialises nor receives the points. What is still the
+page's: the rows as objects (every list, panel and export reads them), the join, the distances
+asked of the analysis worker (their ids and positions read from the columns) and the table of its
+answer, and MapLibre's drawing and tile handling.
 `;
 	} finally {
 		await browser.close();

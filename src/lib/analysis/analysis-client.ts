@@ -35,8 +35,14 @@ export class AnalysisClient {
 	}
 
 	/** Figures for every incident in the request (its coordinate arrays are handed over). */
-	figures(request: FiguresRequest): Promise<FiguresResult> {
-		return this.#ask({ type: 'figures', request }, [request.lons.buffer, request.lats.buffer]);
+	async figures(request: FiguresRequest): Promise<FiguresResult> {
+		const { ids } = request;
+		const result = await this.#ask<FiguresResult>({ type: 'figures', request }, [
+			request.lons.buffer,
+			request.lats.buffer
+		]);
+		// The worker does not send the ids back: they are the request's, already here.
+		return { ...result, ids };
 	}
 
 	/** The area within `km` of the border, as a polygon to draw. */

@@ -29,7 +29,12 @@ self.onmessage = (event: MessageEvent<AnalysisMessage>) => {
 		const key = JSON.stringify(request.border.coordinates);
 		if (cached?.key !== key) cached = { key, model: borderModel(request.border, request.sides) };
 		const result = computeFigures(request, cached.model);
-		self.postMessage({ requestId: message.requestId, result }, { transfer: transferables(result) });
+		// Without the ids: the page asked with them (AnalysisClient puts them back), and 500,000
+		// strings copied back would cost it as much as sending them did.
+		self.postMessage(
+			{ requestId: message.requestId, result: { ...result, ids: [] } },
+			{ transfer: transferables(result) }
+		);
 	} catch (error) {
 		self.postMessage({
 			requestId: message.requestId,

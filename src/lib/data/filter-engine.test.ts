@@ -9,7 +9,8 @@ import {
 	buildColumnsPart,
 	columnsBinning,
 	evaluate,
-	joinColumns
+	joinColumns,
+	locatedPositions
 } from './filter-engine';
 import { dayNumber } from './format';
 import type { IncidentCollection, PlaceCollection } from './incident';
@@ -179,5 +180,21 @@ describe('filter engine', () => {
 		expect(unsorted.order).toHaveLength(0);
 		expect(unsorted.facetTotals).toEqual(whole.facetTotals);
 		expect(joinColumns([], [], null).count).toBe(0);
+	});
+
+	it('reads the located incidents’ ids and positions from the parts, in the incidents’ order', () => {
+		const random = seededRandom(11);
+		const incidents = randomIncidents(random, 250);
+		const parts = [0, 90, 91, 250].slice(1).map((end, k, ends) => {
+			const start = k === 0 ? 0 : ends[k - 1]!;
+			return buildColumnsPart(incidents.slice(start, end));
+		});
+		const located = incidents.filter((incident) => incident.geometry !== null);
+		expect(located.length).toBeLessThan(incidents.length); // some have no position
+		const { ids, lons, lats } = locatedPositions(parts);
+		expect(ids).toEqual(located.map((incident) => incident.id));
+		expect([...lons]).toEqual(located.map((incident) => incident.geometry!.coordinates[0]));
+		expect([...lats]).toEqual(located.map((incident) => incident.geometry!.coordinates[1]));
+		expect(locatedPositions([]).ids).toEqual([]);
 	});
 });

@@ -10,7 +10,8 @@ export type { MapPoints, OnceResult };
 /** What the filter state hears back from the engine, for the newest filter only. */
 export interface FilterHandlers {
 	evaluation(evaluation: Evaluation, milliseconds: number): void;
-	groups(groups: GroupCollection): void;
+	/** The matches' groups, and the density surface's scale for them while it is drawn. */
+	groups(groups: GroupCollection, intensity: [number, number][] | null): void;
 	error(message: string): void;
 	/** The map's points for the newest columns and options. */
 	points(points: MapPoints): void;
@@ -72,7 +73,7 @@ export class FilterClient implements FilterEngine {
 			}
 			if (reply.requestId !== this.#latest) return;
 			if (reply.type === 'evaluation') handlers.evaluation(reply.evaluation, reply.milliseconds);
-			else if (reply.type === 'groups') handlers.groups(reply.groups);
+			else if (reply.type === 'groups') handlers.groups(reply.groups, reply.intensity);
 			else handlers.error(reply.message);
 		};
 	}

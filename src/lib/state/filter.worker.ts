@@ -39,7 +39,13 @@ export type FilterWorkerMessage =
 
 export type FilterWorkerReply =
 	| { type: 'evaluation'; requestId: number; evaluation: Evaluation; milliseconds: number }
-	| { type: 'groups'; requestId: number; groups: ReturnType<typeof groupIncidents> }
+	| {
+			type: 'groups';
+			requestId: number;
+			groups: ReturnType<typeof groupIncidents>;
+			/** The density surface's scale for these matches, while it is drawn (else null). */
+			intensity: [number, number][] | null;
+	  }
 	| { type: 'error'; requestId: number; message: string }
 	| { type: 'once'; onceId: number; result: OnceResult }
 	| { type: 'once-error'; onceId: number; message: string }
@@ -121,8 +127,13 @@ function run() {
 		);
 		setTimeout(() => {
 			if (job.requestId !== newest || data !== columns) return; // superseded
-			reply({ type: 'groups', requestId: job.requestId, groups: groups(data, mask) });
-			scaleDensity();
+			// With the surface's scale for the same matches: the map changes once, in one frame.
+			reply({
+				type: 'groups',
+				requestId: job.requestId,
+				groups: groups(data, mask),
+				intensity: densityScale()
+			});
 			// Ready for the first search, now that the map has what it draws.
 			setTimeout(() => needSearch(null), 0);
 		}, 0);
@@ -147,12 +158,17 @@ function needSearch(filter: IncidentFilter | null) {
 	normalised = true;
 }
 
-/** The density surface's scale for the newest matches, while the surface is drawn. */
-function scaleDensity() {
-	if (!density || !columns || !lastMask) return;
+/** The density surface's scale for the newest matches, while the surface is drawn (else null). */
+function densityScale(): [number, number][] | null {
+	if (!density || !columns || !lastMask) return null;
 	mercator ??= mercatorPoints(columns);
-	const intensity = densityIntensity(mercator, lastMask, density.weight);
-	reply({ type: 'density', requestId: density.requestId, intensity });
+	return densityIntensity(mercator, lastMask, density.weight);
+}
+
+/** The density surface's scale on its own: when it is turned on or weighed otherwise. */
+function scaleDensity() {
+	const intensity = densityScale();
+	if (density && intensity) reply({ type: 'density', requestId: density.requestId, intensity });
 }
 
 function points(requestId: number, options: MapPointsOptions) {

@@ -95,8 +95,9 @@ export class FilterState {
 				this.lastMilliseconds = milliseconds;
 			},
 			// Groups follow the evaluation of the same filter (a superseded one's are dropped).
-			groups: (groups) => {
+			groups: (groups, intensity) => {
 				this.shown = { mask: this.#mask, groups };
+				if (intensity) this.densityIntensity = intensity;
 				this.pending = false;
 			},
 			error: (message) => {

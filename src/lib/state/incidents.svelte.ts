@@ -15,7 +15,7 @@ import type { Region } from '$lib/analysis/regions';
 import { FiguresTable, type FiguresRequest } from '$lib/analysis/incident-figures';
 import { AnalysisClient } from '$lib/analysis/analysis-client';
 import { untrack } from 'svelte';
-import { linkedColumnsPart, type ColumnsPart } from '$lib/data/filter-engine';
+import { linkedColumnsPart, locatedPositions, type ColumnsPart } from '$lib/data/filter-engine';
 
 export interface IncidentData {
 	dataset: DatasetInfo;
@@ -179,7 +179,8 @@ export class IncidentStore {
 
 	/** Starts the worker that measures border distances, sides and nearest neighbours. */
 	async computeFigures(): Promise<void> {
-		const located = this.located;
+		// From the columns (aligned with `incidents`), not from the incident objects.
+		const { ids, lons, lats } = locatedPositions(this.columnParts);
 		const request: FiguresRequest = {
 			border: this.border,
 			sides: this.sides,
@@ -187,9 +188,9 @@ export class IncidentStore {
 			crossings: labelledPoints(
 				this.places.filter((place) => place.properties.kind === 'border_crossing')
 			),
-			ids: located.map((incident) => incident.id),
-			lons: Float64Array.from(located, (incident) => incident.geometry?.coordinates[0] ?? NaN),
-			lats: Float64Array.from(located, (incident) => incident.geometry?.coordinates[1] ?? NaN)
+			ids,
+			lons,
+			lats
 		};
 		this.#analysis ??= this.#createAnalysis();
 		const asked = ++this.#figuresAsked;

@@ -95,8 +95,7 @@ export class InThreadFilterEngine implements FilterEngine {
 			const evaluation = evaluate(this.#columns, filter);
 			this.#mask = evaluation.mask;
 			this.#handlers.evaluation(evaluation, 0);
-			this.#handlers.groups(groupIncidents(this.#columns, evaluation.mask));
-			this.#scaleDensity();
+			this.#handlers.groups(groupIncidents(this.#columns, evaluation.mask), this.#densityScale());
 		}, 0);
 	}
 
@@ -124,12 +123,14 @@ export class InThreadFilterEngine implements FilterEngine {
 		this.#scaleDensity();
 	}
 
+	#densityScale() {
+		if (!this.#density || !this.#columns || !this.#mask) return null;
+		return densityIntensity(mercatorPoints(this.#columns), this.#mask, this.#density);
+	}
+
 	#scaleDensity() {
-		if (this.#density && this.#columns && this.#mask) {
-			this.#handlers.density(
-				densityIntensity(mercatorPoints(this.#columns), this.#mask, this.#density)
-			);
-		}
+		const intensity = this.#densityScale();
+		if (intensity) this.#handlers.density(intensity);
 	}
 
 	evaluateOnce(filter: IncidentFilter) {
