@@ -56,9 +56,12 @@ export class FilterClient implements FilterEngine {
 				else waiting?.reject(new Error(reply.message));
 				return;
 			}
-			if (reply.type === 'tile') {
-				this.#tiles.get(reply.tileId)?.resolve(reply.bytes);
+			if (reply.type === 'tile' || reply.type === 'tile-error') {
+				const waiting = this.#tiles.get(reply.tileId);
 				this.#tiles.delete(reply.tileId);
+				// A failed tile reaches MapLibre as its error (the map reports it).
+				if (reply.type === 'tile') waiting?.resolve(reply.bytes);
+				else waiting?.reject(new Error(`the incidents' tile could not be cut: ${reply.message}`));
 				return;
 			}
 			if (reply.type === 'density') {

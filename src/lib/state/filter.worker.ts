@@ -52,6 +52,7 @@ export type FilterWorkerReply =
 	| { type: 'points'; requestId: number; points: MapPoints }
 	| { type: 'points-error'; requestId: number; message: string }
 	| { type: 'tile'; tileId: number; bytes: ArrayBuffer }
+	| { type: 'tile-error'; tileId: number; message: string }
 	| { type: 'density'; requestId: number; intensity: [number, number][] };
 
 /**
@@ -214,11 +215,17 @@ self.onmessage = (event: MessageEvent<FilterWorkerMessage>) => {
 	if (message.type === 'tile') {
 		// A tile of points no longer drawn is empty: the map asks for the new ones anyway.
 		const { tileId, version, z, x, y } = message;
-		const bytes =
-			tiles && tiles.version === version
-				? encodePointTile(tiles.points, z, x, y)
-				: new Uint8Array(0);
-		reply({ type: 'tile', tileId, bytes: bytes.buffer as ArrayBuffer }, [bytes.buffer]);
+		try {
+			const bytes =
+				tiles && tiles.version === version
+					? encodePointTile(tiles.points, z, x, y)
+					: new Uint8Array(0);
+			reply({ type: 'tile', tileId, bytes: bytes.buffer as ArrayBuffer }, [bytes.buffer]);
+		} catch (error) {
+			// Answered all the same: a tile left unanswered would keep the map from ever settling.
+			const text = error instanceof Error ? error.message : String(error);
+			reply({ type: 'tile-error', tileId, message: text });
+		}
 		return;
 	}
 	if (message.type === 'once') {
