@@ -1,7 +1,9 @@
 import type { IncidentColumns } from '$lib/data/filter-engine';
 import type { LocationPrecision } from '$lib/data/incident';
 import { UNCERTAINTY_RADIUS_KM } from '$lib/data/region';
+import { dictionaryCoder } from '$lib/data/dictionary';
 import { CLUSTER_ZOOM_END } from './groups';
+import { mercatorPoints, type MercatorPoints } from './density-scale';
 import { haloOwners, pixelsAtZoomZero, tollLabelWriter, type MapPointsOptions } from './map-points';
 import { ProtobufWriter } from './protobuf-writer';
 
@@ -43,14 +45,16 @@ export interface PointTiles {
 	colours: string[];
 }
 
-const mercatorX = (lon: number) => lon / 360 + 0.5;
-function mercatorY(lat: number): number {
-	const sin = Math.sin((lat * Math.PI) / 180);
-	return 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI;
-}
-
-/** Everything the tiles need from the columns, computed once per data and language. */
-export function pointTiles(columns: IncidentColumns, options: MapPointsOptions): PointTiles {
+/**
+ * Everything the tiles need from the columns, computed once per data and language.
+ * @param mercator the columns' positions in Web Mercator (the filter worker's, which the
+ *   density surface's scale shares)
+ */
+export function pointTiles(
+	columns: IncidentColumns,
+	options: MapPointsOptions,
+	mercator: MercatorPoints = mercatorPoints(columns)
+): PointTiles {
 	const precisionValues = columns.facetValues.location_precision.map(
 		(value) => Number(value) as LocationPrecision
 	);
@@ -65,19 +69,14 @@ export function pointTiles(columns: IncidentColumns, options: MapPointsOptions):
 		// Unlocated incidents are listed in the panel, never drawn.
 		if (!Number.isNaN(columns.lon[i]!)) index[k++] = i;
 	}
-	// West to east (Mercator x grows with longitude): a tile's points are one run of them.
-	index.sort((a, b) => columns.lon[a]! - columns.lon[b]!);
-	const x = new Float64Array(located);
-	const y = new Float64Array(located);
-	for (let k = 0; k < located; k++) {
-		const i = index[k]!;
-		x[k] = mercatorX(columns.lon[i]!);
-		y[k] = mercatorY(columns.lat[i]!);
-	}
+	// West to east: a tile's points are one run of them.
+	index.sort((a, b) => mercator.x[a]! - mercator.x[b]!);
+	const x = Float64Array.from(index, (i) => mercator.x[i]!);
+	const y = Float64Array.from(index, (i) => mercator.y[i]!);
 
 	const writeLabel = tollLabelWriter(options.numberTag);
 	const labels: string[] = [];
-	const labelIndex = new Map<string, number>();
+	const labelCode = dictionaryCoder(labels);
 	const label = new Int32Array(columns.count).fill(-1);
 	const halo = new Float64Array(columns.count);
 	const approximate = new Uint8Array(columns.count);
@@ -91,11 +90,7 @@ export function pointTiles(columns: IncidentColumns, options: MapPointsOptions):
 	const colour = new Int16Array(columns.count).fill(-1);
 	for (let i = 0; i < columns.count; i++) {
 		const written = writeLabel(columns.killedLabel[i] ?? null);
-		if (written !== null) {
-			let code = labelIndex.get(written);
-			if (code === undefined) labelIndex.set(written, (code = labels.push(written) - 1));
-			label[i] = code;
-		}
+		if (written !== null) label[i] = labelCode(written);
 		if (owns[i]) {
 			halo[i] = pixelsAtZoomZero(UNCERTAINTY_RADIUS_KM[precision(i)] * 1000, columns.lat[i]!);
 		}
@@ -178,6 +173,26 @@ class ValueTable {
 			layer.message(4, value);
 		}
 	}
+}
+
+/** The points the map draws now, and the version its tiles are asked for by (MapPoints). */
+export interface VersionedPointTiles {
+	version: number;
+	points: PointTiles;
+}
+
+/**
+ * Tile z/x/y of the points of `version`: empty when those are not the points held (the map
+ * asks for the newer ones anyway), or when nothing is held yet.
+ */
+export function versionedPointTile(
+	held: VersionedPointTiles | null,
+	version: number,
+	z: number,
+	x: number,
+	y: number
+): Uint8Array {
+	return held?.version === version ? encodePointTile(held.points, z, x, y) : new Uint8Array(0);
 }
 
 /** Tile z/x/y as MVT bytes (an empty tile where there are no points). */

@@ -2,7 +2,9 @@ import { dayNumber, formatKilled, killedForSize } from './format';
 import { FACETS, killedRange, rawSearchText, type FacetKey, type IncidentFilter } from './filter';
 import type { IncidentFeature, PlaceFeature } from './incident';
 import { linkPlaces, type PlaceLinks } from './place-link';
+import { dictionaryCoder } from './dictionary';
 import { normaliseForSearch } from './search';
+import { concatenated } from './typed-arrays';
 import { chooseBinning, type Binning, type TimeUnit } from './timeline';
 
 /**
@@ -87,16 +89,8 @@ export function buildColumnsPart(
 	const facetValues = {} as Record<FacetKey, string[]>;
 	for (const facet of FACETS) {
 		const values: string[] = [];
-		const codeOf = new Map<string, number>();
-		facetCodes[facet.key] = Int32Array.from(incidents, (incident) => {
-			const value = facet.value(incident);
-			let code = codeOf.get(value);
-			if (code === undefined) {
-				code = values.push(value) - 1;
-				codeOf.set(value, code);
-			}
-			return code;
-		});
+		const code = dictionaryCoder(values);
+		facetCodes[facet.key] = Int32Array.from(incidents, (incident) => code(facet.value(incident)));
 		facetValues[facet.key] = values;
 	}
 	const ranges = incidents.map(killedRange);
@@ -160,20 +154,6 @@ export function dateOrder(day: Int32Array, ids: readonly string[]): Int32Array {
 	);
 }
 
-/** Typed arrays end to end. */
-function joined<T extends Int32Array | Uint8Array | Float64Array>(
-	Type: new (length: number) => T,
-	arrays: readonly T[]
-): T {
-	const out = new Type(arrays.reduce((sum, array) => sum + array.length, 0));
-	let at = 0;
-	for (const array of arrays) {
-		out.set(array, at);
-		at += array.length;
-	}
-	return out;
-}
-
 /**
  * The located incidents of the parts, in order (the app's `located`): their ids and positions
  * read from the parts' columns, so measuring them never walks 500,000 incident objects.
@@ -201,6 +181,13 @@ export function locatedPositions(parts: readonly ColumnsPart[]): {
 	return { ids, lons, lats };
 }
 
+/** A part's columns that are one typed array. */
+type TypedColumn = {
+	[K in keyof ColumnsPart]: ColumnsPart[K] extends Int32Array | Uint8Array | Float64Array
+		? K
+		: never;
+}[keyof ColumnsPart];
+
 /**
  * The columns of the parts' incidents, in the parts' order.
  * @param placeNames the gazetteer's names (PlaceLinks.names), which the parts' places index
@@ -216,10 +203,13 @@ export function joinColumns(
 	options: { order?: boolean; normalise?: boolean } = {}
 ): IncidentColumns {
 	const n = parts.reduce((sum, part) => sum + part.count, 0);
-	const day = joined(
-		Int32Array,
-		parts.map((part) => part.day)
-	);
+	// One typed column of every part, end to end.
+	const column = <K extends TypedColumn>(Type: new (length: number) => ColumnsPart[K], key: K) =>
+		concatenated(
+			Type,
+			parts.map((part) => part[key])
+		);
+	const day = column(Int32Array, 'day');
 	let firstDay = Infinity;
 	let lastDay = -Infinity;
 	for (const d of day) {
@@ -235,18 +225,11 @@ export function joinColumns(
 	const facetTotals = {} as Record<FacetKey, Int32Array>;
 	for (const facet of FACETS) {
 		const values: string[] = [];
-		const codeOf = new Map<string, number>();
+		const code = dictionaryCoder(values);
 		const codes = new Int32Array(n);
 		let at = 0;
 		for (const part of parts) {
-			const renumber = Int32Array.from(part.facetValues[facet.key], (value) => {
-				let code = codeOf.get(value);
-				if (code === undefined) {
-					code = values.push(value) - 1;
-					codeOf.set(value, code);
-				}
-				return code;
-			});
+			const renumber = Int32Array.from(part.facetValues[facet.key], code);
 			const own = part.facetCodes[facet.key];
 			for (let i = 0; i < own.length; i++) codes[at + i] = renumber[own[i]!]!;
 			at += own.length;
@@ -264,41 +247,20 @@ export function joinColumns(
 		count: n,
 		ids,
 		day,
-		datePrecision: joined(
-			Uint8Array,
-			parts.map((part) => part.datePrecision)
-		),
+		datePrecision: column(Uint8Array, 'datePrecision'),
 		border: border ?? new Float64Array(n).fill(Number.NaN),
-		killedLow: joined(
-			Float64Array,
-			parts.map((part) => part.killedLow)
-		),
-		killedHigh: joined(
-			Float64Array,
-			parts.map((part) => part.killedHigh)
-		),
+		killedLow: column(Float64Array, 'killedLow'),
+		killedHigh: column(Float64Array, 'killedHigh'),
 		facetCodes,
 		facetValues,
 		facetTotals,
 		search: options.normalise ? search.map(normaliseForSearch) : search,
-		place: joined(
-			Int32Array,
-			parts.map((part) => part.place)
-		),
+		place: column(Int32Array, 'place'),
 		placeSearch: options.normalise ? placeNames.map(normaliseForSearch) : [...placeNames],
 		order: options.order ? dateOrder(day, ids) : new Int32Array(0),
-		lon: joined(
-			Float64Array,
-			parts.map((part) => part.lon)
-		),
-		lat: joined(
-			Float64Array,
-			parts.map((part) => part.lat)
-		),
-		killedBest: joined(
-			Float64Array,
-			parts.map((part) => part.killedBest)
-		),
+		lon: column(Float64Array, 'lon'),
+		lat: column(Float64Array, 'lat'),
+		killedBest: column(Float64Array, 'killedBest'),
 		killedLabel: parts.flatMap((part) => part.killedLabel),
 		firstDay,
 		lastDay,

@@ -10,6 +10,7 @@
  */
 import { parquetMetadataAsync, parquetRead, type AsyncBuffer, type FileMetaData } from 'hyparquet';
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
+import { concatenated } from './typed-arrays';
 
 export type GeoParquetColumnType = 'STRING' | 'DOUBLE' | 'INT64' | 'BOOLEAN' | 'TIMESTAMP' | 'JSON';
 
@@ -207,13 +208,7 @@ export async function writeGeoParquet(
 	const writer = new GeoParquetWriter(columns, (bytes) => void parts.push(bytes), { metadata });
 	await writer.writeRows(rows, lons, lats);
 	await writer.finish();
-	const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-	let at = 0;
-	for (const part of parts) {
-		out.set(part, at);
-		at += part.length;
-	}
-	return out;
+	return concatenated(Uint8Array, parts);
 }
 
 export interface GeoParquetInfo {

@@ -9,7 +9,11 @@ import {
 import type { IncidentFilter } from '$lib/data/filter';
 import { groupIncidents } from '$lib/analysis/groups';
 import { tollLabelWriter, type MapPointsOptions } from '$lib/analysis/map-points';
-import { encodePointTile, pointTiles, type PointTiles } from '$lib/analysis/point-tiles';
+import {
+	pointTiles,
+	versionedPointTile,
+	type VersionedPointTiles
+} from '$lib/analysis/point-tiles';
 import {
 	densityIntensity,
 	mercatorPoints,
@@ -80,7 +84,7 @@ let lastMask: Uint8Array | null = null;
 let density: { requestId: number; weight: DensityWeight } | null = null;
 let mercator: MercatorPoints | null = null;
 /** The points the map's tiles are cut from, and the version they are asked for by. */
-let tiles: { version: number; points: PointTiles } | null = null;
+let tiles: VersionedPointTiles | null = null;
 /** How the map writes numbers (from its points' request), and the groups' toll labels in it. */
 let numberTag: string | null = null;
 let groupLabels: (string | null)[] | null = null;
@@ -179,7 +183,8 @@ function points(requestId: number, options: MapPointsOptions) {
 	}
 	try {
 		if (!columns) throw new Error('the incidents are not loaded yet');
-		tiles = { version: requestId, points: pointTiles(columns, options) };
+		mercator ??= mercatorPoints(columns);
+		tiles = { version: requestId, points: pointTiles(columns, options, mercator) };
 		reply({ type: 'points', requestId, points: { version: requestId, count: tiles.points.count } });
 	} catch (error) {
 		reply({
@@ -213,13 +218,9 @@ self.onmessage = (event: MessageEvent<FilterWorkerMessage>) => {
 		return;
 	}
 	if (message.type === 'tile') {
-		// A tile of points no longer drawn is empty: the map asks for the new ones anyway.
 		const { tileId, version, z, x, y } = message;
 		try {
-			const bytes =
-				tiles && tiles.version === version
-					? encodePointTile(tiles.points, z, x, y)
-					: new Uint8Array(0);
+			const bytes = versionedPointTile(tiles, version, z, x, y);
 			reply({ type: 'tile', tileId, bytes: bytes.buffer as ArrayBuffer }, [bytes.buffer]);
 		} catch (error) {
 			// Answered all the same: a tile left unanswered would keep the map from ever settling.

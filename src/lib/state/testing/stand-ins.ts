@@ -23,7 +23,11 @@ import { checkStoredDataset } from '$lib/data/import/stored-dataset';
 import type { StorageUsage } from '$lib/data/import/storage-quota';
 import type { FilterEngine, FilterHandlers, OnceResult } from '../filter-client';
 import type { MapPointsOptions } from '$lib/analysis/map-points';
-import { encodePointTile, pointTiles, type PointTiles } from '$lib/analysis/point-tiles';
+import {
+	pointTiles,
+	versionedPointTile,
+	type VersionedPointTiles
+} from '$lib/analysis/point-tiles';
 import { densityIntensity, mercatorPoints, type DensityWeight } from '$lib/analysis/density-scale';
 import type { DatasetStore } from '../importer.svelte';
 import type { AnalysisService, IncidentData } from '../incidents.svelte';
@@ -67,7 +71,7 @@ export class InThreadFilterEngine implements FilterEngine {
 	#latest = 0;
 	#mask: Uint8Array | null = null;
 	#density: DensityWeight | null = null;
-	#tiles: { version: number; points: PointTiles } | null = null;
+	#tiles: VersionedPointTiles | null = null;
 	#pointsAsked = 0;
 
 	constructor(handlers: FilterHandlers) {
@@ -111,9 +115,7 @@ export class InThreadFilterEngine implements FilterEngine {
 	}
 
 	tile(version: number, z: number, x: number, y: number) {
-		const tiles = this.#tiles;
-		const bytes =
-			tiles?.version === version ? encodePointTile(tiles.points, z, x, y) : new Uint8Array(0);
+		const bytes = versionedPointTile(this.#tiles, version, z, x, y);
 		return Promise.resolve(bytes.buffer as ArrayBuffer);
 	}
 
