@@ -282,22 +282,29 @@ export function buildColumns(
 	normalise = true,
 	places: PlaceLinks = { placeOf: new Int32Array(incidents.length).fill(-1), names: [] }
 ): IncidentColumns {
-	return joinColumns(
-		[buildColumnsPart(incidents, places.placeOf)],
-		places.names,
-		borderColumn(incidents, borderDistance),
-		{ order: true, normalise }
-	);
+	const parts = [buildColumnsPart(incidents, places.placeOf)];
+	return joinColumns(parts, places.names, borderColumn(parts, borderDistance), {
+		order: true,
+		normalise
+	});
 }
 
 /** The border column: metres for located, measured incidents, NaN otherwise. */
 export function borderColumn(
-	incidents: readonly IncidentFeature[],
+	parts: readonly ColumnsPart[],
 	borderDistance: (id: string) => number | undefined
 ): Float64Array {
-	return Float64Array.from(incidents, (incident) =>
-		incident.geometry ? (borderDistance(incident.id) ?? Number.NaN) : Number.NaN
-	);
+	const border = new Float64Array(parts.reduce((sum, part) => sum + part.count, 0));
+	let row = 0;
+	for (const part of parts) {
+		for (let i = 0; i < part.count; i++, row++) {
+			const id = part.ids[i];
+			const located =
+				!Number.isNaN(part.lon[i] ?? Number.NaN) && !Number.isNaN(part.lat[i] ?? Number.NaN);
+			border[row] = located && id !== undefined ? (borderDistance(id) ?? Number.NaN) : Number.NaN;
+		}
+	}
+	return border;
 }
 
 /** Normalises raw search text in place (from buildColumns(…, normalise = false)). */

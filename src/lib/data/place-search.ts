@@ -1,7 +1,8 @@
-import type { DatePrecision, IncidentFeature, PlaceFeature, PlaceProperties } from './incident';
+import type { DatePrecision, PlaceFeature, PlaceProperties } from './incident';
 import { linkPlaces, type PlaceLinks } from './place-link';
 import { mainName, nameParts, searchNames } from './place-name';
 import { normaliseForSearch } from './search';
+import { rowsArray, type IncidentRows } from './incident-rows';
 
 /**
  * Suggestions for the search box (a combobox): places of the gazetteer and incidents, for what
@@ -62,13 +63,15 @@ interface Named {
 export interface SearchIndex {
 	places: readonly PlaceFeature[];
 	placeNames: Named[];
-	incidents: readonly IncidentFeature[];
+	incidents: IncidentRows;
 	/** Distinct place texts of the incidents, by search key: which incidents have each. */
 	incidentsByKey: Map<string, number[]>;
 	/** The incidents at each gazetteer place (by place index). */
 	incidentsAtPlace: Map<number, number[]>;
 	/** Incident ids in lower case, for matching the start of an id. */
 	ids: string[];
+	/** Each incident's date, then id, as text that sorts in that order. */
+	dateKeys: string[];
 	/** Incident indices by date, then id: suggestions come out in this order (sorted on first use). */
 	order: Int32Array | null;
 }
@@ -80,22 +83,29 @@ export interface SearchIndex {
  */
 export function searchIndex(
 	places: readonly PlaceFeature[],
-	incidents: readonly IncidentFeature[],
-	links: PlaceLinks = linkPlaces(incidents, places)
+	incidents: IncidentRows,
+	links: PlaceLinks = linkPlaces(rowsArray(incidents), places)
 ): SearchIndex {
 	const placeNames = places.map((place) => {
 		const names = searchNames(place.properties);
 		return { names, keys: names.map(normaliseForSearch) };
 	});
 	const byText = new Map<string, number[]>();
-	incidents.forEach((incident, i) => {
+	const ids: string[] = [];
+	const dateKeys: string[] = [];
+	// One pass, each row read once (decoding it, for an imported dataset's columns).
+	for (let i = 0; i < incidents.length; i++) {
+		const incident = incidents.at(i);
+		if (!incident) continue;
+		ids.push(incident.id.toLowerCase());
+		dateKeys.push(`${incident.properties.date} ${incident.id}`);
 		for (const text of [incident.properties.place, incident.properties.place_ar]) {
 			if (typeof text !== 'string' || text === '') continue;
 			const list = byText.get(text);
 			if (list) list.push(i);
 			else byText.set(text, [i]);
 		}
-	});
+	}
 	const incidentsByKey = new Map<string, number[]>();
 	for (const [text, list] of byText) {
 		for (const key of new Set(nameParts(text).map(normaliseForSearch))) {
@@ -116,16 +126,16 @@ export function searchIndex(
 		incidents,
 		incidentsByKey,
 		incidentsAtPlace,
-		ids: incidents.map((incident) => incident.id.toLowerCase()),
+		ids,
+		dateKeys,
 		order: null
 	};
 }
 
 /** Incident indices in date order, then id (ISO dates compare as text). */
-function dateOrder(incidents: readonly IncidentFeature[]): Int32Array {
-	const keys = incidents.map((incident) => `${incident.properties.date} ${incident.id}`);
+function dateOrder(keys: readonly string[]): Int32Array {
 	// An array sorts faster with a comparator than a typed array does.
-	const order = Array.from(incidents.keys()).sort((a, b) => {
+	const order = Array.from(keys.keys()).sort((a, b) => {
 		const [x, y] = [keys[a] ?? '', keys[b] ?? ''];
 		return x < y ? -1 : x > y ? 1 : 0;
 	});
@@ -224,11 +234,11 @@ function incidentSuggestions(
 		});
 	}
 	const chosen: IncidentSuggestion[] = [];
-	index.order ??= dateOrder(index.incidents);
+	index.order ??= dateOrder(index.dateKeys);
 	for (let rank = 0; rank <= 3 && chosen.length < limit; rank++) {
 		for (const i of index.order) {
 			if (rankOf[i] !== rank) continue;
-			const incident = index.incidents[i];
+			const incident = index.incidents.at(i);
 			if (!incident) continue;
 			chosen.push({
 				id: incident.id,

@@ -96,7 +96,7 @@ export class MapContext {
 			{
 				// The points come from the filter worker (#follow), once the map can draw them.
 				incidents: { count: 0 },
-				places: placeMapFeatures(incidents.places, markerRadiusBySite(incidents.sites)),
+				places: placeMapFeatures(incidents.places, markerRadiusBySite(incidents.placeSites)),
 				border: {
 					type: 'FeatureCollection',
 					features: [{ type: 'Feature', properties: {}, geometry: incidents.border }]

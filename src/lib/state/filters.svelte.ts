@@ -2,6 +2,7 @@ import { borderColumn, joinColumns, type Evaluation } from '$lib/data/filter-eng
 import { isFiltering, NO_FILTER, type FacetKey, type IncidentFilter } from '$lib/data/filter';
 import { gazetteerNames, type PlaceLinks } from '$lib/data/place-link';
 import type { IncidentFeature } from '$lib/data/incident';
+import { rowsAt, type IncidentRows } from '$lib/data/incident-rows';
 import { binningFor, type Binning } from '$lib/data/timeline';
 import type { GroupCollection } from '$lib/analysis/groups';
 import type { DensityWeight } from '$lib/analysis/density-scale';
@@ -59,9 +60,7 @@ export class FilterState {
 	 * Which gazetteer place each incident is at (place-link.ts), for the incidents they were
 	 * linked for: the search box's suggestions reuse them rather than link 200,000 again.
 	 */
-	placeLinks = $state.raw<{ incidents: readonly IncidentFeature[]; links: PlaceLinks } | null>(
-		null
-	);
+	placeLinks = $state.raw<{ incidents: IncidentRows; links: PlaceLinks } | null>(null);
 
 	readonly maxBorderKm = $derived(this.filter.maxBorderKm);
 
@@ -122,7 +121,7 @@ export class FilterState {
 				// the border filter reads it, so without one it waits for them.
 				const figures = untrack(() => this.#incidents.figures);
 				const border = untrack(() => this.filter.maxBorderKm !== null)
-					? borderColumn(incidents, (id) => figures.borderDistance(id))
+					? borderColumn(parts, (id) => figures.borderDistance(id))
 					: null;
 				// The date order is sorted in the worker (it is the slowest part of the join).
 				const columns = joinColumns(parts, names, border);
@@ -148,8 +147,8 @@ export class FilterState {
 				const figures = this.#incidents.figures;
 				if (figures === seen) return;
 				seen = figures;
-				const incidents = untrack(() => this.#incidents.incidents);
-				this.#client?.setBorder(borderColumn(incidents, (id) => figures.borderDistance(id)));
+				const parts = untrack(() => this.#incidents.columnParts);
+				this.#client?.setBorder(borderColumn(parts, (id) => figures.borderDistance(id)));
 				untrack(() => this.#ask(this.filter));
 			});
 		});
@@ -239,10 +238,7 @@ export class FilterState {
 	matchingSlice(start: number, end: number): IncidentFeature[] {
 		const matching = this.result?.matching;
 		if (!matching) return [];
-		const incidents = this.#incidents.incidents;
-		return Array.from(matching.subarray(start, end), (index) => incidents[index]).filter(
-			(incident): incident is IncidentFeature => incident !== undefined
-		);
+		return rowsAt(this.#incidents.incidents, matching.subarray(start, end));
 	}
 
 	dispose() {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '$lib/data/import/importer';
 import type { ImportMessage, ImportRequest } from '$lib/data/import/import-protocol';
 import type { IncidentFeature } from '$lib/data/incident';
+import { rowsArray } from '$lib/data/incident-rows';
+import { encodeIncidents } from '$lib/data/import/incident-chunk';
 import { ImportState } from './importer.svelte';
 import { IncidentStore, type ImportedDataset } from './incidents.svelte';
 import { builtinData, inThreadAnalysis, MemoryBrowser, settle } from './testing/stand-ins';
@@ -73,7 +75,7 @@ describe('ImportState', () => {
 		const dataset = (worker.posted[0] as { dataset: string }).dataset;
 		worker.say({ type: 'progress', fraction: 0.5, rows: 1 });
 		expect([imports.progress, imports.rows]).toEqual([0.5, 1]);
-		worker.say({ type: 'incidents', incidents: [incident('r1', dataset)] });
+		worker.say({ type: 'incidents', chunk: encodeIncidents([incident('r1', dataset)]) });
 		worker.say({ type: 'done', report: report(1), sha256: 'ab'.repeat(32) });
 		expect(imports.running).toBe(false);
 		await settle();
@@ -92,7 +94,7 @@ describe('ImportState', () => {
 	it('cancelling ends the worker and adds nothing', async () => {
 		const { incidents, imports, workers } = importer();
 		imports.start(file);
-		workers[0]!.say({ type: 'incidents', incidents: [incident('r1', 'x')] });
+		workers[0]!.say({ type: 'incidents', chunk: encodeIncidents([incident('r1', 'x')]) });
 		imports.cancel();
 		expect(workers[0]!.terminated).toBe(true);
 		expect(imports.running).toBe(false);
@@ -116,7 +118,7 @@ describe('ImportState', () => {
 		const { incidents, imports, workers } = importer();
 		imports.start(file);
 		const worker = workers[0]!;
-		worker.say({ type: 'incidents', incidents: [incident('r1', 'x')] });
+		worker.say({ type: 'incidents', chunk: encodeIncidents([incident('r1', 'x')]) });
 		worker.say({ type: 'done', report: report(1), sha256: null });
 		await settle();
 		worker.say({ type: 'save-error', message: 'QuotaExceededError' });
@@ -176,7 +178,7 @@ describe('ImportState', () => {
 			}
 		]);
 		await imports.restore();
-		expect(incidents.imports[0]?.incidents.map((i) => i.id)).toEqual(['old:ok']);
+		expect(rowsArray(incidents.imports[0]?.incidents ?? []).map((i) => i.id)).toEqual(['old:ok']);
 		expect(imports.notices).toEqual([
 			'2 saved rows of \u2068old.csv\u2069 fail the checks and are not shown ' +
 				'(first: \u2068old:bad\u2069, actor: must be text, not an object)'
@@ -212,7 +214,7 @@ describe('ImportState', () => {
 			{ info: info('old'), incidents: [old], report: report(1), visible: true }
 		]);
 		await imports.restore();
-		const restored = incidents.imports[0]?.incidents[0];
+		const restored = incidents.imports[0]?.incidents.at(0);
 		expect(restored?.id).toBe('old:IQ-SY-002');
 		expect(restored?.properties.original_id).toBe('IQ-SY-002');
 		// The built-in incident keeps its id: the link #incident=IQ-SY-002 opens it.
@@ -230,7 +232,7 @@ describe('ImportState', () => {
 			visible: true
 		});
 		expect(shadowing).toBe(1);
-		expect(incidents.imports[0]?.incidents.map((i) => i.id)).toEqual(['x:own']);
+		expect(rowsArray(incidents.imports[0]?.incidents ?? []).map((i) => i.id)).toEqual(['x:own']);
 		expect(incidents.byId.get(template!.id)?.properties.dataset).toBe('iq-sy-strikes');
 		expect(imports.notices).toEqual([]);
 	});
@@ -261,12 +263,12 @@ describe('ImportState', () => {
 		one.imports.start(file);
 		const worker = one.workers[0]!;
 		const dataset = (worker.posted[0] as { dataset: string }).dataset;
-		worker.say({ type: 'incidents', incidents: [incident('r1', dataset)] });
+		worker.say({ type: 'incidents', chunk: encodeIncidents([incident('r1', dataset)]) });
 		worker.say({ type: 'done', report: report(1), sha256: null });
 		await settle();
 		// What the worker would have written, then its word that it has.
 		const saved = one.incidents.imports[0]!;
-		browser.saved.set(dataset, { ...saved, visible: true });
+		browser.saved.set(dataset, { ...saved, incidents: rowsArray(saved.incidents), visible: true });
 		worker.say({ type: 'saved' });
 		await settle();
 		expect(other.incidents.imports.map((entry) => entry.info.id)).toEqual([dataset]);
@@ -291,7 +293,7 @@ describe('ImportState', () => {
 
 		const first = workers[0]!;
 		const dataset = (first.posted[0] as { dataset: string }).dataset;
-		first.say({ type: 'incidents', incidents: [incident('r1', dataset)] });
+		first.say({ type: 'incidents', chunk: encodeIncidents([incident('r1', dataset)]) });
 		first.say({ type: 'done', report: report(1), sha256: null });
 		await settle();
 		expect(incidents.imports).toHaveLength(1);
@@ -348,7 +350,7 @@ describe('ImportState', () => {
 			places: incidents.places,
 			encoding: 'windows-1256'
 		});
-		worker.say({ type: 'incidents', incidents: [incident('r1', first.dataset)] });
+		worker.say({ type: 'incidents', chunk: encodeIncidents([incident('r1', first.dataset)]) });
 		worker.say({ type: 'done', report: report(1), sha256: null });
 		await settle();
 		expect(incidents.imports).toHaveLength(1);
@@ -378,7 +380,7 @@ describe('ImportState', () => {
 		// Saving changes the usage: it is asked again.
 		datasets.usage = { usage: 5_000_000, quota: 1_000_000_000, persisted: true };
 		const worker = workers[0]!;
-		worker.say({ type: 'incidents', incidents: [incident('r1', 'x')] });
+		worker.say({ type: 'incidents', chunk: encodeIncidents([incident('r1', 'x')]) });
 		worker.say({ type: 'done', report: report(1), sha256: null });
 		await settle();
 		worker.say({ type: 'saved' });

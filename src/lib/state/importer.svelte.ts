@@ -1,7 +1,9 @@
 import { m } from '$lib/paraglide/messages';
 import { isolate } from '$lib/data/bidi';
 import type { DatasetInfo } from '$lib/data/builtin';
-import type { IncidentFeature, PlaceFeature } from '$lib/data/incident';
+import type { PlaceFeature } from '$lib/data/incident';
+import { ChunkedIncidents, type IncidentRows } from '$lib/data/incident-rows';
+import type { IncidentChunk } from '$lib/data/import/incident-chunk';
 import type { EncodingOption } from '$lib/data/import/encoding';
 import { FORMAT_NAMES, type ImportReport } from '$lib/data/import/importer';
 import type { ImportMessage, ImportRequest } from '$lib/data/import/import-protocol';
@@ -184,7 +186,7 @@ export class ImportState {
 		this.rows = 0;
 		this.error = null;
 		this.encodingChoice = null;
-		const incidents: IncidentFeature[] = [];
+		const chunks: IncidentChunk[] = [];
 		worker.onmessage = (event: MessageEvent<ImportMessage>) => {
 			const data = event.data;
 			if (data.type === 'progress') {
@@ -193,7 +195,7 @@ export class ImportState {
 			} else if (data.type === 'encoding') {
 				this.encodingChoice = { fileName: file.name, reason: data.reason, options: data.options };
 			} else if (data.type === 'incidents') {
-				for (const incident of data.incidents) incidents.push(incident);
+				chunks.push(data.chunk);
 			} else if (data.type === 'error') {
 				this.#finish();
 				this.error = `${isolate(file.name)}: ${data.message}`;
@@ -207,7 +209,7 @@ export class ImportState {
 				this.running = false;
 				// Adding the rows to the app is a task of its own, after this message's.
 				setTimeout(() => {
-					const info = this.#complete(file, id, incidents, data);
+					const info = this.#complete(file, id, new ChunkedIncidents(chunks), data);
 					// The worker, which holds the rows already, writes them to IndexedDB.
 					if (info) {
 						this.saving = [...this.saving, id];
@@ -270,7 +272,7 @@ export class ImportState {
 	#complete(
 		file: File,
 		id: string,
-		incidents: IncidentFeature[],
+		incidents: IncidentRows,
 		{ report, sha256, columns }: Extract<ImportMessage, { type: 'done' }>
 	): DatasetInfo | null {
 		this.report = { fileName: file.name, report };

@@ -6,9 +6,9 @@ import type {
 	Polygon
 } from 'geojson';
 import type { DatasetInfo } from '$lib/data/builtin';
-import { groupBy, indexBy, keySet, positionsById } from '$lib/data/collections';
+import { indexBy, keySet } from '$lib/data/collections';
 import type { IncidentFeature, PlaceFeature } from '$lib/data/incident';
-import { positionKey } from '$lib/data/site-key';
+import { concatRows, rowsArray, rowsAt, type IncidentRows } from '$lib/data/incident-rows';
 import type { ImportReport } from '$lib/data/import/importer';
 import { labelledPoints } from '$lib/analysis/nearest';
 import type { Region } from '$lib/analysis/regions';
@@ -16,6 +16,14 @@ import { FiguresTable, type FiguresRequest } from '$lib/analysis/incident-figure
 import { AnalysisClient } from '$lib/analysis/analysis-client';
 import { untrack } from 'svelte';
 import { linkedColumnsPart, locatedPositions, type ColumnsPart } from '$lib/data/filter-engine';
+import {
+	idIndex,
+	locatedCount,
+	rowsAtPosition,
+	rowsAtPositions,
+	siteSizes,
+	unlocatedRows
+} from '$lib/data/column-lookups';
 
 export interface IncidentData {
 	dataset: DatasetInfo;
@@ -28,10 +36,13 @@ export interface IncidentData {
 	rejected: string[];
 }
 
-/** An imported dataset: its incidents, how the import went, and whether it is shown. */
+/**
+ * An imported dataset: its incidents (as the columns its worker sent, decoded a row at a time),
+ * how the import went, and whether it is shown.
+ */
 export interface ImportedDataset {
 	info: DatasetInfo;
-	incidents: IncidentFeature[];
+	incidents: IncidentRows;
 	report: ImportReport;
 	visible: boolean;
 	/**
@@ -66,12 +77,12 @@ export class IncidentStore {
 	builtinVisible = $state(true);
 	/** Imported datasets, in the order they were added. */
 	imports = $state.raw<ImportedDataset[]>([]);
-	/** Every incident shown: the built-in ones and the visible imports. */
-	incidents = $derived.by(() => {
+	/** Every incident shown: the built-in ones and the visible imports (read, not copied). */
+	incidents = $derived.by((): IncidentRows => {
 		const visible = this.imports.filter((entry) => entry.visible);
 		const base = this.builtinVisible ? this.#builtin : [];
 		if (visible.length === 0) return base;
-		return base.concat(...visible.map((entry) => entry.incidents));
+		return concatRows([base, ...visible.map((entry) => entry.incidents)]);
 	});
 	/** Imported datasets' descriptions by id (their colours, for the map). */
 	importInfo = $derived(
@@ -91,24 +102,36 @@ export class IncidentStore {
 		return this.builtinVisible ? [this.#partOf(this.#builtin), ...parts] : parts;
 	});
 	/** Parts built here (the built-in data's, or an import that came without), by incidents. */
-	#parts = new WeakMap<readonly IncidentFeature[], ColumnsPart>();
+	#parts = new WeakMap<IncidentRows, ColumnsPart>();
 	builtinCount = $derived(this.#builtin.length);
 	#builtinIds = $derived(keySet(this.#builtin, (incident) => incident.id));
 	/** Computed in a worker; empty until it answers. */
 	figures = $state.raw<FiguresTable>(FiguresTable.EMPTY);
 	figuresError = $state<string | null>(null);
 
-	byId = $derived(indexBy(this.incidents, (incident) => incident.id));
-	/** Each incident's position in `incidents` (the order the filter worker's columns use). */
-	indexOf = $derived(positionsById(this.incidents));
-	/** Those with a position (in data order), and those without (by date, then id). */
-	located = $derived(this.incidents.filter((incident) => incident.geometry !== null));
-	unlocated = $derived(
-		this.incidents.filter((incident) => incident.geometry === null).sort(byDate)
-	);
+	/**
+	 * Each incident's position in `incidents` (the order the filter worker's columns use), by id;
+	 * read from the columns' ids, so no row is decoded for it.
+	 */
+	indexOf = $derived(idIndex(this.columnParts));
+	/** An incident by id (decoded from its dataset's columns when asked). */
+	byId = $derived(rowsById(this.incidents, this.indexOf));
+	/** How many have a position. */
+	locatedCount = $derived(locatedCount(this.columnParts));
+	/** Those without a position, by date then id (few, as a rule: these are decoded). */
+	unlocated = $derived(rowsAt(this.incidents, unlocatedRows(this.columnParts)).sort(byDate));
 	placeById = $derived(indexBy(this.places, (place) => place.id));
-	/** Incidents grouped by their exact position ("lon,lat" → incidents, by date). */
-	sites = $derived(groupBy([...this.located].sort(byDate), siteOfIncident));
+	/**
+	 * How many incidents are at each gazetteer place's position ("lon,lat"), with the incident
+	 * when it is the only one (the map sizes the place's marker around theirs).
+	 */
+	placeSites = $derived.by((): ReadonlyMap<string, { count: number; only?: IncidentFeature }> => {
+		const positions = this.places.flatMap((place) => {
+			const [lon, lat] = place.geometry?.coordinates ?? [];
+			return lon === undefined || lat === undefined ? [] : [[lon, lat] as const];
+		});
+		return siteSizes(this.incidents, rowsAtPositions(this.columnParts, positions));
+	});
 
 	#createAnalysis: () => AnalysisService;
 	#analysis: AnalysisService | null = null;
@@ -145,10 +168,19 @@ export class IncidentStore {
 	 */
 	addImport(entry: ImportedDataset): number {
 		const builtin = this.#builtinIds;
-		const kept = entry.incidents.filter((incident) => !builtin.has(incident.id));
-		const shown = kept.length === entry.incidents.length ? entry : { ...entry, incidents: kept };
+		const ids = this.#partOf(entry.incidents, entry.columns).ids;
+		const shadowing = ids.filter((id) => builtin.has(id)).length;
+		// Rare (a ?data= file's ids): only then are its rows decoded, and its columns rebuilt.
+		const shown =
+			shadowing === 0
+				? entry
+				: {
+						...entry,
+						incidents: rowsArray(entry.incidents).filter((incident) => !builtin.has(incident.id)),
+						columns: undefined
+					};
 		this.imports = [...this.imports.filter((other) => other.info.id !== entry.info.id), shown];
-		return entry.incidents.length - kept.length;
+		return shadowing;
 	}
 
 	removeImport(id: string) {
@@ -161,20 +193,27 @@ export class IncidentStore {
 		);
 	}
 
-	#partOf(incidents: readonly IncidentFeature[], built?: ColumnsPart): ColumnsPart {
+	#partOf(incidents: IncidentRows, built?: ColumnsPart): ColumnsPart {
 		if (built && built.count === incidents.length) return built;
 		let part = this.#parts.get(incidents);
 		if (!part) {
-			part = linkedColumnsPart(incidents, this.places);
+			part = linkedColumnsPart(rowsArray(incidents), this.places);
 			this.#parts.set(incidents, part);
 		}
 		return part;
 	}
 
+	/** The incidents at exactly this position, by date (a pass over the position columns). */
+	siteAt(lon: number, lat: number): IncidentFeature[] {
+		return rowsAt(this.incidents, rowsAtPosition(this.columnParts, lon, lat)).sort(byDate);
+	}
+
 	/** The incidents at the same position as this one (itself included), by date. */
 	siteOf(incident: IncidentFeature): IncidentFeature[] {
-		const key = siteOfIncident(incident);
-		return key ? (this.sites.get(key) ?? [incident]) : [incident];
+		const [lon, lat] = incident.geometry?.coordinates ?? [];
+		if (lon === undefined || lat === undefined) return [incident];
+		const here = this.siteAt(lon, lat);
+		return here.length > 0 ? here : [incident];
 	}
 
 	/** Starts the worker that measures border distances, sides and nearest neighbours. */
@@ -217,7 +256,16 @@ export class IncidentStore {
 	}
 }
 
-function siteOfIncident(incident: IncidentFeature): string | null {
-	const coordinates = incident.geometry?.coordinates;
-	return coordinates ? positionKey(coordinates) : null;
+/** Incidents by id: a lookup in the id index, then the row decoded. */
+export interface IncidentsById {
+	get(id: string): IncidentFeature | undefined;
+}
+
+function rowsById(rows: IncidentRows, index: ReadonlyMap<string, number>): IncidentsById {
+	return {
+		get: (id) => {
+			const at = index.get(id);
+			return at === undefined ? undefined : rows.at(at);
+		}
+	};
 }

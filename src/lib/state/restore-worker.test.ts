@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentFeature } from '$lib/data/incident';
+import { rowsArray } from '$lib/data/incident-rows';
+import { encodeIncidents } from '$lib/data/import/incident-chunk';
 import type { RestoreMessage, RestoreRequest } from '$lib/data/import/restore-protocol';
 import { restoreInWorker } from './restore-worker';
 import { builtinData } from './testing/stand-ins';
@@ -41,11 +43,11 @@ const dataset = (id: string, incidents: IncidentFeature[] = []) => ({
 describe('restoreInWorker', () => {
 	it('puts each dataset back together from the batches of rows before it, in order', async () => {
 		const worker = new ScriptedRestoreWorker([
-			{ type: 'rows', incidents: rows.slice(0, 5) },
-			{ type: 'rows', incidents: rows.slice(5) },
+			{ type: 'rows', chunk: encodeIncidents(rows.slice(0, 5)) },
+			{ type: 'rows', chunk: encodeIncidents(rows.slice(5)) },
 			{ type: 'dataset', result: { dataset: dataset('a'), problem: null } },
 			{ type: 'dataset', result: { dataset: null, problem: 'A saved dataset could not be read' } },
-			{ type: 'rows', incidents: rows.slice(0, 1) },
+			{ type: 'rows', chunk: encodeIncidents(rows.slice(0, 1)) },
 			{ type: 'dataset', result: { dataset: dataset('b'), problem: '1 saved row fails' } },
 			{ type: 'done' }
 		]);
@@ -54,7 +56,15 @@ describe('restoreInWorker', () => {
 			() => worker as unknown as Worker
 		);
 		expect(worker.asked).toEqual([{ type: 'load', places: [] }]);
-		expect(results).toEqual([
+		const asArrays = results.map((result) =>
+			result.dataset
+				? {
+						...result,
+						dataset: { ...result.dataset, incidents: rowsArray(result.dataset.incidents) }
+					}
+				: result
+		);
+		expect(asArrays).toEqual([
 			{ dataset: dataset('a', rows), problem: null },
 			{ dataset: null, problem: 'A saved dataset could not be read' },
 			{ dataset: dataset('b', rows.slice(0, 1)), problem: '1 saved row fails' }

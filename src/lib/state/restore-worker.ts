@@ -1,10 +1,12 @@
-import type { IncidentFeature } from '$lib/data/incident';
+import { ChunkedIncidents } from '$lib/data/incident-rows';
+import type { IncidentChunk } from '$lib/data/import/incident-chunk';
 import type { RestoreMessage, RestoreRequest } from '$lib/data/import/restore-protocol';
 import type { RestoreResult } from '$lib/data/import/stored-dataset';
 
 /**
  * Saved datasets read back and checked in a worker (restore.worker.ts), one worker per read,
- * ended when it has answered. The rows arrive in batches; each dataset is put together here.
+ * ended when it has answered. The rows arrive in batches of columns; each dataset is put
+ * together here, and stays columns (incident-rows.ts).
  */
 export function restoreInWorker(
 	request: RestoreRequest,
@@ -13,15 +15,16 @@ export function restoreInWorker(
 	const worker = createWorker();
 	return new Promise<RestoreResult[]>((resolve, reject) => {
 		const results: RestoreResult[] = [];
-		let rows: IncidentFeature[] = [];
+		let chunks: IncidentChunk[] = [];
 		worker.onmessage = (event: MessageEvent<RestoreMessage>) => {
 			const data = event.data;
 			if (data.type === 'rows') {
-				for (const incident of data.incidents) rows.push(incident);
+				chunks.push(data.chunk);
 			} else if (data.type === 'dataset') {
 				const { dataset, problem } = data.result;
-				results.push(dataset ? { dataset: { ...dataset, incidents: rows }, problem } : data.result);
-				rows = [];
+				const incidents = new ChunkedIncidents(chunks);
+				results.push(dataset ? { dataset: { ...dataset, incidents }, problem } : data.result);
+				chunks = [];
 			} else if (data.type === 'done') {
 				worker.terminate();
 				resolve(results);

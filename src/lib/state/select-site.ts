@@ -1,4 +1,3 @@
-import { siteKey } from '$lib/data/site-key';
 import type { AppState } from './app-state';
 
 /**
@@ -11,9 +10,7 @@ export function selectSite(
 	lon: number,
 	lat: number
 ): boolean {
-	const here = (incidents.sites.get(siteKey(lon, lat)) ?? []).filter((incident) =>
-		filters.matches(incident)
-	);
+	const here = incidents.siteAt(lon, lat).filter((incident) => filters.matches(incident));
 	const first = here[0];
 	if (!first) return false;
 	selection.select(first.id, { group: here.map((incident) => incident.id) });

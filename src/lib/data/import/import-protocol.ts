@@ -1,6 +1,7 @@
 import type { DatasetInfo } from '../builtin';
 import type { ColumnsPart } from '../filter-engine';
-import type { IncidentFeature, PlaceFeature } from '../incident';
+import type { PlaceFeature } from '../incident';
+import type { IncidentChunk } from './incident-chunk';
 import type { EncodingOption } from './encoding';
 import type { ImportReport } from './importer';
 
@@ -23,7 +24,8 @@ export type ImportMessage =
 	| { type: 'progress'; fraction: number; rows: number }
 	/** The file is not UTF-8: nothing is imported until the user chooses an encoding. */
 	| { type: 'encoding'; reason: string; options: EncodingOption[] }
-	| { type: 'incidents'; incidents: IncidentFeature[] }
+	/** Some of the rows, in order, as columns (decoded on the page only when shown). */
+	| { type: 'incidents'; chunk: IncidentChunk }
 	/** The rows are all sent; their filter columns (filter-engine.ts) come with this. */
 	| { type: 'done'; report: ImportReport; sha256: string | null; columns?: ColumnsPart }
 	| { type: 'error'; message: string }

@@ -17,21 +17,26 @@ import {
 import type { ImportMessage, ImportRequest } from './import-protocol';
 import { saveDataset } from './dataset-db';
 import { importParquet, isParquet } from './parquet-import';
+import { chunkBuffers, encodeIncidents } from './incident-chunk';
 
 /**
  * Imports one file off the main thread: hashes it, checks its text encoding (asking the page
  * when it is not UTF-8), streams CSV through Papa Parse a chunk at a time (reporting
- * progress), reads GeoJSON whole and (Geo)Parquet a row group or so at a time, and hands the incidents back in batches small enough that
- * receiving each one costs the page little. Cancelling terminates this worker.
+ * progress), reads GeoJSON whole and (Geo)Parquet a row group or so at a time, and hands the
+ * incidents back in batches as columns (incident-chunk.ts) whose buffers are transferred: the
+ * page keeps them so and decodes a row only when it shows one. Cancelling terminates this worker.
  */
 
 const BATCH = 5_000;
 const post = (message: ImportMessage) => self.postMessage(message);
 
-/** Sends the incidents from `from` on, in batches; returns how many have been sent. */
+/** Sends the incidents from `from` on, in batches of columns; returns how many have been sent. */
 function sendIncidents(incidents: readonly IncidentFeature[], from: number): number {
 	for (let start = from; start < incidents.length; start += BATCH) {
-		post({ type: 'incidents', incidents: incidents.slice(start, start + BATCH) });
+		const chunk = encodeIncidents(incidents.slice(start, start + BATCH));
+		self.postMessage({ type: 'incidents', chunk } satisfies ImportMessage, {
+			transfer: chunkBuffers(chunk)
+		});
 	}
 	return incidents.length;
 }

@@ -260,3 +260,23 @@ export function isIncidentChunk(value: unknown): value is IncidentChunk {
 		(value as { layout?: unknown }).layout === CHUNK_LAYOUT
 	);
 }
+
+/** A chunk's typed arrays' buffers, to transfer rather than copy it between threads. */
+export function chunkBuffers(chunk: IncidentChunk): ArrayBuffer[] {
+	const arrays: ArrayBufferView[] = [
+		chunk.lon,
+		chunk.lat,
+		chunk.killedMin,
+		chunk.killedMax,
+		chunk.killedBest,
+		chunk.locationPrecision,
+		chunk.sourceColumnSet,
+		chunk.sources.offsets,
+		chunk.sources.codes,
+		chunk.sourceValues.offsets,
+		chunk.sourceValues.codes,
+		...Object.values(chunk.text).map((column) => column.codes)
+	];
+	// Distinct buffers only: transferring one twice is an error.
+	return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
+}

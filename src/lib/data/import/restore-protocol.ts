@@ -1,4 +1,5 @@
-import type { IncidentFeature, PlaceFeature } from '../incident';
+import type { PlaceFeature } from '../incident';
+import type { IncidentChunk } from './incident-chunk';
 import type { RestoreResult } from './stored-dataset';
 
 /** Messages between the page and the worker that reads saved datasets back (restore.worker.ts). */
@@ -9,7 +10,7 @@ export type RestoreRequest =
 
 export type RestoreMessage =
 	/** Some rows of the dataset described next, in order. */
-	| { type: 'rows'; incidents: IncidentFeature[] }
+	| { type: 'rows'; chunk: IncidentChunk }
 	/** A dataset whose rows came before, in 'rows' messages (its own `incidents` is empty). */
 	| { type: 'dataset'; result: RestoreResult }
 	| { type: 'done' }

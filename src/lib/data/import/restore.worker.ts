@@ -4,6 +4,7 @@ import { RESTORE_BATCH, type RestoreMessage, type RestoreRequest } from './resto
 import { checkStoredDataset } from './stored-dataset';
 import { linkedColumnsPart, partBuffers } from '../filter-engine';
 import type { PlaceFeature } from '../incident';
+import { chunkBuffers, encodeIncidents } from './incident-chunk';
 
 /**
  * Reads saved datasets back off the main thread: IndexedDB's reading and decoding of the column
@@ -21,7 +22,10 @@ function send(saved: unknown, places: PlaceFeature[]) {
 	}
 	const { incidents, ...rest } = dataset;
 	for (let start = 0; start < incidents.length; start += RESTORE_BATCH) {
-		post({ type: 'rows', incidents: incidents.slice(start, start + RESTORE_BATCH) });
+		const chunk = encodeIncidents(incidents.slice(start, start + RESTORE_BATCH));
+		self.postMessage({ type: 'rows', chunk } satisfies RestoreMessage, {
+			transfer: chunkBuffers(chunk)
+		});
 	}
 	// The filter's columns are built here too, where the rows are (filter-engine.ts).
 	const columns = linkedColumnsPart(incidents, places);

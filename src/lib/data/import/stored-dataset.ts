@@ -2,6 +2,7 @@ import { isolate } from '../bidi';
 import type { DatasetInfo } from '../builtin';
 import type { ColumnsPart } from '../filter-engine';
 import type { IncidentFeature } from '../incident';
+import type { IncidentRows } from '../incident-rows';
 import { checkIncident, describeValue, isCount } from '../incident-schema';
 import type { RowError } from '../row-error';
 import { FORMAT_NAMES, type ImportFormat, type ImportReport } from './importer';
@@ -16,17 +17,18 @@ import { qualifiedId } from './row-mapping';
  * the saved copy is left as it is: nothing the user has is deleted behind their back).
  */
 
-export interface RestoredDataset {
+/** `Rows`: an array where it is checked; on the page, the columns the restore worker sent. */
+export interface RestoredDataset<Rows extends IncidentRows = IncidentRows> {
 	info: DatasetInfo;
-	incidents: IncidentFeature[];
+	incidents: Rows;
 	report: ImportReport;
 	visible: boolean;
 	/** The incidents' filter columns, when the worker that read them built them too. */
 	columns?: ColumnsPart;
 }
 
-export type RestoreResult =
-	{ dataset: RestoredDataset; problem: string | null } | { dataset: null; problem: string };
+export type RestoreResult<Rows extends IncidentRows = IncidentRows> =
+	{ dataset: RestoredDataset<Rows>; problem: string | null } | { dataset: null; problem: string };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -132,7 +134,7 @@ function migrated(value: unknown, dataset: string, format: ImportFormat | null):
 }
 
 /** Checks one saved dataset record (as the dataset store gives it, `visible` included). */
-export function checkStoredDataset(value: unknown): RestoreResult {
+export function checkStoredDataset(value: unknown): RestoreResult<IncidentFeature[]> {
 	if (!isRecord(value)) {
 		return {
 			dataset: null,

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import {
+	idIndex,
+	locatedCount,
+	rowsAtPosition,
+	rowsAtPositions,
+	siteSizes,
+	unknownTollCount,
+	unlocatedRows
+} from './column-lookups';
+import { buildColumnsPart } from './filter-engine';
+import { randomIncidents } from './testing/random-incidents';
+import { seededRandom } from './testing/random';
+import { positionKey, siteKey } from './site-key';
+
+const incidents = randomIncidents(seededRandom(11), 400);
+// A site of three, across the two parts: rows 200 and 399 are put at row 0's position.
+const shared = incidents.find((incident) => incident.geometry !== null)!.geometry;
+for (const i of [0, 200, 399]) incidents[i] = { ...incidents[i]!, geometry: shared };
+// Two parts, as two datasets shown: row numbers count across them.
+const parts = [buildColumnsPart(incidents.slice(0, 150)), buildColumnsPart(incidents.slice(150))];
+const rows = (keep: (i: number) => boolean) => [...incidents.keys()].filter(keep);
+
+describe('lookups over the columns agree with the incident objects', () => {
+	it('numbers each row by id', () => {
+		const index = idIndex(parts);
+		expect(index.size).toBe(400);
+		incidents.forEach((incident, i) => expect(index.get(incident.id)).toBe(i));
+	});
+
+	it('counts and lists the rows with and without a position', () => {
+		const unlocated = rows((i) => incidents[i]!.geometry === null);
+		expect(unlocated.length).toBeGreaterThan(0);
+		expect(unlocatedRows(parts)).toEqual(unlocated);
+		expect(locatedCount(parts)).toBe(400 - unlocated.length);
+	});
+
+	it('finds the rows at a position, one or many', () => {
+		const at = (key: string) =>
+			rows((i) => {
+				const position = incidents[i]!.geometry?.coordinates;
+				return position !== undefined && positionKey(position) === key;
+			});
+		const positions = incidents.flatMap((incident) => {
+			const position = incident.geometry?.coordinates;
+			return position ? [[position[0]!, position[1]!] as const] : [];
+		});
+		const [lon, lat] = positions[0]!;
+		expect(rowsAtPosition(parts, lon, lat)).toEqual([0, 200, 399]);
+		expect(rowsAtPosition(parts, lon, lat)).toEqual(at(siteKey(lon, lat)));
+		const found = rowsAtPositions(parts, [...positions.slice(0, 20), [0, 0]]);
+		expect(found.has(siteKey(0, 0))).toBe(false);
+		for (const [key, list] of found) expect(list).toEqual(at(key));
+		expect(found.size).toBe(new Set(positions.slice(0, 20).map(([x, y]) => siteKey(x, y))).size);
+	});
+
+	it('sizes sites: how many rows, and the incident itself when it is alone', () => {
+		const [lon, lat] = shared?.coordinates ?? [];
+		const lone = incidents[5]?.geometry?.coordinates ?? [];
+		const sites = rowsAtPositions(parts, [
+			[lon ?? 0, lat ?? 0],
+			[lone[0] ?? 0, lone[1] ?? 0]
+		]);
+		const sizes = siteSizes(incidents, sites);
+		expect(sizes.get(siteKey(lon ?? 0, lat ?? 0))).toEqual({ count: 3 });
+		expect(sizes.get(siteKey(lone[0] ?? 0, lone[1] ?? 0))).toEqual({
+			count: 1,
+			only: incidents[5]
+		});
+	});
+
+	it('counts the located rows without a reported toll, of those a mask lets through', () => {
+		const unknown = (i: number) => {
+			const { geometry, properties: p } = incidents[i]!;
+			return geometry !== null && p.killed_min === null && p.killed_max === null;
+		};
+		expect(unknownTollCount(parts)).toBe(rows(unknown).length);
+		const mask = Uint8Array.from(incidents, (_, i) => i % 2);
+		expect(unknownTollCount(parts, mask)).toBe(rows((i) => unknown(i) && i % 2 === 1).length);
+	});
+});

@@ -1,0 +1,105 @@
+import type { ColumnsPart } from './filter-engine';
+import type { IncidentFeature } from './incident';
+import type { IncidentRows } from './incident-rows';
+import { siteKey } from './site-key';
+
+/**
+ * What the page looks up over all the incidents shown, read from their datasets' columns
+ * (filter-engine.ts's parts, in the order of the incidents) instead of from one object per row.
+ * Row numbers count across the parts, as the joined columns and the incident list do.
+ */
+
+/** Each row's number, by incident id. */
+export function idIndex(parts: readonly ColumnsPart[]): ReadonlyMap<string, number> {
+	const index = new Map<string, number>();
+	let row = 0;
+	for (const part of parts) for (const id of part.ids) index.set(id, row++);
+	return index;
+}
+
+/** How many rows have a position. */
+export function locatedCount(parts: readonly ColumnsPart[]): number {
+	let count = 0;
+	for (const part of parts) for (let i = 0; i < part.count; i++) if (located(part, i)) count++;
+	return count;
+}
+
+/** The rows without a position. */
+export function unlocatedRows(parts: readonly ColumnsPart[]): number[] {
+	const rows: number[] = [];
+	eachRow(parts, (part, i, row) => {
+		if (!located(part, i)) rows.push(row);
+	});
+	return rows;
+}
+
+/** The rows at exactly this position. */
+export function rowsAtPosition(parts: readonly ColumnsPart[], lon: number, lat: number): number[] {
+	const rows: number[] = [];
+	eachRow(parts, (part, i, row) => {
+		if (part.lon[i] === lon && part.lat[i] === lat) rows.push(row);
+	});
+	return rows;
+}
+
+/**
+ * The rows at each of some positions, by their site key (positions without any are left out),
+ * in one pass over the rows whatever the number of positions.
+ */
+export function rowsAtPositions(
+	parts: readonly ColumnsPart[],
+	positions: Iterable<readonly [number, number]>
+): Map<string, number[]> {
+	// Longitude first: most rows' longitude is none of the positions', so one lookup rules them out.
+	const byLon = new Map<number, Map<number, string>>();
+	for (const [lon, lat] of positions) {
+		let lats = byLon.get(lon);
+		if (!lats) byLon.set(lon, (lats = new Map()));
+		lats.set(lat, siteKey(lon, lat));
+	}
+	const found = new Map<string, number[]>();
+	eachRow(parts, (part, i, row) => {
+		const key = byLon.get(part.lon[i] ?? Number.NaN)?.get(part.lat[i] ?? Number.NaN);
+		if (key === undefined) return;
+		const list = found.get(key);
+		if (list) list.push(row);
+		else found.set(key, [row]);
+	});
+	return found;
+}
+
+/** How many rows with a position (of those `mask` lets through, if given) have no reported toll. */
+export function unknownTollCount(parts: readonly ColumnsPart[], mask?: Uint8Array): number {
+	let count = 0;
+	eachRow(parts, (part, i, row) => {
+		if (!located(part, i) || (mask && mask[row] !== 1)) return;
+		// The toll's range is NaN exactly when neither bound was reported (filter-engine.ts).
+		if (Number.isNaN(part.killedLow[i] ?? Number.NaN)) count++;
+	});
+	return count;
+}
+
+/** Per site, how many rows it has, and the incident when it has one (decoded only then). */
+export function siteSizes(
+	rows: IncidentRows,
+	sites: ReadonlyMap<string, readonly number[]>
+): Map<string, { count: number; only?: IncidentFeature }> {
+	const sizes = new Map<string, { count: number; only?: IncidentFeature }>();
+	for (const [key, [first, ...rest]] of sites) {
+		const only = rest.length === 0 && first !== undefined ? rows.at(first) : undefined;
+		sizes.set(key, only ? { count: 1, only } : { count: rest.length + 1 });
+	}
+	return sizes;
+}
+
+function located(part: ColumnsPart, i: number): boolean {
+	return !Number.isNaN(part.lon[i] ?? Number.NaN) && !Number.isNaN(part.lat[i] ?? Number.NaN);
+}
+
+function eachRow(
+	parts: readonly ColumnsPart[],
+	visit: (part: ColumnsPart, i: number, row: number) => void
+) {
+	let row = 0;
+	for (const part of parts) for (let i = 0; i < part.count; i++) visit(part, i, row++);
+}

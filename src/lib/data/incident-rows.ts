@@ -1,0 +1,93 @@
+import type { IncidentFeature } from './incident';
+import { decodeIncident, type IncidentChunk } from './import/incident-chunk';
+
+/**
+ * Read access to a list of incidents, a row at a time. A plain array is one (the built-in
+ * data, tests); an imported or restored dataset is `ChunkedIncidents`, its rows kept as the
+ * columns its worker sent and decoded only when read (the panel, the list's visible rows, an
+ * export), so the page never holds one object per row of a large file.
+ *
+ * Rows decoded from columns are new objects each time: compare incidents by id, not identity.
+ */
+export interface IncidentRows {
+	readonly length: number;
+	at(index: number): IncidentFeature | undefined;
+}
+
+/** The rows of some chunks, in order (each chunk as the import or restore worker sent it). */
+export class ChunkedIncidents implements IncidentRows {
+	readonly length: number;
+	readonly #chunks: readonly IncidentChunk[];
+	/** Where each chunk starts; one more entry, the total, at the end. */
+	readonly #starts: Uint32Array;
+
+	constructor(chunks: readonly IncidentChunk[]) {
+		this.#chunks = chunks.filter((chunk) => chunk.count > 0);
+		this.#starts = startsOf(this.#chunks.map((chunk) => chunk.count));
+		this.length = this.#starts[this.#chunks.length] ?? 0;
+	}
+
+	at(index: number): IncidentFeature | undefined {
+		if (!Number.isInteger(index) || index < 0 || index >= this.length) return undefined;
+		const c = listAt(this.#starts, index);
+		const chunk = this.#chunks[c];
+		return chunk && decodeIncident(chunk, index - (this.#starts[c] ?? 0));
+	}
+}
+
+/** Where each of some lists starts when they are read one after another, then the total. */
+function startsOf(lengths: readonly number[]): Uint32Array {
+	const starts = new Uint32Array(lengths.length + 1);
+	lengths.forEach((length, l) => (starts[l + 1] = (starts[l] ?? 0) + length));
+	return starts;
+}
+
+/** Which list row `index` is in: the last whose start is at or before it. */
+function listAt(starts: Uint32Array, index: number): number {
+	let low = 0;
+	let high = starts.length - 2;
+	while (low < high) {
+		const middle = (low + high + 1) >> 1;
+		if ((starts[middle] ?? 0) <= index) low = middle;
+		else high = middle - 1;
+	}
+	return low;
+}
+
+/** Several lists read as one, in order, without copying them. */
+export function concatRows(lists: readonly IncidentRows[]): IncidentRows {
+	const shown = lists.filter((list) => list.length > 0);
+	const [only] = shown;
+	if (only && shown.length === 1) return only;
+	const starts = startsOf(shown.map((list) => list.length));
+	const length = starts[shown.length] ?? 0;
+	return {
+		length,
+		at(index) {
+			if (!Number.isInteger(index) || index < 0 || index >= length) return undefined;
+			const l = listAt(starts, index);
+			return shown[l]?.at(index - (starts[l] ?? 0));
+		}
+	};
+}
+
+/** Every row (decoding them all: for the small lists, or work that must see every row). */
+export function rowsArray(rows: IncidentRows): IncidentFeature[] {
+	if (Array.isArray(rows)) return rows as IncidentFeature[];
+	const out: IncidentFeature[] = [];
+	for (let i = 0; i < rows.length; i++) {
+		const row = rows.at(i);
+		if (row) out.push(row);
+	}
+	return out;
+}
+
+/** The rows at some indices, in that order. */
+export function rowsAt(rows: IncidentRows, indices: Iterable<number>): IncidentFeature[] {
+	const out: IncidentFeature[] = [];
+	for (const index of indices) {
+		const row = rows.at(index);
+		if (row) out.push(row);
+	}
+	return out;
+}
