@@ -5,9 +5,14 @@ import type {
 	MultiPolygon,
 	Polygon
 } from 'geojson';
-import type { IncidentCollection, PlaceCollection } from '$lib/data/incident';
+import type { IncidentFeature, PlaceCollection } from '$lib/data/incident';
 import { BUILTIN_DATASET } from '$lib/data/builtin';
-import { checkIncidentCollection, isFeatureCollection } from '$lib/data/incident-collection';
+import {
+	checkIncidentCollection,
+	parseIncidentFile,
+	type IncidentFileProblem
+} from '$lib/data/incident-collection';
+import { readIncidentFileInWorker, type IncidentFileRead } from '$lib/state/incident-file-worker';
 import { checkDatasetInfo } from '$lib/data/import/stored-dataset';
 import { formatRowError } from '$lib/data/row-error';
 import type { IncidentData } from '$lib/state/incidents.svelte';
@@ -89,75 +94,52 @@ async function loadData(
 		}
 	}
 	// The incident file is hashed as read: its SHA-256 is its version in exports and citations.
-	const incidentFile = async (url: string) => {
+	const incidentBytes = async (url: string) => {
 		const response = await fetched(url).catch((error: unknown) => {
 			if (error instanceof LoadProblem || !dataUrl) throw error;
 			throw new LoadProblem(
 				m.load_fetch_failed({ file: dataUrl.pathname, error: String(error) }, o)
 			);
 		});
-		const bytes = await response.arrayBuffer();
-		const name = dataUrl ? dataUrl.pathname.split('/').pop() || dataUrl.pathname : url;
-		let text: string;
-		try {
-			text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-		} catch {
-			throw new LoadProblem(m.load_not_utf8({ file: name }, o));
-		}
-		let collection: unknown;
-		try {
-			collection = JSON.parse(text.replace(/^\uFEFF/, ''));
-		} catch (error) {
-			throw new LoadProblem(
-				m.load_not_json(
-					{ file: name, error: error instanceof Error ? error.message : String(error) },
-					o
-				)
-			);
-		}
-		if (!isFeatureCollection(collection)) {
-			throw new LoadProblem(m.load_not_incidents({ file: name }, o));
-		}
-		return {
-			collection: collection as unknown as IncidentCollection,
-			sha256: await sha256Hex(bytes)
-		};
+		return response.arrayBuffer();
 	};
-	const [incidentRead, places, border, sides] = await Promise.all([
-		incidentFile(dataUrl?.href ?? strikesUrl),
+	const [bytes, places, border, sides] = await Promise.all([
+		incidentBytes(dataUrl?.href ?? strikesUrl),
 		json<PlaceCollection>(placesUrl),
 		json<FeatureCollection<LineString | MultiLineString>>(borderUrl),
 		json<FeatureCollection<Polygon | MultiPolygon, { adm0_a3: string }>>(sidesUrl)
 	]);
-	const incidents = incidentRead.collection;
-	const checked = checkIncidentCollection(incidents);
+	// A ?data= file may be large: it is read in a worker and its rows stay columns. The 14
+	// built-in strikes are read here, which is quicker than starting a worker for them.
+	const read = dataUrl
+		? await readIncidentFileInWorker(bytes, places.features)
+		: await readIncidentFile(bytes);
+	const name = dataUrl ? dataUrl.pathname.split('/').pop() || dataUrl.pathname : strikesUrl;
+	if ('problem' in read) throw new LoadProblem(problemText(read, name, o));
 	const borderGeometry = border.features[0]?.geometry;
 	if (!borderGeometry) throw new LoadProblem(m.load_no_border({}, o));
-	const file = dataUrl
-		? dataUrl.pathname.split('/').pop() || dataUrl.pathname
-		: 'geodata/incidents/strikes.geojson';
+	const file = dataUrl ? name : 'geodata/incidents/strikes.geojson';
 	// The file's own description when it has a readable one (a foreign member, checked like
 	// any input); a ?data= file without one is named by its file, never as the built-in data.
-	const described = checkDatasetInfo(incidents.dataset);
-	const info =
-		typeof described !== 'string'
-			? described
-			: dataUrl
-				? {
-						id: 'data',
-						title: file,
-						credit: `Incidents: ${file}`,
-						description: `Incidents loaded from ${file} (?data=).`
-					}
-				: BUILTIN_DATASET;
+	const info = read.info
+		? read.info
+		: dataUrl
+			? {
+					id: 'data',
+					title: file,
+					credit: `Incidents: ${file}`,
+					description: `Incidents loaded from ${file} (?data=).`
+				}
+			: BUILTIN_DATASET;
 	return {
 		dataset: {
 			...info,
 			file,
-			...(incidentRead.sha256 ? { sha256: incidentRead.sha256 } : {})
+			...(read.sha256 ? { sha256: read.sha256 } : {})
 		},
-		incidents: checked.incidents,
-		rejected: checked.errors.map(formatRowError),
+		incidents: read.incidents,
+		...(read.columns ? { columns: read.columns } : {}),
+		rejected: read.errors.map(formatRowError),
 		places: places.features,
 		border: borderGeometry,
 		sides: sides.features.map((side) => ({
@@ -165,4 +147,33 @@ async function loadData(
 			geometry: side.geometry
 		}))
 	};
+}
+
+/** The built-in file read on this thread, as the ?data= worker would read it. */
+async function readIncidentFile(
+	buffer: ArrayBuffer
+): Promise<
+	| (Omit<IncidentFileRead, 'incidents' | 'columns'> & {
+			incidents: IncidentFeature[];
+			columns?: undefined;
+	  })
+	| IncidentFileProblem
+> {
+	const bytes = new Uint8Array(buffer);
+	const parsed = parseIncidentFile(bytes);
+	if ('problem' in parsed) return parsed;
+	const { incidents, errors } = checkIncidentCollection(parsed.collection);
+	const described = checkDatasetInfo(parsed.collection.dataset);
+	const info = typeof described === 'string' ? null : described;
+	return { incidents, errors, info, sha256: await sha256Hex(bytes) };
+}
+
+function problemText(
+	read: IncidentFileProblem,
+	file: string,
+	o: { locale: ReturnType<typeof pageLocale> }
+): string {
+	if (read.problem === 'not-utf8') return m.load_not_utf8({ file }, o);
+	if (read.problem === 'not-json') return m.load_not_json({ file, error: read.error }, o);
+	return m.load_not_incidents({ file }, o);
 }

@@ -44,3 +44,29 @@ export function isFeatureCollection(value: unknown): value is { features: unknow
 		Array.isArray((value as { features?: unknown }).features)
 	);
 }
+
+/** Why an incident file cannot be read at all (the page words it in the user's language). */
+export type IncidentFileProblem =
+	{ problem: 'not-utf8' } | { problem: 'not-json'; error: string } | { problem: 'not-incidents' };
+
+/**
+ * An incident file's bytes as a GeoJSON FeatureCollection (its features not yet checked), or
+ * why they are not one: not UTF-8, not JSON, or JSON that is not a FeatureCollection.
+ */
+export function parseIncidentFile(
+	bytes: Uint8Array
+): { collection: { features: unknown[]; dataset?: unknown } } | IncidentFileProblem {
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		return { problem: 'not-utf8' };
+	}
+	let value: unknown;
+	try {
+		value = JSON.parse(text.replace(/^\uFEFF/, ''));
+	} catch (error) {
+		return { problem: 'not-json', error: error instanceof Error ? error.message : String(error) };
+	}
+	return isFeatureCollection(value) ? { collection: value } : { problem: 'not-incidents' };
+}

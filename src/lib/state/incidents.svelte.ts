@@ -27,7 +27,10 @@ import {
 
 export interface IncidentData {
 	dataset: DatasetInfo;
-	incidents: IncidentFeature[];
+	/** An array for the built-in strikes; a ?data= file's, the columns its worker sent. */
+	incidents: IncidentRows;
+	/** Their filter columns, when the worker that read them built them. */
+	columns?: ColumnsPart;
 	places: PlaceFeature[];
 	border: LineString | MultiLineString;
 	/** The countries on either side of the border, named by their ISO code. */
@@ -73,7 +76,8 @@ export class IncidentStore {
 	sides = $state.raw<Region[]>([]);
 	rejected = $state.raw<string[]>([]);
 	/** The built-in (or ?data=) incidents, and whether they are shown. */
-	#builtin = $state.raw<IncidentFeature[]>([]);
+	#builtin = $state.raw<IncidentRows>([]);
+	#builtinColumns: ColumnsPart | undefined = undefined;
 	builtinVisible = $state(true);
 	/** Imported datasets, in the order they were added. */
 	imports = $state.raw<ImportedDataset[]>([]);
@@ -99,12 +103,14 @@ export class IncidentStore {
 	columnParts = $derived.by(() => {
 		const visible = this.imports.filter((entry) => entry.visible);
 		const parts = visible.map((entry) => this.#partOf(entry.incidents, entry.columns));
-		return this.builtinVisible ? [this.#partOf(this.#builtin), ...parts] : parts;
+		return this.builtinVisible
+			? [this.#partOf(this.#builtin, this.#builtinColumns), ...parts]
+			: parts;
 	});
 	/** Parts built here (the built-in data's, or an import that came without), by incidents. */
 	#parts = new WeakMap<IncidentRows, ColumnsPart>();
 	builtinCount = $derived(this.#builtin.length);
-	#builtinIds = $derived(keySet(this.#builtin, (incident) => incident.id));
+	#builtinIds = $derived(keySet(this.#partOf(this.#builtin, this.#builtinColumns).ids, (id) => id));
 	/** Computed in a worker; empty until it answers. */
 	figures = $state.raw<FiguresTable>(FiguresTable.EMPTY);
 	figuresError = $state<string | null>(null);
@@ -148,6 +154,7 @@ export class IncidentStore {
 		this.sides = data.sides;
 		this.rejected = data.rejected;
 		this.#builtin = data.incidents;
+		this.#builtinColumns = data.columns;
 		this.#createAnalysis = createAnalysis;
 	}
 

@@ -17,7 +17,7 @@ import {
 	type IncidentColumns
 } from '$lib/data/filter-engine';
 import type { IncidentFilter } from '$lib/data/filter';
-import type { IncidentCollection, PlaceCollection } from '$lib/data/incident';
+import type { IncidentCollection, IncidentFeature, PlaceCollection } from '$lib/data/incident';
 import type { DatasetChange } from '$lib/data/import/dataset-channel';
 import { checkStoredDataset } from '$lib/data/import/stored-dataset';
 import type { StorageUsage } from '$lib/data/import/storage-quota';
@@ -41,7 +41,7 @@ const geodata = <T>(path: string) =>
 	JSON.parse(readFileSync(join(import.meta.dirname, '../../../../geodata', path), 'utf8')) as T;
 
 /** The app's data as the root layout loads it: the 14 built-in strikes, places, border, sides. */
-export function builtinData(): IncidentData {
+export function builtinData(): IncidentData & { incidents: IncidentFeature[] } {
 	const border = geodata<FeatureCollection<LineString | MultiLineString>>(
 		'border/iraq-syria.geojson'
 	).features[0]!.geometry;
