@@ -5,7 +5,7 @@ import type {
 	MultiPolygon,
 	Polygon
 } from 'geojson';
-import type { IncidentFeature, PlaceCollection } from '$lib/data/incident';
+import type { PlaceCollection } from '$lib/data/incident';
 import { BUILTIN_DATASET } from '$lib/data/builtin';
 import {
 	checkIncidentCollection,
@@ -152,13 +152,7 @@ async function loadData(
 /** The built-in file read on this thread, as the ?data= worker would read it. */
 async function readIncidentFile(
 	buffer: ArrayBuffer
-): Promise<
-	| (Omit<IncidentFileRead, 'incidents' | 'columns'> & {
-			incidents: IncidentFeature[];
-			columns?: undefined;
-	  })
-	| IncidentFileProblem
-> {
+): Promise<IncidentFileRead | IncidentFileProblem> {
 	const bytes = new Uint8Array(buffer);
 	const parsed = parseIncidentFile(bytes);
 	if ('problem' in parsed) return parsed;

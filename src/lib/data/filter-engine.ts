@@ -5,6 +5,7 @@ import { linkPlaces, type PlaceLinks } from './place-link';
 import { dictionaryCoder } from './dictionary';
 import { normaliseForSearch } from './search';
 import { concatenated } from './typed-arrays';
+import { joinPackedText, packText, unpackText, type PackedText } from './packed-text';
 import { chooseBinning, type Binning, type TimeUnit } from './timeline';
 
 /**
@@ -33,7 +34,10 @@ export interface IncidentColumns {
 	facetValues: Record<FacetKey, string[]>;
 	/** Per facet, per value: how many incidents have it, in all the data (for facetHelps). */
 	facetTotals: Record<FacetKey, Int32Array>;
+	/** Each incident's search text, normalised (normaliseSearch; empty until it is). */
 	search: string[];
+	/** The same text as written, packed, until normaliseSearch has read it (then null). */
+	rawSearch: PackedText | null;
 	/** Each incident's gazetteer place (index into placeSearch), −1 for none (place-link.ts). */
 	place: Int32Array;
 	/** Each gazetteer place's names, searched as the text of the incidents at it. */
@@ -71,7 +75,8 @@ export interface ColumnsPart {
 	killedHigh: Float64Array;
 	facetCodes: Record<FacetKey, Int32Array>;
 	facetValues: Record<FacetKey, string[]>;
-	search: string[];
+	/** The search text as written (rawSearchText), packed: it crosses threads as two buffers. */
+	search: PackedText;
 	/** Each incident's gazetteer place (index into the gazetteer, place-link.ts), −1 for none. */
 	place: Int32Array;
 	lon: Float64Array;
@@ -108,7 +113,7 @@ export function buildColumnsPart(
 		killedHigh: Float64Array.from(ranges, (range) => range?.[1] ?? Number.NaN),
 		facetCodes,
 		facetValues,
-		search: incidents.map(rawSearchText),
+		search: packText(incidents.map(rawSearchText)),
 		place: places,
 		lon: Float64Array.from(incidents, (incident) => coordinate(incident, 0)),
 		lat: Float64Array.from(incidents, (incident) => coordinate(incident, 1)),
@@ -143,6 +148,8 @@ export function partBuffers(part: ColumnsPart): ArrayBuffer[] {
 		part.lon,
 		part.lat,
 		part.killedBest,
+		part.search.bytes,
+		part.search.ends,
 		...Object.values(part.facetCodes)
 	].map((array) => array.buffer as ArrayBuffer);
 }
@@ -242,7 +249,7 @@ export function joinColumns(
 	}
 
 	const ids = parts.length === 1 ? parts[0]!.ids.slice() : parts.flatMap((part) => part.ids);
-	const search = parts.flatMap((part) => part.search);
+	const rawSearch = joinPackedText(parts.map((part) => part.search));
 	return {
 		count: n,
 		ids,
@@ -254,7 +261,8 @@ export function joinColumns(
 		facetCodes,
 		facetValues,
 		facetTotals,
-		search: options.normalise ? search.map(normaliseForSearch) : search,
+		search: options.normalise ? unpackText(rawSearch).map(normaliseForSearch) : [],
+		rawSearch: options.normalise ? null : rawSearch,
 		place: column(Int32Array, 'place'),
 		placeSearch: options.normalise ? placeNames.map(normaliseForSearch) : [...placeNames],
 		order: options.order ? dateOrder(day, ids) : new Int32Array(0),
@@ -309,8 +317,8 @@ export function borderColumn(
 
 /** Normalises raw search text in place (from buildColumns(…, normalise = false)). */
 export function normaliseSearch(columns: IncidentColumns): void {
-	for (let i = 0; i < columns.search.length; i++)
-		columns.search[i] = normaliseForSearch(columns.search[i]!);
+	if (columns.rawSearch) columns.search = unpackText(columns.rawSearch).map(normaliseForSearch);
+	columns.rawSearch = null;
 	columns.placeSearch = columns.placeSearch.map(normaliseForSearch);
 }
 

@@ -94,6 +94,7 @@ export class FilterClient implements FilterEngine {
 			columns.lat,
 			columns.killedBest,
 			columns.bin,
+			...(columns.rawSearch ? [columns.rawSearch.bytes, columns.rawSearch.ends] : []),
 			...Object.values(columns.facetCodes)
 		].map((array) => array.buffer);
 		this.#worker.postMessage({ type: 'columns', columns }, transfer);

@@ -2,7 +2,7 @@ import type { DatasetInfo } from '$lib/data/builtin';
 import type { ColumnsPart } from '$lib/data/filter-engine';
 import type { IncidentFileProblem } from '$lib/data/incident-collection';
 import type { PlaceFeature } from '$lib/data/incident';
-import { ChunkedIncidents } from '$lib/data/incident-rows';
+import { ChunkedIncidents, type IncidentRows } from '$lib/data/incident-rows';
 import type { IncidentChunk } from '$lib/data/import/incident-chunk';
 import type {
 	IncidentFileMessage,
@@ -10,10 +10,13 @@ import type {
 } from '$lib/data/import/incident-file-protocol';
 import type { RowError } from '$lib/data/row-error';
 
-/** A ?data= file as its worker read it: the incidents accepted (as columns) and the rest. */
+/**
+ * An incident file as read: the incidents accepted (from the worker, as columns, with their
+ * filter columns) and the rest.
+ */
 export interface IncidentFileRead {
-	incidents: ChunkedIncidents;
-	columns: ColumnsPart;
+	incidents: IncidentRows;
+	columns?: ColumnsPart;
 	errors: RowError[];
 	info: DatasetInfo | null;
 	sha256: string | null;
