@@ -19,3 +19,10 @@ describe('packed text', () => {
 		expect(unpackText(parts[2]!)).toEqual(texts.slice(2));
 	});
 });
+
+describe('packing text that needs more than a byte a character', () => {
+	it('grows its buffer as it goes and loses nothing', () => {
+		const arabic = Array.from({ length: 300 }, (_, i) => `هجين ${i} البوكمال 😀`);
+		expect(unpackText(packText(arabic))).toEqual(arabic);
+	});
+});

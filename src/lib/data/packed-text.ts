@@ -11,13 +11,26 @@ export interface PackedText {
 
 export function packText(strings: readonly string[]): PackedText {
 	const encoder = new TextEncoder();
-	const encoded = strings.map((text) => encoder.encode(text));
+	// Encoded in place into one buffer (a buffer per string would cost an allocation each):
+	// sized for text that is mostly one byte a character, and grown when it is not.
+	let size = 0;
+	for (const text of strings) size += text.length;
+	let bytes = new Uint8Array(size + (size >> 3) + 16);
 	const ends = new Uint32Array(strings.length);
 	let end = 0;
-	encoded.forEach((bytes, i) => (ends[i] = end += bytes.length));
-	const bytes = new Uint8Array(end);
-	encoded.forEach((part, i) => bytes.set(part, (ends[i] ?? 0) - part.length));
-	return { bytes, ends };
+	strings.forEach((text, i) => {
+		for (;;) {
+			const { read, written } = encoder.encodeInto(text, bytes.subarray(end));
+			if (read === text.length) {
+				ends[i] = end += written;
+				return;
+			}
+			const larger = new Uint8Array(bytes.length * 2 + text.length * 3);
+			larger.set(bytes.subarray(0, end));
+			bytes = larger;
+		}
+	});
+	return { bytes: bytes.slice(0, end), ends };
 }
 
 /** Several packed lists end to end, in new buffers (safe to transfer: the parts keep theirs). */

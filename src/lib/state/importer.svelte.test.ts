@@ -4,9 +4,17 @@ import type { ImportMessage, ImportRequest } from '$lib/data/import/import-proto
 import type { IncidentFeature } from '$lib/data/incident';
 import { rowsArray } from '$lib/data/incident-rows';
 import { encodeIncidents } from '$lib/data/import/incident-chunk';
+import { buildColumnsPart } from '$lib/data/filter-engine';
 import { ImportState } from './importer.svelte';
 import { IncidentStore, type ImportedDataset } from './incidents.svelte';
 import { builtinData, inThreadAnalysis, MemoryBrowser, settle } from './testing/stand-ins';
+
+/** A batch of rows as the import worker sends it: as columns, with their filter columns. */
+const batch = (incidents: IncidentFeature[]): ImportMessage => ({
+	type: 'incidents',
+	chunk: encodeIncidents(incidents),
+	columns: buildColumnsPart(incidents)
+});
 
 /** An import worker that answers as the test says. */
 class ScriptedWorker {
@@ -75,7 +83,7 @@ describe('ImportState', () => {
 		const dataset = (worker.posted[0] as { dataset: string }).dataset;
 		worker.say({ type: 'progress', fraction: 0.5, rows: 1 });
 		expect([imports.progress, imports.rows]).toEqual([0.5, 1]);
-		worker.say({ type: 'incidents', chunk: encodeIncidents([incident('r1', dataset)]) });
+		worker.say(batch([incident('r1', dataset)]));
 		worker.say({ type: 'done', report: report(1), sha256: 'ab'.repeat(32) });
 		expect(imports.running).toBe(false);
 		await settle();
@@ -94,7 +102,7 @@ describe('ImportState', () => {
 	it('cancelling ends the worker and adds nothing', async () => {
 		const { incidents, imports, workers } = importer();
 		imports.start(file);
-		workers[0]!.say({ type: 'incidents', chunk: encodeIncidents([incident('r1', 'x')]) });
+		workers[0]!.say(batch([incident('r1', 'x')]));
 		imports.cancel();
 		expect(workers[0]!.terminated).toBe(true);
 		expect(imports.running).toBe(false);
@@ -118,7 +126,7 @@ describe('ImportState', () => {
 		const { incidents, imports, workers } = importer();
 		imports.start(file);
 		const worker = workers[0]!;
-		worker.say({ type: 'incidents', chunk: encodeIncidents([incident('r1', 'x')]) });
+		worker.say(batch([incident('r1', 'x')]));
 		worker.say({ type: 'done', report: report(1), sha256: null });
 		await settle();
 		worker.say({ type: 'save-error', message: 'QuotaExceededError' });
@@ -263,7 +271,7 @@ describe('ImportState', () => {
 		one.imports.start(file);
 		const worker = one.workers[0]!;
 		const dataset = (worker.posted[0] as { dataset: string }).dataset;
-		worker.say({ type: 'incidents', chunk: encodeIncidents([incident('r1', dataset)]) });
+		worker.say(batch([incident('r1', dataset)]));
 		worker.say({ type: 'done', report: report(1), sha256: null });
 		await settle();
 		// What the worker would have written, then its word that it has.
@@ -293,7 +301,7 @@ describe('ImportState', () => {
 
 		const first = workers[0]!;
 		const dataset = (first.posted[0] as { dataset: string }).dataset;
-		first.say({ type: 'incidents', chunk: encodeIncidents([incident('r1', dataset)]) });
+		first.say(batch([incident('r1', dataset)]));
 		first.say({ type: 'done', report: report(1), sha256: null });
 		await settle();
 		expect(incidents.imports).toHaveLength(1);
@@ -350,7 +358,7 @@ describe('ImportState', () => {
 			places: incidents.places,
 			encoding: 'windows-1256'
 		});
-		worker.say({ type: 'incidents', chunk: encodeIncidents([incident('r1', first.dataset)]) });
+		worker.say(batch([incident('r1', first.dataset)]));
 		worker.say({ type: 'done', report: report(1), sha256: null });
 		await settle();
 		expect(incidents.imports).toHaveLength(1);
@@ -380,7 +388,7 @@ describe('ImportState', () => {
 		// Saving changes the usage: it is asked again.
 		datasets.usage = { usage: 5_000_000, quota: 1_000_000_000, persisted: true };
 		const worker = workers[0]!;
-		worker.say({ type: 'incidents', chunk: encodeIncidents([incident('r1', 'x')]) });
+		worker.say(batch([incident('r1', 'x')]));
 		worker.say({ type: 'done', report: report(1), sha256: null });
 		await settle();
 		worker.say({ type: 'saved' });

@@ -4,6 +4,7 @@ import type { DatasetInfo } from '$lib/data/builtin';
 import type { PlaceFeature } from '$lib/data/incident';
 import { ChunkedIncidents, type IncidentRows } from '$lib/data/incident-rows';
 import type { IncidentChunk } from '$lib/data/import/incident-chunk';
+import type { ColumnsPart } from '$lib/data/filter-engine';
 import type { EncodingOption } from '$lib/data/import/encoding';
 import { FORMAT_NAMES, type ImportReport } from '$lib/data/import/importer';
 import type { ImportMessage, ImportRequest } from '$lib/data/import/import-protocol';
@@ -187,6 +188,7 @@ export class ImportState {
 		this.error = null;
 		this.encodingChoice = null;
 		const chunks: IncidentChunk[] = [];
+		const columns: ColumnsPart[] = [];
 		worker.onmessage = (event: MessageEvent<ImportMessage>) => {
 			const data = event.data;
 			if (data.type === 'progress') {
@@ -196,6 +198,7 @@ export class ImportState {
 				this.encodingChoice = { fileName: file.name, reason: data.reason, options: data.options };
 			} else if (data.type === 'incidents') {
 				chunks.push(data.chunk);
+				columns.push(data.columns);
 			} else if (data.type === 'error') {
 				this.#finish();
 				this.error = `${isolate(file.name)}: ${data.message}`;
@@ -209,7 +212,7 @@ export class ImportState {
 				this.running = false;
 				// Adding the rows to the app is a task of its own, after this message's.
 				setTimeout(() => {
-					const info = this.#complete(file, id, new ChunkedIncidents(chunks), data);
+					const info = this.#complete(file, id, new ChunkedIncidents(chunks), columns, data);
 					// The worker, which holds the rows already, writes them to IndexedDB.
 					if (info) {
 						this.saving = [...this.saving, id];
@@ -273,7 +276,8 @@ export class ImportState {
 		file: File,
 		id: string,
 		incidents: IncidentRows,
-		{ report, sha256, columns }: Extract<ImportMessage, { type: 'done' }>
+		columns: ColumnsPart[],
+		{ report, sha256 }: Extract<ImportMessage, { type: 'done' }>
 	): DatasetInfo | null {
 		this.report = { fileName: file.name, report };
 		if (report.fileError || incidents.length === 0) return null;

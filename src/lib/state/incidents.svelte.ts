@@ -49,10 +49,10 @@ export interface ImportedDataset {
 	report: ImportReport;
 	visible: boolean;
 	/**
-	 * The incidents' filter columns, built by the worker that parsed or restored them (absent:
-	 * built here when first needed).
+	 * The incidents' filter columns, in parts of consecutive rows, built by the worker that
+	 * parsed or restored them (absent: built here when first needed).
 	 */
-	columns?: ColumnsPart;
+	columns?: ColumnsPart[];
 }
 
 /** ISO dates compare as strings; plain comparison is far faster than localeCompare. */
@@ -77,7 +77,7 @@ export class IncidentStore {
 	rejected = $state.raw<string[]>([]);
 	/** The built-in (or ?data=) incidents, and whether they are shown. */
 	#builtin = $state.raw<IncidentRows>([]);
-	#builtinColumns: ColumnsPart | undefined = undefined;
+	#builtinColumns: ColumnsPart[] | undefined = undefined;
 	builtinVisible = $state(true);
 	/** Imported datasets, in the order they were added. */
 	imports = $state.raw<ImportedDataset[]>([]);
@@ -102,15 +102,20 @@ export class IncidentStore {
 	 */
 	columnParts = $derived.by(() => {
 		const visible = this.imports.filter((entry) => entry.visible);
-		const parts = visible.map((entry) => this.#partOf(entry.incidents, entry.columns));
+		const parts = visible.flatMap((entry) => this.#partsOf(entry.incidents, entry.columns));
 		return this.builtinVisible
-			? [this.#partOf(this.#builtin, this.#builtinColumns), ...parts]
+			? [...this.#partsOf(this.#builtin, this.#builtinColumns), ...parts]
 			: parts;
 	});
 	/** Parts built here (the built-in data's, or an import that came without), by incidents. */
 	#parts = new WeakMap<IncidentRows, ColumnsPart>();
 	builtinCount = $derived(this.#builtin.length);
-	#builtinIds = $derived(keySet(this.#partOf(this.#builtin, this.#builtinColumns).ids, (id) => id));
+	#builtinIds = $derived(
+		keySet(
+			this.#partsOf(this.#builtin, this.#builtinColumns).flatMap((part) => part.ids),
+			(id) => id
+		)
+	);
 	/** Computed in a worker; empty until it answers. */
 	figures = $state.raw<FiguresTable>(FiguresTable.EMPTY);
 	figuresError = $state<string | null>(null);
@@ -154,7 +159,7 @@ export class IncidentStore {
 		this.sides = data.sides;
 		this.rejected = data.rejected;
 		this.#builtin = data.incidents;
-		this.#builtinColumns = data.columns;
+		this.#builtinColumns = data.columns && [data.columns];
 		this.#createAnalysis = createAnalysis;
 	}
 
@@ -175,8 +180,9 @@ export class IncidentStore {
 	 */
 	addImport(entry: ImportedDataset): number {
 		const builtin = this.#builtinIds;
-		const ids = this.#partOf(entry.incidents, entry.columns).ids;
-		const shadowing = ids.filter((id) => builtin.has(id)).length;
+		const parts = this.#partsOf(entry.incidents, entry.columns);
+		let shadowing = 0;
+		for (const part of parts) for (const id of part.ids) if (builtin.has(id)) shadowing++;
 		// Rare (a ?data= file's ids): only then are its rows decoded, and its columns rebuilt.
 		const shown =
 			shadowing === 0
@@ -200,14 +206,16 @@ export class IncidentStore {
 		);
 	}
 
-	#partOf(incidents: IncidentRows, built?: ColumnsPart): ColumnsPart {
-		if (built && built.count === incidents.length) return built;
+	/** The filter columns of some incidents: the workers', when they cover every row. */
+	#partsOf(incidents: IncidentRows, built?: readonly ColumnsPart[]): readonly ColumnsPart[] {
+		if (built && built.reduce((sum, part) => sum + part.count, 0) === incidents.length)
+			return built;
 		let part = this.#parts.get(incidents);
 		if (!part) {
 			part = linkedColumnsPart(rowsArray(incidents), this.places);
 			this.#parts.set(incidents, part);
 		}
-		return part;
+		return [part];
 	}
 
 	/** The incidents at exactly this position, by date (a pass over the position columns). */

@@ -17,8 +17,9 @@ import { describeStorageError } from './storage-quota';
  * a toggle writes one value. Every failure is raised to the caller (a full quota above all),
  * which tells the user: nothing is lost without a word.
  *
- * A dataset's incidents are kept in chunks of CHUNK rows, each a record of its own in the
- * column layout of incident-chunk.ts, all written in one transaction: Chromium refuses any one
+ * A dataset's incidents are kept in chunks (CHUNK rows, or the import worker's batches of 5,000:
+ * saveChunks), each a record of its own in the column layout of incident-chunk.ts, all written
+ * in one transaction: Chromium refuses any one
  * value over 128 MiB, which 300,000 ACLED rows as GeoJSON objects with their original columns
  * pass several times over (measured: ~460 MB serialised). A write that fails aborts the
  * transaction, so a dataset is kept whole or not at all.
@@ -56,7 +57,7 @@ interface Schema extends DBSchema {
 	[DATASETS]: { key: string; value: DatasetRecord };
 	/** Whether a dataset is shown, by dataset id. */
 	[VISIBLE]: { key: string; value: boolean };
-	/** A dataset's incidents, CHUNK at a time, by [dataset id, chunk number]. */
+	/** A dataset's incidents, a chunk at a time, by [dataset id, chunk number]. */
 	[CHUNKS]: { key: [string, number]; value: IncidentChunk | IncidentFeature[] };
 }
 
@@ -100,6 +101,22 @@ const chunksOf = (id: string) => IDBKeyRange.bound([id, 0], [id, Infinity]);
  */
 export async function saveDataset(dataset: StoredDataset, chunkRows = CHUNK): Promise<void> {
 	const { info, report, incidents } = dataset;
+	const chunks: IncidentChunk[] = [];
+	for (let start = 0; start < incidents.length; start += chunkRows) {
+		chunks.push(encodeIncidents(incidents.slice(start, start + chunkRows)));
+	}
+	await saveChunks(info, report, chunks);
+}
+
+/**
+ * A dataset whose incidents are columns already (the import worker's batches), a record per
+ * chunk, in order; all or nothing, as saveDataset.
+ */
+export async function saveChunks(
+	info: DatasetInfo,
+	report: ImportReport,
+	incidents: readonly IncidentChunk[]
+): Promise<void> {
 	const transaction = (await database()).transaction([DATASETS, VISIBLE, CHUNKS], 'readwrite');
 	// Settles (never rejects) when the transaction ends, so an abort is not an unhandled rejection.
 	const ended = transaction.done.then(
@@ -115,12 +132,10 @@ export async function saveDataset(dataset: StoredDataset, chunkRows = CHUNK): Pr
 		};
 		const chunks = transaction.objectStore(CHUNKS);
 		write(chunks.delete(chunksOf(info.id)));
-		let count = 0;
-		for (let start = 0; start < incidents.length; start += chunkRows, count++) {
-			const chunk = encodeIncidents(incidents.slice(start, start + chunkRows));
-			write(chunks.put(chunk, [info.id, count]));
-		}
-		write(transaction.objectStore(DATASETS).put({ info, report, chunks: count }, info.id));
+		incidents.forEach((chunk, i) => write(chunks.put(chunk, [info.id, i])));
+		write(
+			transaction.objectStore(DATASETS).put({ info, report, chunks: incidents.length }, info.id)
+		);
 		write(transaction.objectStore(VISIBLE).put(true, info.id));
 		await Promise.all(writes);
 	} catch (error) {

@@ -24,10 +24,13 @@ export type ImportMessage =
 	| { type: 'progress'; fraction: number; rows: number }
 	/** The file is not UTF-8: nothing is imported until the user chooses an encoding. */
 	| { type: 'encoding'; reason: string; options: EncodingOption[] }
-	/** Some of the rows, in order, as columns (decoded on the page only when shown). */
-	| { type: 'incidents'; chunk: IncidentChunk }
-	/** The rows are all sent; their filter columns (filter-engine.ts) come with this. */
-	| { type: 'done'; report: ImportReport; sha256: string | null; columns?: ColumnsPart }
+	/**
+	 * Some of the rows, in order, as columns (decoded on the page only when shown), with their
+	 * filter columns (filter-engine.ts).
+	 */
+	| { type: 'incidents'; chunk: IncidentChunk; columns: ColumnsPart }
+	/** The rows are all sent. */
+	| { type: 'done'; report: ImportReport; sha256: string | null }
 	| { type: 'error'; message: string }
 	| { type: 'saved' }
 	| { type: 'save-error'; message: string };

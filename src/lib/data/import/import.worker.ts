@@ -3,6 +3,7 @@ import { sha256Hex } from '../sha256';
 import type { DatasetInfo } from '../builtin';
 import type { IncidentFeature } from '../incident';
 import { linkedColumnsPart, partBuffers } from '../filter-engine';
+import type { PlaceFeature } from '../incident';
 import { parseCsv } from './csv-stream';
 import { checkEncoding, isKnownEncoding, looksBinary, type EncodingCheck } from './encoding';
 import {
@@ -11,43 +12,59 @@ import {
 	NOT_TEXT,
 	RowImport,
 	sniff,
-	type ImportReport,
-	type ImportResult
+	type ImportReport
 } from './importer';
 import type { ImportMessage, ImportRequest } from './import-protocol';
-import { saveDataset } from './dataset-db';
+import { saveChunks } from './dataset-db';
 import { importParquet, isParquet } from './parquet-import';
-import { chunkBuffers, encodeIncidents } from './incident-chunk';
+import { encodeIncidents, type IncidentChunk } from './incident-chunk';
 
 /**
  * Imports one file off the main thread: hashes it, checks its text encoding (asking the page
  * when it is not UTF-8), streams CSV through Papa Parse a chunk at a time (reporting
  * progress), reads GeoJSON whole and (Geo)Parquet a row group or so at a time, and hands the
- * incidents back in batches as columns (incident-chunk.ts) whose buffers are transferred: the
- * page keeps them so and decodes a row only when it shows one. Cancelling terminates this worker.
+ * incidents back in batches as columns (incident-chunk.ts) with their filter columns: the page
+ * keeps them so and decodes a row only when it shows one. The rows' objects are dropped once
+ * sent; their columns are kept to be saved. Cancelling terminates this worker.
  */
 
 const BATCH = 5_000;
 const post = (message: ImportMessage) => self.postMessage(message);
 
-/** Sends the incidents from `from` on, in batches of columns; returns how many have been sent. */
-function sendIncidents(incidents: readonly IncidentFeature[], from: number): number {
-	for (let start = from; start < incidents.length; start += BATCH) {
-		const chunk = encodeIncidents(incidents.slice(start, start + BATCH));
-		self.postMessage({ type: 'incidents', chunk } satisfies ImportMessage, {
-			transfer: chunkBuffers(chunk)
+/**
+ * The rows sent so far, as columns: kept to be saved (far smaller than the objects they were,
+ * which are dropped once sent).
+ */
+let sentChunks: IncidentChunk[] = [];
+/** Rows accepted but not yet sent: a batch goes when it is full, or at the end. */
+let pending: IncidentFeature[] = [];
+
+/**
+ * Sends the rows accepted since the last call, in batches: each as columns (a copy: the worker
+ * keeps them to save) with its filter columns (transferred), built here where the rows are.
+ */
+function sendIncidents(rows: RowImport, places: PlaceFeature[], last = false) {
+	pending = pending.concat(rows.take());
+	let start = 0;
+	for (; pending.length - start >= BATCH || (last && start < pending.length); start += BATCH) {
+		const batch = pending.slice(start, start + BATCH);
+		const chunk = encodeIncidents(batch);
+		const columns = linkedColumnsPart(batch, places);
+		sentChunks.push(chunk);
+		self.postMessage({ type: 'incidents', chunk, columns } satisfies ImportMessage, {
+			transfer: partBuffers(columns)
 		});
 	}
-	return incidents.length;
+	pending = pending.slice(start);
 }
 
 /** The finished import, kept until the page says how to describe it, then saved. */
-let finished: { incidents: IncidentFeature[]; report: ImportReport } | null = null;
+let finished: { chunks: IncidentChunk[]; report: ImportReport } | null = null;
 
 async function save(info: DatasetInfo) {
 	if (!finished) return;
 	try {
-		await saveDataset({ info, incidents: finished.incidents, report: finished.report });
+		await saveChunks(info, finished.report, finished.chunks);
 		post({ type: 'saved' });
 	} catch (error) {
 		post({ type: 'save-error', message: error instanceof Error ? error.message : String(error) });
@@ -99,50 +116,41 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
 		const rows = new RowImport(dataset);
 		rows.encoding = check.encoding;
 		if (check.note) rows.notes.add(check.note);
-		const finish = (result: ImportResult) => {
-			finished = result;
-			// The filter's columns are built here too, where the rows are (filter-engine.ts).
-			const { incidents } = result;
-			const columns = linkedColumnsPart(incidents, places);
-			self.postMessage(
-				{ type: 'done', report: result.report, sha256, columns } satisfies ImportMessage,
-				{ transfer: partBuffers(columns) }
-			);
+		sentChunks = [];
+		pending = [];
+		const finish = () => {
+			sendIncidents(rows, places, true);
+			const { report } = rows.result();
+			finished = { chunks: sentChunks, report };
+			post({ type: 'done', report, sha256 });
 		};
 		if (json !== null) {
 			const result = importGeoJsonText(json, dataset, rows);
 			post({ type: 'progress', fraction: 1, rows: result.report.total });
-			sendIncidents(result.incidents, 0);
-			finish(result);
+			finish();
 			return;
 		}
 		if (kind === 'parquet' && bytes) {
-			let sent = 0;
 			await importParquet(bytes.buffer, rows, (fraction) => {
-				sent = sendIncidents(rows.incidents, sent);
+				sendIncidents(rows, places);
 				post({ type: 'progress', fraction, rows: rows.total });
 			});
-			sendIncidents(rows.incidents, sent);
-			finish(rows.result());
+			finish();
 			return;
 		}
 		if (kind === 'empty' || kind === 'binary') {
 			rows.fileError = NOT_TEXT[kind];
-			finish(rows.result());
+			finish();
 			return;
 		}
-		let sent = 0;
 		parseCsv(file, rows, {
 			chunkSize: 2 * 1024 * 1024,
 			encoding: check.encoding,
 			onChunk(fraction) {
-				sent = sendIncidents(rows.incidents, sent);
+				sendIncidents(rows, places);
 				post({ type: 'progress', fraction, rows: rows.total });
 			},
-			onDone() {
-				sendIncidents(rows.incidents, sent);
-				finish(rows.result());
-			},
+			onDone: finish,
 			onError: (message) => post({ type: 'error', message })
 		});
 	} catch (error) {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatRowError } from '../row-error';
-import { importText } from './importer';
+import { importText, RowImport } from './importer';
+import { parseCsv } from './csv-stream';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
 
@@ -155,5 +156,20 @@ describe('files that cannot be imported', () => {
 			imported: 0,
 			fileError: null
 		});
+	});
+});
+
+describe('rows handed on as they come (the worker sends them in batches)', () => {
+	it('take() gives each accepted row once, and the report still counts every one', () => {
+		const text = fixture('acled-current.csv');
+		const whole = importText(text, 'test');
+		const rows = new RowImport('test');
+		parseCsv(text, rows);
+		const first = rows.take();
+		expect(rows.take()).toEqual([]);
+		const { incidents, report } = rows.result();
+		expect(incidents).toEqual([]);
+		expect(first).toEqual(whole.incidents);
+		expect(report).toEqual(whole.report);
 	});
 });

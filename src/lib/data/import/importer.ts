@@ -74,6 +74,8 @@ export class RowImport {
 	/** Where the format's id column is, to name a row the parser could not read whole. */
 	#idColumn = -1;
 	#seen = new Set<string>();
+	/** How many incidents take() has handed on (they count as imported, but are not kept). */
+	#taken = 0;
 	#dataset: string;
 
 	constructor(dataset: string) {
@@ -175,13 +177,24 @@ export class RowImport {
 		this.incidents.push(incident);
 	}
 
+	/**
+	 * The incidents accepted since the last take, handed on and no longer kept here (the worker
+	 * sends them as columns, so it need not hold a whole file's objects).
+	 */
+	take(): IncidentFeature[] {
+		const taken = this.incidents.splice(0);
+		this.#taken += taken.length;
+		return taken;
+	}
+
+	/** The report, and the incidents not taken. */
 	result(): ImportResult {
 		return {
 			incidents: this.incidents,
 			report: {
 				format: this.format,
 				total: this.total,
-				imported: this.incidents.length,
+				imported: this.#taken + this.incidents.length,
 				unlocated: this.unlocated,
 				rejected: this.rejected,
 				notes: [...this.notes],

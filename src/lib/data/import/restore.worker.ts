@@ -32,7 +32,7 @@ function send(saved: unknown, places: PlaceFeature[]) {
 	self.postMessage(
 		{
 			type: 'dataset',
-			result: { dataset: { ...rest, incidents: [], columns }, problem }
+			result: { dataset: { ...rest, incidents: [], columns: [columns] }, problem }
 		} satisfies RestoreMessage,
 		{ transfer: partBuffers(columns) }
 	);

@@ -24,7 +24,7 @@ export interface RestoredDataset<Rows extends IncidentRows = IncidentRows> {
 	report: ImportReport;
 	visible: boolean;
 	/** The incidents' filter columns, when the worker that read them built them too. */
-	columns?: ColumnsPart;
+	columns?: ColumnsPart[];
 }
 
 export type RestoreResult<Rows extends IncidentRows = IncidentRows> =
