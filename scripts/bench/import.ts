@@ -185,21 +185,23 @@ incidents.
 | longest main-thread task adding the rows to the app and the map (long tasks: ${adding.count}) | ${Math.round(adding.longest)} ms |
 | browser processes' resident memory: before → peak | ${Math.round(before)} → ${Math.round(peak)} MB |
 | the page's JS heap (main thread): before → peak | ${Math.round(heapBefore)} → ${Math.round(heapPeak)} MB |
-| file chosen → saved in IndexedDB (column chunks of 50,000 rows, written by the worker)${saveError ? ' **(the save failed)**' : ''} | ${(savedMs / 1000).toFixed(1)} s |
+| file chosen → saved in IndexedDB (column chunks, a record per batch of 5,000 rows, written by the worker)${saveError ? ' **(the save failed)**' : ''} | ${(savedMs / 1000).toFixed(1)} s |
 | reload → the same count back (read and checked in a worker) | ${(restore.countMs / 1000).toFixed(1)} s |
 | longest main-thread task from the reload to that count (long tasks: ${restore.tasks}) | ${Math.round(restore.longest)} ms |
 
 The report read: "${report.split('\n')[0]?.slice(0, 160)}"; the count: "${count}".
 Every map repaint here is a main-thread task of 110–240 ms on SwiftShader (see the browser
 benchmark), so long tasks are counted while the map also redraws. How the rows reach the map: the
-import worker parses them, sends them to the page in batches of 5,000 and builds the dataset's
-filter columns where the rows are (\`ColumnsPart\`, filter-engine.ts); the page joins the parts of
-the datasets shown and hands the join to the filter worker, which sorts it by date and cuts the
-map's points into vector tiles (point-tiles.ts) as MapLibre asks for them; the page only relays
-each tile's bytes, so it neither builds, serialises nor receives the points. What is still the
-page's: the rows as objects (every list, panel and export reads them), the join, the distances
-asked of the analysis worker (their ids and positions read from the columns) and the table of its
-answer, and MapLibre's drawing and tile handling.
+import worker parses them and sends them to the page in batches of 5,000 as columns
+(incident-chunk.ts), each with its filter columns (\`ColumnsPart\`, filter-engine.ts), built where the
+rows are; it drops a batch's objects once sent and keeps its columns to save. The page keeps the
+rows as those columns and decodes a row only when it shows one (incident-rows.ts); it joins the filter columns of the datasets shown and hands
+the join to the filter worker, which sorts it by date and cuts the map's points into vector tiles
+(point-tiles.ts) as MapLibre asks for them; the page only relays each tile's bytes. What is still
+the page's: the join and its copy to the filter worker, the id index, the distances asked of the
+analysis worker (ids and positions read from the columns) and the table of its answer, and
+MapLibre's drawing and tile handling. Restoring: the restore worker reads the saved chunks, checks
+every row as an import would, and sends the rows to the page as columns in the same way.
 `;
 	} finally {
 		await browser.close();
