@@ -1,4 +1,4 @@
-import type { ColumnsPart } from './filter-engine';
+import { hasPosition, type ColumnsPart } from './filter-engine';
 import type { IncidentFeature } from './incident';
 import type { IncidentRows } from './incident-rows';
 import { siteKey } from './site-key';
@@ -20,7 +20,7 @@ export function idIndex(parts: readonly ColumnsPart[]): ReadonlyMap<string, numb
 /** How many rows have a position. */
 export function locatedCount(parts: readonly ColumnsPart[]): number {
 	let count = 0;
-	for (const part of parts) for (let i = 0; i < part.count; i++) if (located(part, i)) count++;
+	for (const part of parts) for (let i = 0; i < part.count; i++) if (hasPosition(part, i)) count++;
 	return count;
 }
 
@@ -28,7 +28,7 @@ export function locatedCount(parts: readonly ColumnsPart[]): number {
 export function unlocatedRows(parts: readonly ColumnsPart[]): number[] {
 	const rows: number[] = [];
 	eachRow(parts, (part, i, row) => {
-		if (!located(part, i)) rows.push(row);
+		if (!hasPosition(part, i)) rows.push(row);
 	});
 	return rows;
 }
@@ -72,7 +72,7 @@ export function rowsAtPositions(
 export function unknownTollCount(parts: readonly ColumnsPart[], mask?: Uint8Array): number {
 	let count = 0;
 	eachRow(parts, (part, i, row) => {
-		if (!located(part, i) || (mask && mask[row] !== 1)) return;
+		if (!hasPosition(part, i) || (mask && mask[row] !== 1)) return;
 		// The toll's range is NaN exactly when neither bound was reported (filter-engine.ts).
 		if (Number.isNaN(part.killedLow[i] ?? Number.NaN)) count++;
 	});
@@ -90,10 +90,6 @@ export function siteSizes(
 		sizes.set(key, only ? { count: 1, only } : { count: rest.length + 1 });
 	}
 	return sizes;
-}
-
-function located(part: ColumnsPart, i: number): boolean {
-	return !Number.isNaN(part.lon[i] ?? Number.NaN) && !Number.isNaN(part.lat[i] ?? Number.NaN);
 }
 
 function eachRow(

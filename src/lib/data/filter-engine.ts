@@ -297,6 +297,11 @@ export function buildColumns(
 	});
 }
 
+/** Whether row i of a part has a position. */
+export function hasPosition(part: ColumnsPart, i: number): boolean {
+	return !Number.isNaN(part.lon[i] ?? Number.NaN) && !Number.isNaN(part.lat[i] ?? Number.NaN);
+}
+
 /** The border column: metres for located, measured incidents, NaN otherwise. */
 export function borderColumn(
 	parts: readonly ColumnsPart[],
@@ -307,9 +312,8 @@ export function borderColumn(
 	for (const part of parts) {
 		for (let i = 0; i < part.count; i++, row++) {
 			const id = part.ids[i];
-			const located =
-				!Number.isNaN(part.lon[i] ?? Number.NaN) && !Number.isNaN(part.lat[i] ?? Number.NaN);
-			border[row] = located && id !== undefined ? (borderDistance(id) ?? Number.NaN) : Number.NaN;
+			border[row] =
+				hasPosition(part, i) && id !== undefined ? (borderDistance(id) ?? Number.NaN) : Number.NaN;
 		}
 	}
 	return border;

@@ -12,8 +12,7 @@ import { builtinData, inThreadAnalysis, MemoryBrowser, settle } from './testing/
 /** A batch of rows as the import worker sends it: as columns, with their filter columns. */
 const batch = (incidents: IncidentFeature[]): ImportMessage => ({
 	type: 'incidents',
-	chunk: encodeIncidents(incidents),
-	columns: buildColumnsPart(incidents)
+	batch: { chunk: encodeIncidents(incidents), columns: buildColumnsPart(incidents) }
 });
 
 /** An import worker that answers as the test says. */

@@ -2,8 +2,8 @@ import { m } from '$lib/paraglide/messages';
 import { isolate } from '$lib/data/bidi';
 import type { DatasetInfo } from '$lib/data/builtin';
 import type { PlaceFeature } from '$lib/data/incident';
-import { ChunkedIncidents, type IncidentRows } from '$lib/data/incident-rows';
-import type { IncidentChunk } from '$lib/data/import/incident-chunk';
+import type { IncidentRows } from '$lib/data/incident-rows';
+import { fromBatches, type IncidentBatch } from '$lib/data/import/incident-batch';
 import type { ColumnsPart } from '$lib/data/filter-engine';
 import type { EncodingOption } from '$lib/data/import/encoding';
 import { FORMAT_NAMES, type ImportReport } from '$lib/data/import/importer';
@@ -187,8 +187,7 @@ export class ImportState {
 		this.rows = 0;
 		this.error = null;
 		this.encodingChoice = null;
-		const chunks: IncidentChunk[] = [];
-		const columns: ColumnsPart[] = [];
+		const batches: IncidentBatch[] = [];
 		worker.onmessage = (event: MessageEvent<ImportMessage>) => {
 			const data = event.data;
 			if (data.type === 'progress') {
@@ -197,8 +196,7 @@ export class ImportState {
 			} else if (data.type === 'encoding') {
 				this.encodingChoice = { fileName: file.name, reason: data.reason, options: data.options };
 			} else if (data.type === 'incidents') {
-				chunks.push(data.chunk);
-				columns.push(data.columns);
+				batches.push(data.batch);
 			} else if (data.type === 'error') {
 				this.#finish();
 				this.error = `${isolate(file.name)}: ${data.message}`;
@@ -212,7 +210,7 @@ export class ImportState {
 				this.running = false;
 				// Adding the rows to the app is a task of its own, after this message's.
 				setTimeout(() => {
-					const info = this.#complete(file, id, new ChunkedIncidents(chunks), columns, data);
+					const info = this.#complete(file, id, fromBatches(batches), data);
 					// The worker, which holds the rows already, writes them to IndexedDB.
 					if (info) {
 						this.saving = [...this.saving, id];
@@ -275,8 +273,7 @@ export class ImportState {
 	#complete(
 		file: File,
 		id: string,
-		incidents: IncidentRows,
-		columns: ColumnsPart[],
+		{ incidents, columns }: { incidents: IncidentRows; columns: ColumnsPart[] },
 		{ report, sha256 }: Extract<ImportMessage, { type: 'done' }>
 	): DatasetInfo | null {
 		this.report = { fileName: file.name, report };

@@ -7,28 +7,11 @@ import type {
 	IncidentFileRequest
 } from '$lib/data/import/incident-file-protocol';
 import { readIncidentFileInWorker } from './incident-file-worker';
-import { builtinData } from './testing/stand-ins';
-
-/** A ?data= worker that answers with the messages given, once asked. */
-class ScriptedFileWorker {
-	onmessage: ((event: MessageEvent<IncidentFileMessage>) => void) | null = null;
-	onerror: ((event: ErrorEvent) => void) | null = null;
-	asked: IncidentFileRequest[] = [];
-	terminated = false;
-	constructor(private readonly answers: IncidentFileMessage[]) {}
-	postMessage(request: IncidentFileRequest) {
-		this.asked.push(request);
-		for (const data of this.answers)
-			this.onmessage?.({ data } as MessageEvent<IncidentFileMessage>);
-	}
-	terminate() {
-		this.terminated = true;
-	}
-}
+import { builtinData, ScriptedWorker } from './testing/stand-ins';
 
 const rows = builtinData().incidents;
 const read = (answers: IncidentFileMessage[]) => {
-	const worker = new ScriptedFileWorker(answers);
+	const worker = new ScriptedWorker<IncidentFileRequest, IncidentFileMessage>(answers);
 	const result = readIncidentFileInWorker(
 		new ArrayBuffer(8),
 		[],
@@ -39,18 +22,28 @@ const read = (answers: IncidentFileMessage[]) => {
 
 describe('readIncidentFileInWorker', () => {
 	it('puts the incidents back together from their batches, as columns, and ends the worker', async () => {
-		const columns = buildColumnsPart(rows);
+		const batch = (incidents: typeof rows) => ({
+			chunk: encodeIncidents(incidents),
+			columns: buildColumnsPart(incidents)
+		});
+		const first = batch(rows.slice(0, 4));
+		const second = batch(rows.slice(4));
 		const errors = [{ row: 3, id: 'x', field: 'date', message: 'not a date' }];
 		const { worker, result } = read([
-			{ type: 'rows', chunk: encodeIncidents(rows.slice(0, 4)) },
-			{ type: 'rows', chunk: encodeIncidents(rows.slice(4)) },
-			{ type: 'done', columns, errors, info: null, sha256: 'ab' }
+			{ type: 'rows', batch: first },
+			{ type: 'rows', batch: second },
+			{ type: 'done', errors, info: null, sha256: 'ab' }
 		]);
 		const answer = await result;
 		expect('problem' in answer).toBe(false);
 		if ('problem' in answer) return;
 		expect(rowsArray(answer.incidents)).toEqual(rows);
-		expect(answer).toMatchObject({ columns, errors, info: null, sha256: 'ab' });
+		expect(answer).toMatchObject({
+			columns: [first.columns, second.columns],
+			errors,
+			info: null,
+			sha256: 'ab'
+		});
 		expect(worker.asked[0]?.places).toEqual([]);
 		expect(worker.terminated).toBe(true);
 	});

@@ -2,8 +2,8 @@ import type { DatasetInfo } from '$lib/data/builtin';
 import type { ColumnsPart } from '$lib/data/filter-engine';
 import type { IncidentFileProblem } from '$lib/data/incident-collection';
 import type { PlaceFeature } from '$lib/data/incident';
-import { ChunkedIncidents, type IncidentRows } from '$lib/data/incident-rows';
-import type { IncidentChunk } from '$lib/data/import/incident-chunk';
+import type { IncidentRows } from '$lib/data/incident-rows';
+import { fromBatches, type IncidentBatch } from '$lib/data/import/incident-batch';
 import type {
 	IncidentFileMessage,
 	IncidentFileRequest
@@ -16,7 +16,7 @@ import type { RowError } from '$lib/data/row-error';
  */
 export interface IncidentFileRead {
 	incidents: IncidentRows;
-	columns?: ColumnsPart;
+	columns?: ColumnsPart[];
 	errors: RowError[];
 	info: DatasetInfo | null;
 	sha256: string | null;
@@ -33,18 +33,18 @@ export function readIncidentFileInWorker(
 ): Promise<IncidentFileRead | IncidentFileProblem> {
 	const worker = createWorker();
 	return new Promise((resolve, reject) => {
-		const chunks: IncidentChunk[] = [];
+		const batches: IncidentBatch[] = [];
 		const end = () => worker.terminate();
 		worker.onmessage = (event: MessageEvent<IncidentFileMessage>) => {
 			const data = event.data;
 			if (data.type === 'rows') {
-				chunks.push(data.chunk);
+				batches.push(data.batch);
 				return;
 			}
 			end();
 			if (data.type === 'done') {
-				const { columns, errors, info, sha256 } = data;
-				resolve({ incidents: new ChunkedIncidents(chunks), columns, errors, info, sha256 });
+				const { errors, info, sha256 } = data;
+				resolve({ ...fromBatches(batches), errors, info, sha256 });
 			} else if (data.type === 'problem') {
 				resolve(
 					data.problem === 'not-json'

@@ -29,8 +29,8 @@ export interface IncidentData {
 	dataset: DatasetInfo;
 	/** An array for the built-in strikes; a ?data= file's, the columns its worker sent. */
 	incidents: IncidentRows;
-	/** Their filter columns, when the worker that read them built them. */
-	columns?: ColumnsPart;
+	/** Their filter columns, in parts of consecutive rows, when the worker that read them built them. */
+	columns?: ColumnsPart[];
 	places: PlaceFeature[];
 	border: LineString | MultiLineString;
 	/** The countries on either side of the border, named by their ISO code. */
@@ -159,7 +159,7 @@ export class IncidentStore {
 		this.sides = data.sides;
 		this.rejected = data.rejected;
 		this.#builtin = data.incidents;
-		this.#builtinColumns = data.columns && [data.columns];
+		this.#builtinColumns = data.columns;
 		this.#createAnalysis = createAnalysis;
 	}
 

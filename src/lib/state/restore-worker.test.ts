@@ -2,25 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { IncidentFeature } from '$lib/data/incident';
 import { rowsArray } from '$lib/data/incident-rows';
 import { encodeIncidents } from '$lib/data/import/incident-chunk';
+import { buildColumnsPart } from '$lib/data/filter-engine';
 import type { RestoreMessage, RestoreRequest } from '$lib/data/import/restore-protocol';
 import { restoreInWorker } from './restore-worker';
-import { builtinData } from './testing/stand-ins';
-
-/** A restore worker that answers with the messages given, once asked. */
-class ScriptedRestoreWorker {
-	onmessage: ((event: MessageEvent<RestoreMessage>) => void) | null = null;
-	onerror: ((event: ErrorEvent) => void) | null = null;
-	asked: RestoreRequest[] = [];
-	terminated = false;
-	constructor(private readonly answers: RestoreMessage[]) {}
-	postMessage(request: RestoreRequest) {
-		this.asked.push(request);
-		for (const data of this.answers) this.onmessage?.({ data } as MessageEvent<RestoreMessage>);
-	}
-	terminate() {
-		this.terminated = true;
-	}
-}
+import { builtinData, ScriptedWorker } from './testing/stand-ins';
 
 const rows = builtinData().incidents;
 const info = (id: string) => ({ id, title: id, credit: '', description: '' });
@@ -40,14 +25,20 @@ const dataset = (id: string, incidents: IncidentFeature[] = []) => ({
 	visible: true
 });
 
+/** Rows as the restore worker sends them: as columns, with their filter columns. */
+const batch = (incidents: IncidentFeature[]) => ({
+	chunk: encodeIncidents(incidents),
+	columns: buildColumnsPart(incidents)
+});
+
 describe('restoreInWorker', () => {
 	it('puts each dataset back together from the batches of rows before it, in order', async () => {
-		const worker = new ScriptedRestoreWorker([
-			{ type: 'rows', chunk: encodeIncidents(rows.slice(0, 5)) },
-			{ type: 'rows', chunk: encodeIncidents(rows.slice(5)) },
+		const worker = new ScriptedWorker<RestoreRequest, RestoreMessage>([
+			{ type: 'rows', batch: batch(rows.slice(0, 5)) },
+			{ type: 'rows', batch: batch(rows.slice(5)) },
 			{ type: 'dataset', result: { dataset: dataset('a'), problem: null } },
 			{ type: 'dataset', result: { dataset: null, problem: 'A saved dataset could not be read' } },
-			{ type: 'rows', chunk: encodeIncidents(rows.slice(0, 1)) },
+			{ type: 'rows', batch: batch(rows.slice(0, 1)) },
 			{ type: 'dataset', result: { dataset: dataset('b'), problem: '1 saved row fails' } },
 			{ type: 'done' }
 		]);
@@ -60,7 +51,11 @@ describe('restoreInWorker', () => {
 			result.dataset
 				? {
 						...result,
-						dataset: { ...result.dataset, incidents: rowsArray(result.dataset.incidents) }
+						dataset: {
+							...result.dataset,
+							incidents: rowsArray(result.dataset.incidents),
+							columns: undefined
+						}
 					}
 				: result
 		);
@@ -69,11 +64,14 @@ describe('restoreInWorker', () => {
 			{ dataset: null, problem: 'A saved dataset could not be read' },
 			{ dataset: dataset('b', rows.slice(0, 1)), problem: '1 saved row fails' }
 		]);
+		expect(results.map((result) => result.dataset?.columns?.length)).toEqual([2, undefined, 1]);
 		expect(worker.terminated).toBe(true);
 	});
 
 	it('raises what the worker could not read, and ends it', async () => {
-		const worker = new ScriptedRestoreWorker([{ type: 'error', message: 'the quota is gone' }]);
+		const worker = new ScriptedWorker<RestoreRequest, RestoreMessage>([
+			{ type: 'error', message: 'the quota is gone' }
+		]);
 		await expect(
 			restoreInWorker({ type: 'load-one', id: 'a', places: [] }, () => worker as unknown as Worker)
 		).rejects.toThrow('the quota is gone');

@@ -1,5 +1,4 @@
-import { ChunkedIncidents } from '$lib/data/incident-rows';
-import type { IncidentChunk } from '$lib/data/import/incident-chunk';
+import { fromBatches, type IncidentBatch } from '$lib/data/import/incident-batch';
 import type { RestoreMessage, RestoreRequest } from '$lib/data/import/restore-protocol';
 import type { RestoreResult } from '$lib/data/import/stored-dataset';
 
@@ -15,16 +14,16 @@ export function restoreInWorker(
 	const worker = createWorker();
 	return new Promise<RestoreResult[]>((resolve, reject) => {
 		const results: RestoreResult[] = [];
-		let chunks: IncidentChunk[] = [];
+		let batches: IncidentBatch[] = [];
 		worker.onmessage = (event: MessageEvent<RestoreMessage>) => {
 			const data = event.data;
 			if (data.type === 'rows') {
-				chunks.push(data.chunk);
+				batches.push(data.batch);
 			} else if (data.type === 'dataset') {
 				const { dataset, problem } = data.result;
-				const incidents = new ChunkedIncidents(chunks);
-				results.push(dataset ? { dataset: { ...dataset, incidents }, problem } : data.result);
-				chunks = [];
+				const rows = fromBatches(batches);
+				results.push(dataset ? { dataset: { ...dataset, ...rows }, problem } : data.result);
+				batches = [];
 			} else if (data.type === 'done') {
 				worker.terminate();
 				resolve(results);

@@ -19,9 +19,9 @@ import { describeStorageError } from './storage-quota';
  *
  * A dataset's incidents are kept in chunks (CHUNK rows, or the import worker's batches of 5,000:
  * saveChunks), each a record of its own in the column layout of incident-chunk.ts, all written
- * in one transaction: Chromium refuses any one
- * value over 128 MiB, which 300,000 ACLED rows as GeoJSON objects with their original columns
- * pass several times over (measured: ~460 MB serialised). A write that fails aborts the
+ * in one transaction: Chromium refuses any one value over 128 MiB, which 300,000 ACLED rows as
+ * GeoJSON objects with their original columns pass several times over (measured: ~460 MB
+ * serialised). A write that fails aborts the
  * transaction, so a dataset is kept whole or not at all.
  * Version 1 of the database kept the incidents inside the dataset's record, and chunks were
  * once arrays of 5,000 GeoJSON features; both are still read.

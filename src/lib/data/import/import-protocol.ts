@@ -1,7 +1,6 @@
 import type { DatasetInfo } from '../builtin';
-import type { ColumnsPart } from '../filter-engine';
 import type { PlaceFeature } from '../incident';
-import type { IncidentChunk } from './incident-chunk';
+import type { IncidentBatch } from './incident-batch';
 import type { EncodingOption } from './encoding';
 import type { ImportReport } from './importer';
 
@@ -24,11 +23,8 @@ export type ImportMessage =
 	| { type: 'progress'; fraction: number; rows: number }
 	/** The file is not UTF-8: nothing is imported until the user chooses an encoding. */
 	| { type: 'encoding'; reason: string; options: EncodingOption[] }
-	/**
-	 * Some of the rows, in order, as columns (decoded on the page only when shown), with their
-	 * filter columns (filter-engine.ts).
-	 */
-	| { type: 'incidents'; chunk: IncidentChunk; columns: ColumnsPart }
+	/** Some of the rows, in order, as columns with their filter columns (incident-batch.ts). */
+	| { type: 'incidents'; batch: IncidentBatch }
 	/** The rows are all sent. */
 	| { type: 'done'; report: ImportReport; sha256: string | null }
 	| { type: 'error'; message: string }

@@ -1,9 +1,7 @@
 /// <reference lib="webworker" />
 import { sha256Hex } from '../sha256';
 import type { DatasetInfo } from '../builtin';
-import type { IncidentFeature } from '../incident';
-import { linkedColumnsPart, partBuffers } from '../filter-engine';
-import type { PlaceFeature } from '../incident';
+import type { IncidentFeature, PlaceFeature } from '../incident';
 import { parseCsv } from './csv-stream';
 import { checkEncoding, isKnownEncoding, looksBinary, type EncodingCheck } from './encoding';
 import {
@@ -17,18 +15,18 @@ import {
 import type { ImportMessage, ImportRequest } from './import-protocol';
 import { saveChunks } from './dataset-db';
 import { importParquet, isParquet } from './parquet-import';
-import { encodeIncidents, type IncidentChunk } from './incident-chunk';
+import type { IncidentChunk } from './incident-chunk';
+import { BATCH, batchBuffers, incidentBatch } from './incident-batch';
 
 /**
  * Imports one file off the main thread: hashes it, checks its text encoding (asking the page
  * when it is not UTF-8), streams CSV through Papa Parse a chunk at a time (reporting
  * progress), reads GeoJSON whole and (Geo)Parquet a row group or so at a time, and hands the
- * incidents back in batches as columns (incident-chunk.ts) with their filter columns: the page
+ * incidents back in batches as columns with their filter columns (incident-batch.ts): the page
  * keeps them so and decodes a row only when it shows one. The rows' objects are dropped once
  * sent; their columns are kept to be saved. Cancelling terminates this worker.
  */
 
-const BATCH = 5_000;
 const post = (message: ImportMessage) => self.postMessage(message);
 
 /**
@@ -40,19 +38,17 @@ let sentChunks: IncidentChunk[] = [];
 let pending: IncidentFeature[] = [];
 
 /**
- * Sends the rows accepted since the last call, in batches: each as columns (a copy: the worker
- * keeps them to save) with its filter columns (transferred), built here where the rows are.
+ * Sends the rows accepted since the last call, in full batches (and the rest, at the end): the
+ * rows' columns are copied, as the worker keeps them to save; the filter columns transferred.
  */
 function sendIncidents(rows: RowImport, places: PlaceFeature[], last = false) {
 	pending = pending.concat(rows.take());
 	let start = 0;
 	for (; pending.length - start >= BATCH || (last && start < pending.length); start += BATCH) {
-		const batch = pending.slice(start, start + BATCH);
-		const chunk = encodeIncidents(batch);
-		const columns = linkedColumnsPart(batch, places);
-		sentChunks.push(chunk);
-		self.postMessage({ type: 'incidents', chunk, columns } satisfies ImportMessage, {
-			transfer: partBuffers(columns)
+		const batch = incidentBatch(pending.slice(start, start + BATCH), places);
+		sentChunks.push(batch.chunk);
+		self.postMessage({ type: 'incidents', batch } satisfies ImportMessage, {
+			transfer: batchBuffers(batch, true)
 		});
 	}
 	pending = pending.slice(start);

@@ -1,9 +1,8 @@
 import type { DatasetInfo } from '../builtin';
-import type { ColumnsPart } from '../filter-engine';
 import type { IncidentFileProblem } from '../incident-collection';
 import type { PlaceFeature } from '../incident';
 import type { RowError } from '../row-error';
-import type { IncidentChunk } from './incident-chunk';
+import type { IncidentBatch } from './incident-batch';
 
 /** Messages between the page and the worker that reads a ?data= file (incident-file.worker.ts). */
 export interface IncidentFileRequest {
@@ -14,12 +13,11 @@ export interface IncidentFileRequest {
 }
 
 export type IncidentFileMessage =
-	/** Some of the accepted incidents, in order, as columns. */
-	| { type: 'rows'; chunk: IncidentChunk }
+	/** Some of the accepted incidents, in order, as columns with their filter columns. */
+	| { type: 'rows'; batch: IncidentBatch }
 	/** All rows sent: the features that failed the schema, the file's description and hash. */
 	| {
 			type: 'done';
-			columns: ColumnsPart;
 			errors: RowError[];
 			/** The file's own `dataset` member when it is a readable description, else null. */
 			info: DatasetInfo | null;

@@ -1,5 +1,5 @@
 import type { PlaceFeature } from '../incident';
-import type { IncidentChunk } from './incident-chunk';
+import type { IncidentBatch } from './incident-batch';
 import type { RestoreResult } from './stored-dataset';
 
 /** Messages between the page and the worker that reads saved datasets back (restore.worker.ts). */
@@ -10,11 +10,11 @@ export type RestoreRequest =
 
 export type RestoreMessage =
 	/** Some rows of the dataset described next, in order. */
-	| { type: 'rows'; chunk: IncidentChunk }
-	/** A dataset whose rows came before, in 'rows' messages (its own `incidents` is empty). */
+	| { type: 'rows'; batch: IncidentBatch }
+	/**
+	 * A dataset whose rows (and their filter columns) came before, in 'rows' messages (its own
+	 * `incidents` is empty).
+	 */
 	| { type: 'dataset'; result: RestoreResult }
 	| { type: 'done' }
 	| { type: 'error'; message: string };
-
-/** Rows per message: each costs the page a short task to receive. */
-export const RESTORE_BATCH = 5_000;

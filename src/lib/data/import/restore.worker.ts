@@ -1,10 +1,9 @@
 /// <reference lib="webworker" />
 import { loadDataset, loadDatasets } from './dataset-db';
-import { RESTORE_BATCH, type RestoreMessage, type RestoreRequest } from './restore-protocol';
+import type { RestoreMessage, RestoreRequest } from './restore-protocol';
 import { checkStoredDataset } from './stored-dataset';
-import { linkedColumnsPart, partBuffers } from '../filter-engine';
 import type { PlaceFeature } from '../incident';
-import { chunkBuffers, encodeIncidents } from './incident-chunk';
+import { batchBuffers, incidentBatches } from './incident-batch';
 
 /**
  * Reads saved datasets back off the main thread: IndexedDB's reading and decoding of the column
@@ -21,21 +20,12 @@ function send(saved: unknown, places: PlaceFeature[]) {
 		return;
 	}
 	const { incidents, ...rest } = dataset;
-	for (let start = 0; start < incidents.length; start += RESTORE_BATCH) {
-		const chunk = encodeIncidents(incidents.slice(start, start + RESTORE_BATCH));
-		self.postMessage({ type: 'rows', chunk } satisfies RestoreMessage, {
-			transfer: chunkBuffers(chunk)
+	for (const batch of incidentBatches(incidents, places)) {
+		self.postMessage({ type: 'rows', batch } satisfies RestoreMessage, {
+			transfer: batchBuffers(batch)
 		});
 	}
-	// The filter's columns are built here too, where the rows are (filter-engine.ts).
-	const columns = linkedColumnsPart(incidents, places);
-	self.postMessage(
-		{
-			type: 'dataset',
-			result: { dataset: { ...rest, incidents: [], columns: [columns] }, problem }
-		} satisfies RestoreMessage,
-		{ transfer: partBuffers(columns) }
-	);
+	post({ type: 'dataset', result: { dataset: { ...rest, incidents: [] }, problem } });
 }
 
 self.onmessage = async (event: MessageEvent<RestoreRequest>) => {

@@ -237,3 +237,19 @@ export class MemoryBrowser {
 		};
 	}
 }
+
+/** A worker (restore, ?data=) that answers a request with the messages given, in order. */
+export class ScriptedWorker<Request, Message> {
+	onmessage: ((event: MessageEvent<Message>) => void) | null = null;
+	onerror: ((event: ErrorEvent) => void) | null = null;
+	asked: Request[] = [];
+	terminated = false;
+	constructor(private readonly answers: Message[]) {}
+	postMessage(request: Request) {
+		this.asked.push(request);
+		for (const data of this.answers) this.onmessage?.({ data } as MessageEvent<Message>);
+	}
+	terminate() {
+		this.terminated = true;
+	}
+}
