@@ -36,12 +36,14 @@ export class AnalysisClient {
 
 	/** Figures for every incident in the request (its coordinate arrays are handed over). */
 	async figures(request: FiguresRequest): Promise<FiguresResult> {
+		// Nor are the ids sent: the worker measures positions, and 500,000 strings would cost the
+		// page a copy each way; the answer is in the request's order, so they are put back here.
 		const { ids } = request;
-		const result = await this.#ask<FiguresResult>({ type: 'figures', request }, [
+		const sent: FiguresRequest = { ...request, ids: [] };
+		const result = await this.#ask<FiguresResult>({ type: 'figures', request: sent }, [
 			request.lons.buffer,
 			request.lats.buffer
 		]);
-		// The worker does not send the ids back: they are the request's, already here.
 		return { ...result, ids };
 	}
 

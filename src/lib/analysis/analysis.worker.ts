@@ -29,8 +29,7 @@ self.onmessage = (event: MessageEvent<AnalysisMessage>) => {
 		const key = JSON.stringify(request.border.coordinates);
 		if (cached?.key !== key) cached = { key, model: borderModel(request.border, request.sides) };
 		const result = computeFigures(request, cached.model);
-		// Without the ids: the page asked with them (AnalysisClient puts them back), and 500,000
-		// strings copied back would cost it as much as sending them did.
+		// Without ids, both ways: the page keeps them (AnalysisClient puts them back).
 		self.postMessage(
 			{ requestId: message.requestId, result: { ...result, ids: [] } },
 			{ transfer: transferables(result) }

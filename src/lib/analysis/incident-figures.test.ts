@@ -42,6 +42,15 @@ describe('incident figures', () => {
 		expect(figures.get('no such incident')).toBeUndefined();
 	});
 
+	it('hands its distances over in order only for the incidents it measured', () => {
+		const measured = {};
+		const result = computeFigures({ ...request(), ids: [] });
+		const table = new FiguresTable({ ...result, ids: input.ids }, input, measured);
+		expect(table.distancesFor(measured)).toBe(result.borderDistance);
+		expect(table.distancesFor({})).toBeNull();
+		expect(table.borderDistance(input.ids[3]!)).toBe(result.borderDistance[3]);
+	});
+
 	it('gives Hajin its border distance, side, nearest place, crossing and other site', () => {
 		const hajin = figures.get('IQ-SY-002')!;
 		const reference = referenceBorderDistance(border, 40.83083, 34.68944);

@@ -58,7 +58,8 @@ export function computeFigures(request: FiguresRequest, model?: BorderModel): Fi
 		request.lats
 	);
 	const sideNames = request.sides.map((side) => side.name);
-	const n = request.ids.length;
+	// The positions' count: the ids may stay on the page (AnalysisClient).
+	const n = request.lons.length;
 	const positionOf = new Int32Array(n);
 	const firstAt = new Map<string, number>();
 	const lon: number[] = [];
@@ -118,20 +119,40 @@ export class FiguresTable {
 	readonly size: number;
 	#result: FiguresResult;
 	#request: Pick<FiguresRequest, 'sides' | 'places' | 'crossings'>;
-	#row: ReadonlyMap<string, number>;
+	/** Each measured incident's row, by id: built when an incident is first asked about. */
+	#rowMap: ReadonlyMap<string, number> | null = null;
+	#measured: object | null;
 	#places: NeighbourIndex | null = null;
 	#crossings: NeighbourIndex | null = null;
 	#positions: NeighbourIndex | null = null;
 	#asked = new Map<string, IncidentFigures>();
 
+	/**
+	 * @param measured what the incidents measured were read from (the store's column parts):
+	 *   while they are still the ones shown, distancesFor hands their distances over in order
+	 */
 	constructor(
 		result: FiguresResult,
-		request: Pick<FiguresRequest, 'sides' | 'places' | 'crossings'>
+		request: Pick<FiguresRequest, 'sides' | 'places' | 'crossings'>,
+		measured: object | null = null
 	) {
 		this.#result = result;
 		this.#request = request;
-		this.#row = new Map(result.ids.map((id, row) => [id, row]));
+		this.#measured = measured;
 		this.size = result.ids.length;
+	}
+
+	get #row(): ReadonlyMap<string, number> {
+		this.#rowMap ??= new Map(this.#result.ids.map((id, row) => [id, row]));
+		return this.#rowMap;
+	}
+
+	/**
+	 * The distances to the border in the order they were measured (the located incidents of
+	 * `measured`), when `measured` is what they were measured for; else null (ask by id).
+	 */
+	distancesFor(measured: object): Float64Array | null {
+		return measured === this.#measured ? this.#result.borderDistance : null;
 	}
 
 	static readonly EMPTY = new FiguresTable(

@@ -9,27 +9,49 @@ import { siteKey } from './site-key';
  * Row numbers count across the parts, as the joined columns and the incident list do.
  */
 
-/** Each row's number, by incident id. */
-export function idIndex(parts: readonly ColumnsPart[]): ReadonlyMap<string, number> {
-	const index = new Map<string, number>();
-	let row = 0;
-	for (const part of parts) for (const id of part.ids) index.set(id, row++);
-	return index;
+/** Each row's number, by incident id (see idIndex). */
+export interface IdIndex {
+	get(id: string): number | undefined;
+	/** Whether the map behind it is built yet (it is, from the first lookup on). */
+	readonly built: boolean;
 }
 
-/** How many rows have a position. */
+/**
+ * Each row's number, by incident id: the map is built at the first lookup, not when the data
+ * changes (500,000 ids hashed is a few hundred milliseconds of the page's, and after an import
+ * nothing may ask before someone opens an incident).
+ */
+export function idIndex(parts: readonly ColumnsPart[]): IdIndex {
+	let index: Map<string, number> | null = null;
+	return {
+		get built() {
+			return index !== null;
+		},
+		get(id) {
+			if (!index) {
+				index = new Map();
+				let row = 0;
+				for (const part of parts) for (const each of part.ids) index.set(each, row++);
+			}
+			return index.get(id);
+		}
+	};
+}
+
+/** How many rows have a position (each part counted where it was built). */
 export function locatedCount(parts: readonly ColumnsPart[]): number {
-	let count = 0;
-	for (const part of parts) for (let i = 0; i < part.count; i++) if (hasPosition(part, i)) count++;
-	return count;
+	return parts.reduce((sum, part) => sum + part.located, 0);
 }
 
-/** The rows without a position. */
+/** The rows without a position (only parts that have some are read). */
 export function unlocatedRows(parts: readonly ColumnsPart[]): number[] {
 	const rows: number[] = [];
-	eachRow(parts, (part, i, row) => {
-		if (!hasPosition(part, i)) rows.push(row);
-	});
+	let row = 0;
+	for (const part of parts) {
+		if (part.located < part.count)
+			for (let i = 0; i < part.count; i++) if (!hasPosition(part, i)) rows.push(row + i);
+		row += part.count;
+	}
 	return rows;
 }
 

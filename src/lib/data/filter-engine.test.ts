@@ -5,9 +5,11 @@ import { seededRandom } from '$lib/data/testing/random';
 import { randomFigures, randomFilter, randomIncidents } from './testing/random-incidents';
 import { FACETS, failedParts, matchesFilter, NO_FILTER, type IncidentFilter } from './filter';
 import {
+	borderColumn,
 	buildColumns,
 	buildColumnsPart,
 	columnsBinning,
+	columnsDomain,
 	evaluate,
 	joinColumns,
 	locatedPositions
@@ -180,6 +182,17 @@ describe('filter engine', () => {
 		expect(unsorted.order).toHaveLength(0);
 		expect(unsorted.facetTotals).toEqual(whole.facetTotals);
 		expect(joinColumns([], [], null).count).toBe(0);
+		// What the page reads without joining (the worker joins) is what the join says.
+		const domain = columnsDomain(parts);
+		expect(domain).toEqual({
+			facetValues: whole.facetValues,
+			facetTotals: whole.facetTotals,
+			firstDay: whole.firstDay,
+			lastDay: whole.lastDay,
+			unit: whole.unit
+		});
+		const none = joinColumns([], [], null);
+		expect(columnsDomain([])).toMatchObject({ firstDay: none.firstDay, lastDay: none.lastDay });
 	});
 
 	it('reads the located incidents’ ids and positions from the parts, in the incidents’ order', () => {
@@ -196,5 +209,11 @@ describe('filter engine', () => {
 		expect([...lons]).toEqual(located.map((incident) => incident.geometry!.coordinates[0]));
 		expect([...lats]).toEqual(located.map((incident) => incident.geometry!.coordinates[1]));
 		expect(locatedPositions([]).ids).toEqual([]);
+		// Distances in that order make the same border column as distances looked up by id.
+		const distances = Float64Array.from(ids, (_, k) => 1000 * k + 0.5);
+		const byId = new Map(ids.map((id, k) => [id, distances[k]!]));
+		const column = borderColumn(parts, distances);
+		expect(column).toEqual(borderColumn(parts, (id) => byId.get(id)));
+		expect(column.filter((metres) => !Number.isNaN(metres))).toEqual(distances);
 	});
 });

@@ -83,6 +83,15 @@ export interface ColumnsPart {
 	lat: Float64Array;
 	killedBest: Float64Array;
 	killedLabel: (string | null)[];
+	/**
+	 * What the page reads of the whole part, summed where it was built so the page never passes
+	 * over its rows for it: per facet, how many rows have each value; the first and last day
+	 * (±Infinity for no rows); how many rows have a position.
+	 */
+	facetTotals: Record<FacetKey, Int32Array>;
+	firstDay: number;
+	lastDay: number;
+	located: number;
 }
 
 /** @param places which gazetteer place each incident is at (linkPlaces, for the same incidents) */
@@ -98,13 +107,31 @@ export function buildColumnsPart(
 		facetCodes[facet.key] = Int32Array.from(incidents, (incident) => code(facet.value(incident)));
 		facetValues[facet.key] = values;
 	}
+	const facetTotals = {} as Record<FacetKey, Int32Array>;
+	for (const facet of FACETS) {
+		const totals = new Int32Array(facetValues[facet.key].length);
+		for (const code of facetCodes[facet.key]) totals[code]!++;
+		facetTotals[facet.key] = totals;
+	}
 	const ranges = incidents.map(killedRange);
 	const coordinate = (incident: IncidentFeature, axis: 0 | 1) =>
 		incident.geometry?.coordinates[axis] ?? Number.NaN;
+	const day = Int32Array.from(incidents, (incident) => dayNumber(incident.properties.date));
+	let firstDay = Infinity;
+	let lastDay = -Infinity;
+	for (const d of day) {
+		if (d < firstDay) firstDay = d;
+		if (d > lastDay) lastDay = d;
+	}
+	const lon = Float64Array.from(incidents, (incident) => coordinate(incident, 0));
+	const lat = Float64Array.from(incidents, (incident) => coordinate(incident, 1));
+	let located = 0;
+	for (let i = 0; i < lon.length; i++)
+		if (!Number.isNaN(lon[i]!) && !Number.isNaN(lat[i]!)) located++;
 	return {
 		count: incidents.length,
 		ids: incidents.map((incident) => incident.id),
-		day: Int32Array.from(incidents, (incident) => dayNumber(incident.properties.date)),
+		day,
 		datePrecision: Uint8Array.from(
 			incidents,
 			(incident) => DATE_PRECISION_CODES[incident.properties.date_precision]
@@ -115,8 +142,8 @@ export function buildColumnsPart(
 		facetValues,
 		search: packText(incidents.map(rawSearchText)),
 		place: places,
-		lon: Float64Array.from(incidents, (incident) => coordinate(incident, 0)),
-		lat: Float64Array.from(incidents, (incident) => coordinate(incident, 1)),
+		lon,
+		lat,
 		killedBest: Float64Array.from(
 			incidents,
 			(incident) =>
@@ -125,7 +152,11 @@ export function buildColumnsPart(
 		killedLabel: incidents.map(
 			(incident) =>
 				formatKilled(incident.properties.killed_min, incident.properties.killed_max).short
-		)
+		),
+		facetTotals,
+		firstDay,
+		lastDay,
+		located
 	};
 }
 
@@ -150,7 +181,8 @@ export function partBuffers(part: ColumnsPart): ArrayBuffer[] {
 		part.killedBest,
 		part.search.bytes,
 		part.search.ends,
-		...Object.values(part.facetCodes)
+		...Object.values(part.facetCodes),
+		...Object.values(part.facetTotals)
 	].map((array) => array.buffer as ArrayBuffer);
 }
 
@@ -170,18 +202,23 @@ export function locatedPositions(parts: readonly ColumnsPart[]): {
 	lons: Float64Array;
 	lats: Float64Array;
 } {
-	let located = 0;
-	for (const part of parts) for (const lon of part.lon) if (!Number.isNaN(lon)) located++;
+	const located = parts.reduce((sum, part) => sum + part.located, 0);
 	const ids = new Array<string>(located);
 	const lons = new Float64Array(located);
 	const lats = new Float64Array(located);
 	let k = 0;
 	for (const part of parts) {
+		if (part.located === part.count) {
+			// Every row has a position (as in most datasets): copied whole.
+			lons.set(part.lon, k);
+			lats.set(part.lat, k);
+			for (const id of part.ids) ids[k++] = id;
+			continue;
+		}
 		for (let r = 0; r < part.count; r++) {
-			const lon = part.lon[r]!;
-			if (Number.isNaN(lon)) continue;
+			if (!hasPosition(part, r)) continue;
 			ids[k] = part.ids[r]!;
-			lons[k] = lon;
+			lons[k] = part.lon[r]!;
 			lats[k++] = part.lat[r]!;
 		}
 	}
@@ -194,6 +231,70 @@ type TypedColumn = {
 		? K
 		: never;
 }[keyof ColumnsPart];
+
+/** The first and last day of the parts' incidents (2018-01-01 for none: an empty timeline). */
+function dayRange(parts: readonly ColumnsPart[]): { firstDay: number; lastDay: number } {
+	let firstDay = Infinity;
+	let lastDay = -Infinity;
+	for (const part of parts) {
+		firstDay = Math.min(firstDay, part.firstDay);
+		lastDay = Math.max(lastDay, part.lastDay);
+	}
+	if (firstDay > lastDay) firstDay = lastDay = dayNumber('2018-01-01');
+	return { firstDay, lastDay };
+}
+
+/**
+ * The parts' facet dictionaries joined: each facet's values in order of first appearance across
+ * the parts, how many incidents have each (summed from the parts' own totals), and per part the
+ * new code of each of its own codes: a pass over the parts' dictionaries, not their rows.
+ */
+function joinFacets(parts: readonly ColumnsPart[]): {
+	facetValues: Record<FacetKey, string[]>;
+	facetTotals: Record<FacetKey, Int32Array>;
+	renumbering: Record<FacetKey, Int32Array[]>;
+} {
+	const facetValues = {} as Record<FacetKey, string[]>;
+	const facetTotals = {} as Record<FacetKey, Int32Array>;
+	const renumbering = {} as Record<FacetKey, Int32Array[]>;
+	for (const facet of FACETS) {
+		const values: string[] = [];
+		const code = dictionaryCoder(values);
+		const renumbers = parts.map((part) => Int32Array.from(part.facetValues[facet.key], code));
+		const totals = new Int32Array(values.length);
+		parts.forEach((part, p) => {
+			const renumber = renumbers[p]!;
+			part.facetTotals[facet.key].forEach((total, own) => (totals[renumber[own]!]! += total));
+		});
+		facetValues[facet.key] = values;
+		facetTotals[facet.key] = totals;
+		renumbering[facet.key] = renumbers;
+	}
+	return { facetValues, facetTotals, renumbering };
+}
+
+/**
+ * What the interface needs of the joined columns (the facets' values and totals, the time
+ * span and its unit), computed from the parts without joining them: the join itself is the
+ * filter worker's, and this is a pass over typed arrays only.
+ */
+export function columnsDomain(parts: readonly ColumnsPart[]): {
+	facetValues: Record<FacetKey, string[]>;
+	facetTotals: Record<FacetKey, Int32Array>;
+	firstDay: number;
+	lastDay: number;
+	unit: TimeUnit;
+} {
+	const { facetValues, facetTotals } = joinFacets(parts);
+	const { firstDay, lastDay } = dayRange(parts);
+	return {
+		facetValues,
+		facetTotals,
+		firstDay,
+		lastDay,
+		unit: chooseBinning(firstDay, lastDay).unit
+	};
+}
 
 /**
  * The columns of the parts' incidents, in the parts' order.
@@ -217,35 +318,21 @@ export function joinColumns(
 			parts.map((part) => part[key])
 		);
 	const day = column(Int32Array, 'day');
-	let firstDay = Infinity;
-	let lastDay = -Infinity;
-	for (const d of day) {
-		if (d < firstDay) firstDay = d;
-		if (d > lastDay) lastDay = d;
-	}
-	if (n === 0) firstDay = lastDay = dayNumber('2018-01-01');
+	const { firstDay, lastDay } = dayRange(parts);
 	const binning = chooseBinning(firstDay, lastDay);
 
-	// Each facet's values, in order of first appearance across the parts; codes renumbered.
 	const facetCodes = {} as Record<FacetKey, Int32Array>;
-	const facetValues = {} as Record<FacetKey, string[]>;
-	const facetTotals = {} as Record<FacetKey, Int32Array>;
+	const { facetValues, facetTotals, renumbering } = joinFacets(parts);
 	for (const facet of FACETS) {
-		const values: string[] = [];
-		const code = dictionaryCoder(values);
 		const codes = new Int32Array(n);
 		let at = 0;
-		for (const part of parts) {
-			const renumber = Int32Array.from(part.facetValues[facet.key], code);
+		parts.forEach((part, p) => {
+			const renumber = renumbering[facet.key][p]!;
 			const own = part.facetCodes[facet.key];
 			for (let i = 0; i < own.length; i++) codes[at + i] = renumber[own[i]!]!;
 			at += own.length;
-		}
-		const totals = new Int32Array(values.length);
-		for (const code of codes) totals[code]!++;
+		});
 		facetCodes[facet.key] = codes;
-		facetValues[facet.key] = values;
-		facetTotals[facet.key] = totals;
 	}
 
 	const ids = parts.length === 1 ? parts[0]!.ids.slice() : parts.flatMap((part) => part.ids);
@@ -302,18 +389,29 @@ export function hasPosition(part: ColumnsPart, i: number): boolean {
 	return !Number.isNaN(part.lon[i] ?? Number.NaN) && !Number.isNaN(part.lat[i] ?? Number.NaN);
 }
 
-/** The border column: metres for located, measured incidents, NaN otherwise. */
+/**
+ * The border column: metres for located, measured incidents, NaN otherwise.
+ * @param distance by id, or the distances of the parts' located incidents in their order (as
+ *   locatedPositions reads them), which needs no lookup per row
+ */
 export function borderColumn(
 	parts: readonly ColumnsPart[],
-	borderDistance: (id: string) => number | undefined
+	distance: ((id: string) => number | undefined) | Float64Array
 ): Float64Array {
 	const border = new Float64Array(parts.reduce((sum, part) => sum + part.count, 0));
 	let row = 0;
+	let located = 0;
 	for (const part of parts) {
 		for (let i = 0; i < part.count; i++, row++) {
-			const id = part.ids[i];
+			if (!hasPosition(part, i)) {
+				border[row] = Number.NaN;
+				continue;
+			}
+			const id = part.ids[i] ?? '';
 			border[row] =
-				hasPosition(part, i) && id !== undefined ? (borderDistance(id) ?? Number.NaN) : Number.NaN;
+				typeof distance === 'function'
+					? (distance(id) ?? Number.NaN)
+					: (distance[located++] ?? Number.NaN);
 		}
 	}
 	return border;

@@ -1,11 +1,34 @@
-import type { Evaluation, IncidentColumns } from '$lib/data/filter-engine';
+import type { ColumnsPart, Evaluation } from '$lib/data/filter-engine';
 import type { IncidentFilter } from '$lib/data/filter';
 import type { GroupCollection } from '$lib/analysis/groups';
 import type { MapPointsOptions } from '$lib/analysis/map-points';
 import type { DensityWeight } from '$lib/analysis/density-scale';
-import type { FilterWorkerReply, MapPoints, OnceResult } from './filter.worker';
+import type {
+	FilterWorkerMessage,
+	FilterWorkerReply,
+	MapPoints,
+	OnceResult
+} from './filter.worker';
 
 export type { MapPoints, OnceResult };
+
+/**
+ * The incidents for the filter engine, as their datasets' columns (joined by the engine, in
+ * its worker: the join is a pass over every row).
+ */
+export interface ColumnsRequest {
+	parts: readonly ColumnsPart[];
+	/** The gazetteer's names (PlaceLinks.names), which the parts' places index. */
+	placeNames: readonly string[];
+	/** Metres to the border per incident (NaN: unknown), or null for none yet. */
+	border: Float64Array | null;
+}
+
+/**
+ * How many rows' worth of parts are posted in one task at most: posting copies a part (its ids
+ * and labels are strings, cloned one by one), so a large import is sent over several tasks.
+ */
+const ROWS_PER_TASK = 10_000;
 
 /** What the filter state hears back from the engine, for the newest filter only. */
 export interface FilterHandlers {
@@ -21,7 +44,7 @@ export interface FilterHandlers {
 
 /** The filter engine as the filter state uses it: the worker (FilterClient), or a stand-in. */
 export interface FilterEngine {
-	setColumns(columns: IncidentColumns): void;
+	setColumns(request: ColumnsRequest): void;
 	setBorder(border: Float64Array): void;
 	filter(filter: IncidentFilter): void;
 	/** One filter answered in full (mask, count, groups), superseding nothing and never dropped. */
@@ -36,8 +59,11 @@ export interface FilterEngine {
 }
 
 /** Talks to the filter worker; answers to a superseded filter are dropped. */
+/** What the client needs of its worker (a test gives a scripted one). */
+export type FilterWorkerPort = Pick<Worker, 'postMessage' | 'terminate' | 'onmessage'>;
+
 export class FilterClient implements FilterEngine {
-	#worker = new Worker(new URL('./filter.worker.ts', import.meta.url), { type: 'module' });
+	#worker: FilterWorkerPort;
 	#latest = 0;
 	#latestPoints = 0;
 	#latestDensity = 0;
@@ -45,8 +71,26 @@ export class FilterClient implements FilterEngine {
 	#once = new Map<number, { resolve: (result: OnceResult) => void; reject: (e: Error) => void }>();
 	#tileId = 0;
 	#tiles = new Map<number, { resolve: (bytes: ArrayBuffer) => void; reject: (e: Error) => void }>();
+	/** Each part's key, and the keys of the parts the worker holds. */
+	#partKeys = new WeakMap<ColumnsPart, number>();
+	#nextKey = 0;
+	#held = new Set<number>();
+	/**
+	 * Messages waiting their turn (see #post); the rows of parts posted in this task; whether
+	 * the outbox waits for a later task; whether that task is asked for.
+	 */
+	#outbox: { message: FilterWorkerMessage; transfer: Transferable[]; rows: number }[] = [];
+	#taskRows = 0;
+	#waiting = false;
+	#nextTaskAsked = false;
 
-	constructor(handlers: FilterHandlers) {
+	constructor(
+		handlers: FilterHandlers,
+		worker: FilterWorkerPort = new Worker(new URL('./filter.worker.ts', import.meta.url), {
+			type: 'module'
+		})
+	) {
+		this.#worker = worker;
 		this.#worker.onmessage = (event: MessageEvent<FilterWorkerReply>) => {
 			const reply = event.data;
 			if (reply.type === 'once' || reply.type === 'once-error') {
@@ -81,59 +125,102 @@ export class FilterClient implements FilterEngine {
 		};
 	}
 
-	/** Hands the columns' big arrays to the worker (they are transferred, not copied). */
-	setColumns(columns: IncidentColumns) {
-		const transfer = [
-			columns.day,
-			columns.datePrecision,
-			columns.border,
-			columns.killedLow,
-			columns.killedHigh,
-			columns.order,
-			columns.lon,
-			columns.lat,
-			columns.killedBest,
-			columns.bin,
-			...(columns.rawSearch ? [columns.rawSearch.bytes, columns.rawSearch.ends] : []),
-			...Object.values(columns.facetCodes)
-		].map((array) => array.buffer);
-		this.#worker.postMessage({ type: 'columns', columns }, transfer);
+	/**
+	 * Sends the incidents' parts the worker does not hold yet (copied: the page keeps its own for
+	 * its lookups), then which parts to join, in order; the worker forgets the others.
+	 */
+	setColumns({ parts, placeNames, border }: ColumnsRequest) {
+		const keys = parts.map((part) => {
+			let key = this.#partKeys.get(part);
+			if (key === undefined) this.#partKeys.set(part, (key = ++this.#nextKey));
+			return key;
+		});
+		parts.forEach((part, p) => {
+			const key = keys[p] ?? 0;
+			if (!this.#held.has(key)) this.#post({ type: 'part', key, part }, [], part.count);
+		});
+		this.#held = new Set(keys);
+		const message: FilterWorkerMessage = {
+			type: 'columns',
+			keys,
+			placeNames: [...placeNames],
+			border
+		};
+		this.#post(message, border ? [border.buffer] : []);
+	}
+
+	/**
+	 * Posts in order; after ROWS_PER_TASK rows of parts, the rest waits for a later task, so a
+	 * large dataset's copy never holds the page for long. Everything after waits its turn too,
+	 * so the worker hears each message in the order it was sent.
+	 */
+	#post(message: FilterWorkerMessage, transfer: Transferable[] = [], rows = 0) {
+		this.#outbox.push({ message, transfer, rows });
+		if (!this.#waiting) this.#drain();
+	}
+
+	#drain() {
+		while (this.#outbox.length > 0) {
+			if (this.#taskRows >= ROWS_PER_TASK) {
+				this.#waiting = true;
+				this.#nextTask();
+				return;
+			}
+			const next = this.#outbox.shift();
+			if (!next) break;
+			this.#worker.postMessage(next.message, next.transfer);
+			if (next.rows > 0) this.#nextTask();
+			this.#taskRows += next.rows;
+		}
+	}
+
+	/** Counts this task's rows from zero again in the next task, and sends what waits then. */
+	#nextTask() {
+		if (this.#nextTaskAsked) return;
+		this.#nextTaskAsked = true;
+		setTimeout(() => {
+			this.#nextTaskAsked = false;
+			this.#taskRows = 0;
+			this.#waiting = false;
+			this.#drain();
+		}, 0);
 	}
 
 	/** New distances to the border (aligned with the columns), for the border filter. */
 	setBorder(border: Float64Array) {
-		this.#worker.postMessage({ type: 'border', border }, [border.buffer]);
+		this.#post({ type: 'border', border }, [border.buffer]);
 	}
 
 	filter(filter: IncidentFilter) {
-		this.#worker.postMessage({ type: 'filter', requestId: ++this.#latest, filter });
+		this.#post({ type: 'filter', requestId: ++this.#latest, filter });
 	}
 
 	points(options: MapPointsOptions) {
-		this.#worker.postMessage({ type: 'points', requestId: ++this.#latestPoints, options });
+		this.#post({ type: 'points', requestId: ++this.#latestPoints, options });
 	}
 
 	tile(version: number, z: number, x: number, y: number): Promise<ArrayBuffer> {
 		const tileId = ++this.#tileId;
 		return new Promise((resolve, reject) => {
 			this.#tiles.set(tileId, { resolve, reject });
-			this.#worker.postMessage({ type: 'tile', tileId, version, z, x, y });
+			this.#post({ type: 'tile', tileId, version, z, x, y });
 		});
 	}
 
 	density(weight: DensityWeight | null) {
-		this.#worker.postMessage({ type: 'density', requestId: ++this.#latestDensity, weight });
+		this.#post({ type: 'density', requestId: ++this.#latestDensity, weight });
 	}
 
 	evaluateOnce(filter: IncidentFilter): Promise<OnceResult> {
 		const onceId = ++this.#onceId;
 		return new Promise((resolve, reject) => {
 			this.#once.set(onceId, { resolve, reject });
-			this.#worker.postMessage({ type: 'once', onceId, filter });
+			this.#post({ type: 'once', onceId, filter });
 		});
 	}
 
 	dispose() {
+		this.#outbox = [];
 		this.#worker.terminate();
 		const closed = new Error('the filter was closed');
 		for (const waiting of [...this.#once.values(), ...this.#tiles.values()]) waiting.reject(closed);

@@ -1,8 +1,9 @@
 /// <reference lib="webworker" />
 import {
-	dateOrder,
 	evaluate,
+	joinColumns,
 	normaliseSearch,
+	type ColumnsPart,
 	type Evaluation,
 	type IncidentColumns
 } from '$lib/data/filter-engine';
@@ -31,9 +32,17 @@ import { normaliseForSearch } from '$lib/data/search';
  * points are cut here too: `points` prepares them (point-tiles.ts) and answers with a version,
  * and each `tile` MapLibre asks for (relayed by the page) is answered with its vector tile's
  * bytes; while the density surface is drawn (`density`), its scale for each filter's matches.
+ * The incidents come as their datasets' parts (`part`, each once, kept by its key), and
+ * `columns` says which to join, in order: the join is done here, not on the page.
  */
 export type FilterWorkerMessage =
-	| { type: 'columns'; columns: IncidentColumns }
+	| { type: 'part'; key: number; part: ColumnsPart }
+	| {
+			type: 'columns';
+			keys: number[];
+			placeNames: string[];
+			border: Float64Array | null;
+	  }
 	| { type: 'border'; border: Float64Array }
 	| { type: 'filter'; requestId: number; filter: IncidentFilter }
 	| { type: 'once'; onceId: number; filter: IncidentFilter }
@@ -75,6 +84,8 @@ export interface OnceResult {
 	groups: ReturnType<typeof groupIncidents>;
 }
 
+/** The parts the page has sent, by key (those of the latest `columns` only). */
+const parts = new Map<number, ColumnsPart>();
 let columns: IncidentColumns | null = null;
 /** Whether the columns' search text is normalised yet (only a text filter needs it). */
 let normalised = false;
@@ -197,10 +208,21 @@ function points(requestId: number, options: MapPointsOptions) {
 
 self.onmessage = (event: MessageEvent<FilterWorkerMessage>) => {
 	const message = event.data;
+	if (message.type === 'part') {
+		parts.set(message.key, message.part);
+		return;
+	}
 	if (message.type === 'columns') {
-		columns = message.columns;
-		// The page sends the columns without their date order: sorted here, off its thread.
-		if (columns.order.length !== columns.count) columns.order = dateOrder(columns.day, columns.ids);
+		const wanted = new Set(message.keys);
+		for (const key of parts.keys()) if (!wanted.has(key)) parts.delete(key);
+		const shown = message.keys.map((key) => {
+			const part = parts.get(key);
+			// Never joined without it: the rows after it would answer for the wrong incidents.
+			if (!part) throw new Error(`the incidents' part ${key} was not sent`);
+			return part;
+		});
+		// Not normalised yet: only a text filter needs it (needSearch).
+		columns = joinColumns(shown, message.placeNames, message.border, { order: true });
 		normalised = false;
 		lastMask = null;
 		mercator = null;

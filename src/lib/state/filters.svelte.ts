@@ -1,4 +1,11 @@
-import { borderColumn, joinColumns, type Evaluation } from '$lib/data/filter-engine';
+import {
+	borderColumn,
+	columnsDomain,
+	type ColumnsPart,
+	type Evaluation
+} from '$lib/data/filter-engine';
+import type { FiguresTable } from '$lib/analysis/incident-figures';
+import { concatenated } from '$lib/data/typed-arrays';
 import { isFiltering, NO_FILTER, type FacetKey, type IncidentFilter } from '$lib/data/filter';
 import { gazetteerNames, type PlaceLinks } from '$lib/data/place-link';
 import type { IncidentFeature } from '$lib/data/incident';
@@ -15,6 +22,14 @@ import {
 	type OnceResult
 } from './filter-client';
 import type { IncidentStore } from './incidents.svelte';
+
+/**
+ * The border column of the incidents of `parts`: straight from the figures measured for them,
+ * or, while the figures are an earlier set's (new ones are on their way), looked up by id.
+ */
+function borderOf(parts: readonly ColumnsPart[], figures: FiguresTable): Float64Array {
+	return borderColumn(parts, figures.distancesFor(parts) ?? ((id) => figures.borderDistance(id)));
+}
 
 /** What the interface needs to know about the data's facets and time span. */
 export interface FilterDomain {
@@ -111,7 +126,7 @@ export class FilterState {
 			density: (intensity) => (this.densityIntensity = intensity)
 		});
 		this.#stop = $effect.root(() => {
-			// New data → new columns (the worker normalises their search text).
+			// New data → new columns, joined in the worker (which normalises their search text).
 			$effect(() => {
 				const incidents = this.#incidents.incidents;
 				const parts = this.#incidents.columnParts;
@@ -121,19 +136,22 @@ export class FilterState {
 				// the border filter reads it, so without one it waits for them.
 				const figures = untrack(() => this.#incidents.figures);
 				const border = untrack(() => this.filter.maxBorderKm !== null)
-					? borderColumn(parts, (id) => figures.borderDistance(id))
+					? borderOf(parts, figures)
 					: null;
-				// The date order is sorted in the worker (it is the slowest part of the join).
-				const columns = joinColumns(parts, names, border);
-				this.placeLinks = { incidents, links: { placeOf: columns.place, names } };
+				const placeOf = concatenated(
+					Int32Array,
+					parts.map((part) => part.place)
+				);
+				this.placeLinks = { incidents, links: { placeOf, names } };
+				const domain = columnsDomain(parts);
 				this.domain = {
-					facetValues: columns.facetValues,
-					facetTotals: columns.facetTotals,
-					binning: binningFor(columns.unit, columns.firstDay, columns.lastDay),
-					firstDay: columns.firstDay,
-					lastDay: columns.lastDay
+					facetValues: domain.facetValues,
+					facetTotals: domain.facetTotals,
+					binning: binningFor(domain.unit, domain.firstDay, domain.lastDay),
+					firstDay: domain.firstDay,
+					lastDay: domain.lastDay
 				};
-				this.#client?.setColumns(columns);
+				this.#client?.setColumns({ parts, placeNames: names, border });
 				this.#columnsSent = true;
 				// Untracked: a filter change asks by itself (set()), and must not rebuild columns.
 				untrack(() => {
@@ -148,7 +166,7 @@ export class FilterState {
 				if (figures === seen) return;
 				seen = figures;
 				const parts = untrack(() => this.#incidents.columnParts);
-				this.#client?.setBorder(borderColumn(parts, (id) => figures.borderDistance(id)));
+				this.#client?.setBorder(borderOf(parts, figures));
 				untrack(() => this.#ask(this.filter));
 			});
 		});

@@ -5,7 +5,8 @@ import {
 	type FiguresRequest,
 	type FiguresResult
 } from '$lib/analysis/incident-figures';
-import { IncidentStore, type AnalysisService } from './incidents.svelte';
+import { buildColumnsPart } from '$lib/data/filter-engine';
+import { IncidentStore, shadowingCount, type AnalysisService } from './incidents.svelte';
 import { builtinData, inThreadAnalysis, settle } from './testing/stand-ins';
 
 /** An analysis worker whose answers the test releases, in any order. */
@@ -84,5 +85,14 @@ describe('IncidentStore', () => {
 			'IQ-SY-004',
 			'IQ-SY-008'
 		]);
+	});
+
+	it('counts the ids an import would shadow, whatever their length', () => {
+		const [a, b] = builtinData().incidents;
+		const as = (incident: typeof a, id: string) => ({ ...incident!, id });
+		const part = buildColumnsPart([as(a, 'x:1'), as(b, 'x:22')]);
+		expect(shadowingCount([part], new Set(['IQ-SY-002', 'y:1']))).toBe(0);
+		expect(shadowingCount([part], new Set(['x:22', 'x:3']))).toBe(1);
+		expect(shadowingCount([part, part], new Set(['x:1', 'x:22']))).toBe(4);
 	});
 });

@@ -18,6 +18,7 @@ import { untrack } from 'svelte';
 import { linkedColumnsPart, locatedPositions, type ColumnsPart } from '$lib/data/filter-engine';
 import {
 	idIndex,
+	type IdIndex,
 	locatedCount,
 	rowsAtPosition,
 	rowsAtPositions,
@@ -129,8 +130,17 @@ export class IncidentStore {
 	byId = $derived(rowsById(this.incidents, this.indexOf));
 	/** How many have a position. */
 	locatedCount = $derived(locatedCount(this.columnParts));
-	/** Those without a position, by date then id (few, as a rule: these are decoded). */
-	unlocated = $derived(rowsAt(this.incidents, unlocatedRows(this.columnParts)).sort(byDate));
+	/** Those without a position with their row numbers, by date then id (few, as a rule). */
+	#unlocated = $derived(
+		unlocatedRows(this.columnParts)
+			.flatMap((row) => {
+				const incident = this.incidents.at(row);
+				return incident ? [{ row, incident }] : [];
+			})
+			.sort((a, b) => byDate(a.incident, b.incident))
+	);
+	/** Those without a position, by date then id (decoded: they are few, as a rule). */
+	unlocated = $derived(this.#unlocated.map((entry) => entry.incident));
 	placeById = $derived(indexBy(this.places, (place) => place.id));
 	/**
 	 * How many incidents are at each gazetteer place's position ("lon,lat"), with the incident
@@ -181,8 +191,7 @@ export class IncidentStore {
 	addImport(entry: ImportedDataset): number {
 		const builtin = this.#builtinIds;
 		const parts = this.#partsOf(entry.incidents, entry.columns);
-		let shadowing = 0;
-		for (const part of parts) for (const id of part.ids) if (builtin.has(id)) shadowing++;
+		const shadowing = shadowingCount(parts, builtin);
 		// Rare (a ?data= file's ids): only then are its rows decoded, and its columns rebuilt.
 		const shown =
 			shadowing === 0
@@ -218,6 +227,11 @@ export class IncidentStore {
 		return [part];
 	}
 
+	/** Those without a position that a filter's mask (over `incidents`) lets through, by date. */
+	unlocatedPassing(mask: Uint8Array): IncidentFeature[] {
+		return this.#unlocated.filter((entry) => mask[entry.row] === 1).map((entry) => entry.incident);
+	}
+
 	/** The incidents at exactly this position, by date (a pass over the position columns). */
 	siteAt(lon: number, lat: number): IncidentFeature[] {
 		return rowsAt(this.incidents, rowsAtPosition(this.columnParts, lon, lat)).sort(byDate);
@@ -234,7 +248,8 @@ export class IncidentStore {
 	/** Starts the worker that measures border distances, sides and nearest neighbours. */
 	async computeFigures(): Promise<void> {
 		// From the columns (aligned with `incidents`), not from the incident objects.
-		const { ids, lons, lats } = locatedPositions(this.columnParts);
+		const parts = this.columnParts;
+		const { ids, lons, lats } = locatedPositions(parts);
 		const request: FiguresRequest = {
 			border: this.border,
 			sides: this.sides,
@@ -252,7 +267,7 @@ export class IncidentStore {
 			const result = await this.#analysis.figures(request);
 			// A newer set of incidents asked since: its answer is the one to keep.
 			if (asked !== this.#figuresAsked) return;
-			this.figures = new FiguresTable(result, request);
+			this.figures = new FiguresTable(result, request, parts);
 			this.figuresError = null;
 		} catch (error) {
 			this.figuresError = error instanceof Error ? error.message : String(error);
@@ -271,12 +286,25 @@ export class IncidentStore {
 	}
 }
 
+/**
+ * How many of the parts' ids are among `taken`. An id's length is compared first: a set of
+ * lengths answers at once for most ids, where hashing 500,000 strings would cost the page
+ * a few hundred milliseconds.
+ */
+export function shadowingCount(parts: readonly ColumnsPart[], taken: ReadonlySet<string>): number {
+	const lengths = keySet([...taken], (id) => id.length);
+	let count = 0;
+	for (const part of parts)
+		for (const id of part.ids) if (lengths.has(id.length) && taken.has(id)) count++;
+	return count;
+}
+
 /** Incidents by id: a lookup in the id index, then the row decoded. */
 export interface IncidentsById {
 	get(id: string): IncidentFeature | undefined;
 }
 
-function rowsById(rows: IncidentRows, index: ReadonlyMap<string, number>): IncidentsById {
+function rowsById(rows: IncidentRows, index: IdIndex): IncidentsById {
 	return {
 		get: (id) => {
 			const at = index.get(id);

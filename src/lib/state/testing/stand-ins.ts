@@ -10,18 +10,13 @@ import type {
 import { groupIncidents } from '$lib/analysis/groups';
 import { computeFigures } from '$lib/analysis/incident-figures';
 import { BUILTIN_DATASET } from '$lib/data/builtin';
-import {
-	dateOrder,
-	evaluate,
-	normaliseSearch,
-	type IncidentColumns
-} from '$lib/data/filter-engine';
+import { evaluate, joinColumns, type IncidentColumns } from '$lib/data/filter-engine';
 import type { IncidentFilter } from '$lib/data/filter';
 import type { IncidentCollection, IncidentFeature, PlaceCollection } from '$lib/data/incident';
 import type { DatasetChange } from '$lib/data/import/dataset-channel';
 import { checkStoredDataset } from '$lib/data/import/stored-dataset';
 import type { StorageUsage } from '$lib/data/import/storage-quota';
-import type { FilterEngine, FilterHandlers, OnceResult } from '../filter-client';
+import type { ColumnsRequest, FilterEngine, FilterHandlers, OnceResult } from '../filter-client';
 import type { MapPointsOptions } from '$lib/analysis/map-points';
 import {
 	pointTiles,
@@ -78,11 +73,9 @@ export class InThreadFilterEngine implements FilterEngine {
 		this.#handlers = handlers;
 	}
 
-	setColumns(columns: IncidentColumns) {
+	setColumns({ parts, placeNames, border }: ColumnsRequest) {
 		this.calls.push('columns');
-		normaliseSearch(columns);
-		if (columns.order.length !== columns.count) columns.order = dateOrder(columns.day, columns.ids);
-		this.#columns = columns;
+		this.#columns = joinColumns(parts, placeNames, border, { order: true, normalise: true });
 	}
 
 	setBorder(border: Float64Array) {
