@@ -14,7 +14,6 @@ import { labelledPoints } from '$lib/analysis/nearest';
 import type { Region } from '$lib/analysis/regions';
 import { FiguresTable, type FiguresRequest } from '$lib/analysis/incident-figures';
 import { AnalysisClient } from '$lib/analysis/analysis-client';
-import { untrack } from 'svelte';
 import { linkedColumnsPart, locatedPositions, type ColumnsPart } from '$lib/data/filter-engine';
 import {
 	idIndex,
@@ -178,7 +177,10 @@ export class IncidentStore {
 		this.#stop = $effect.root(() => {
 			$effect(() => {
 				void this.incidents;
-				untrack(() => void this.computeFigures());
+				// In a task of its own: reading the positions of 500,000 rows is not added to the
+				// task that takes the new data in (which is long enough already).
+				const asked = setTimeout(() => void this.computeFigures(), 0);
+				return () => clearTimeout(asked);
 			});
 		});
 	}
