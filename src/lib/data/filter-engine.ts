@@ -419,7 +419,8 @@ export function borderColumn(
 
 /** Normalises raw search text in place (from buildColumns(…, normalise = false)). */
 export function normaliseSearch(columns: IncidentColumns): void {
-	if (columns.rawSearch) columns.search = unpackText(columns.rawSearch).map(normaliseForSearch);
+	if (!columns.rawSearch) return;
+	columns.search = unpackText(columns.rawSearch).map(normaliseForSearch);
 	columns.rawSearch = null;
 	columns.placeSearch = columns.placeSearch.map(normaliseForSearch);
 }

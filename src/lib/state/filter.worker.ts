@@ -2,7 +2,6 @@
 import {
 	evaluate,
 	joinColumns,
-	normaliseSearch,
 	type ColumnsPart,
 	type Evaluation,
 	type IncidentColumns
@@ -22,6 +21,7 @@ import {
 	type MercatorPoints
 } from '$lib/analysis/density-scale';
 import { normaliseForSearch } from '$lib/data/search';
+import { SearchNormaliser } from '$lib/data/search-normaliser';
 
 /**
  * Filtering off the main thread: holds the incidents as columns, evaluates each filter, and
@@ -87,8 +87,10 @@ export interface OnceResult {
 /** The parts the page has sent, by key (those of the latest `columns` only). */
 const parts = new Map<number, ColumnsPart>();
 let columns: IncidentColumns | null = null;
-/** Whether the columns' search text is normalised yet (only a text filter needs it). */
-let normalised = false;
+/** Normalises the columns' search text (only a text filter needs it), while idle or at once. */
+let normaliser: SearchNormaliser | null = null;
+/** Rows normalised per idle slice: a filter asked meanwhile waits for one slice at most. */
+const NORMALISED_PER_SLICE = 10_000;
 /** The newest filter's matches, for the density surface's scale. */
 let lastMask: Uint8Array | null = null;
 /** The density surface, while it is drawn: how it weighs, and the request that asked. */
@@ -151,7 +153,7 @@ function run() {
 				intensity: densityScale()
 			});
 			// Ready for the first search, now that the map has what it draws.
-			setTimeout(() => needSearch(null), 0);
+			setTimeout(normaliseWhileIdle, 0);
 		}, 0);
 	} catch (error) {
 		reply({
@@ -163,15 +165,15 @@ function run() {
 }
 
 /**
- * Normalising the search text is the slow part of building columns, so it is done here, and
- * only once the map has been given what it draws, or when a filter searches text before then
- * (`null`: normalise now in any case).
+ * Normalising the search text is the slow part of building columns, so it is done here: a slice
+ * at a time once the map has been given what it draws, or at once when a filter searches text.
  */
-function needSearch(filter: IncidentFilter | null) {
-	if (normalised || !columns) return;
-	if (filter && normaliseForSearch(filter.text) === '') return;
-	normaliseSearch(columns);
-	normalised = true;
+function needSearch(filter: IncidentFilter) {
+	if (normaliseForSearch(filter.text) !== '') normaliser?.step();
+}
+
+function normaliseWhileIdle() {
+	if (normaliser && !normaliser.step(NORMALISED_PER_SLICE)) setTimeout(normaliseWhileIdle, 0);
 }
 
 /** The density surface's scale for the newest matches, while the surface is drawn (else null). */
@@ -223,7 +225,7 @@ self.onmessage = (event: MessageEvent<FilterWorkerMessage>) => {
 		});
 		// Not normalised yet: only a text filter needs it (needSearch).
 		columns = joinColumns(shown, message.placeNames, message.border, { order: true });
-		normalised = false;
+		normaliser = new SearchNormaliser(columns);
 		lastMask = null;
 		mercator = null;
 		groupLabels = null;
