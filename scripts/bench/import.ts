@@ -233,15 +233,21 @@ trace of the same stretch and leave out each task's wait for the GPU process (th
 read-back from SwiftShader, trace.ts). Own work is everything else the main thread did in the
 task: our code, MapLibre's, style, layout and garbage collection. How the rows reach the map: the
 import worker parses them and sends them to the page in batches of 5,000 as columns
-(incident-chunk.ts), each with its filter columns (\`ColumnsPart\`, filter-engine.ts), built where the
-rows are; it drops a batch's objects once sent and keeps its columns to save. The page keeps the
-rows as those columns and decodes a row only when it shows one (incident-rows.ts); it joins the filter columns of the datasets shown and hands
-the join to the filter worker, which sorts it by date and cuts the map's points into vector tiles
-(point-tiles.ts) as MapLibre asks for them; the page only relays each tile's bytes. What is still
-the page's: the join and its copy to the filter worker, the id index, the distances asked of the
-analysis worker (ids and positions read from the columns) and the table of its answer, and
-MapLibre's drawing and tile handling. Restoring: the restore worker reads the saved chunks, checks
-every row as an import would, and sends the rows to the page as columns in the same way.
+(incident-chunk.ts), each with its filter columns (\`ColumnsPart\`, filter-engine.ts) and their
+totals (facet counts, first and last day, rows with a position), built where the rows are; it
+drops a batch's objects once sent and keeps its columns to save. The page keeps the rows as those
+columns and decodes a row only when it shows one (incident-rows.ts). It sends each dataset's filter
+columns to the filter worker once, copied over several short tasks (filter-client.ts), and reads
+the facets, the time span and the located count from the parts' totals; the filter worker joins the
+parts of the datasets shown, sorts them by date, normalises their search text a slice at a time
+while idle, and cuts the map's points into vector tiles (point-tiles.ts) as MapLibre asks for them;
+the page only relays each tile's bytes. The distances are asked of the analysis worker with the
+positions alone (no ids), in a task of their own, and reach the border column in order; the id
+index is built at the first lookup. What is still the page's: copying the parts to the filter
+worker (about 20 ms a batch of 5,000 here), the positions read for the distances, the list's and
+panels' layout, and MapLibre's drawing and tile handling. Restoring: the restore worker reads the
+saved chunks, checks every row as an import would, and sends the rows to the page as columns in
+the same way.
 `;
 	} finally {
 		await browser.close();
