@@ -42,5 +42,9 @@ describe('format', () => {
 		expect(dayNumber('1970-01-02')).toBe(1);
 		expect(dayNumber('2018-11-20') - dayNumber('2018-11-15')).toBe(5);
 		expect(isoFromDayNumber(dayNumber('2018-04-19'))).toBe('2018-04-19');
+		// Read digit by digit when written in full, as the split reads any other writing.
+		expect(dayNumber('2018-04-09')).toBe(dayNumber('2018-4-9'));
+		expect(dayNumber('1999-12-31')).toBe(Date.UTC(1999, 11, 31) / 86_400_000);
+		expect(dayNumber('20x8-04-09')).toBeNaN();
 	});
 });
