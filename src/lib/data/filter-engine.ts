@@ -4,6 +4,7 @@ import type { IncidentFeature, PlaceFeature } from './incident';
 import { linkPlaces, type PlaceLinks } from './place-link';
 import { dictionaryCoder } from './dictionary';
 import { normaliseForSearch } from './search';
+import { SearchNormaliser } from './search-normaliser';
 import { concatenated } from './typed-arrays';
 import { joinPackedText, packText, unpackText, type PackedText } from './packed-text';
 import { chooseBinning, type Binning, type TimeUnit } from './timeline';
@@ -430,10 +431,7 @@ export function borderColumn(
 
 /** Normalises raw search text in place (from buildColumns(…, normalise = false)). */
 export function normaliseSearch(columns: IncidentColumns): void {
-	if (!columns.rawSearch) return;
-	columns.search = unpackText(columns.rawSearch).map(normaliseForSearch);
-	columns.rawSearch = null;
-	columns.placeSearch = columns.placeSearch.map(normaliseForSearch);
+	new SearchNormaliser(columns).step();
 }
 
 /** The binning the columns were made with. */

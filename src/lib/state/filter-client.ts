@@ -58,10 +58,10 @@ export interface FilterEngine {
 	dispose(): void;
 }
 
-/** Talks to the filter worker; answers to a superseded filter are dropped. */
 /** What the client needs of its worker (a test gives a scripted one). */
 export type FilterWorkerPort = Pick<Worker, 'postMessage' | 'terminate' | 'onmessage'>;
 
+/** Talks to the filter worker; answers to a superseded filter are dropped. */
 export class FilterClient implements FilterEngine {
 	#worker: FilterWorkerPort;
 	#latest = 0;
@@ -76,12 +76,11 @@ export class FilterClient implements FilterEngine {
 	#nextKey = 0;
 	#held = new Set<number>();
 	/**
-	 * Messages waiting their turn (see #post); the rows of parts posted in this task; whether
-	 * the outbox waits for a later task; whether that task is asked for.
+	 * Messages waiting their turn for a later task (see #post); the rows of parts posted in this
+	 * task; whether the next task is asked for.
 	 */
 	#outbox: { message: FilterWorkerMessage; transfer: Transferable[]; rows: number }[] = [];
 	#taskRows = 0;
-	#waiting = false;
 	#nextTaskAsked = false;
 
 	constructor(
@@ -156,13 +155,13 @@ export class FilterClient implements FilterEngine {
 	 */
 	#post(message: FilterWorkerMessage, transfer: Transferable[] = [], rows = 0) {
 		this.#outbox.push({ message, transfer, rows });
-		if (!this.#waiting) this.#drain();
+		// Others waiting: this one goes after them, in a later task.
+		if (this.#outbox.length === 1) this.#drain();
 	}
 
 	#drain() {
 		while (this.#outbox.length > 0) {
 			if (this.#taskRows >= ROWS_PER_TASK) {
-				this.#waiting = true;
 				this.#nextTask();
 				return;
 			}
@@ -181,7 +180,6 @@ export class FilterClient implements FilterEngine {
 		setTimeout(() => {
 			this.#nextTaskAsked = false;
 			this.#taskRows = 0;
-			this.#waiting = false;
 			this.#drain();
 		}, 0);
 	}
