@@ -6,7 +6,8 @@ import {
 	decodeIncident,
 	decodeIncidents,
 	encodeIncidents,
-	isIncidentChunk
+	isIncidentChunk,
+	wellFormedChunk
 } from './incident-chunk';
 
 const builtin = (): IncidentFeature[] =>
@@ -111,5 +112,44 @@ describe('incident columns', () => {
 
 	it('are empty for no incidents', () => {
 		expect(decodeIncidents(encodeIncidents([]))).toEqual([]);
+	});
+});
+
+describe('a well-formed chunk', () => {
+	it('is a stored chunk of this layout, given back with its columns as they were', () => {
+		const stored = structuredClone(encodeIncidents([...builtin(), imported, unlocated]));
+		const chunk = wellFormedChunk({ ...stored, extra: 'not kept' });
+		expect(chunk).toEqual(stored);
+		expect(chunk?.lon).toBe(stored.lon);
+		expect(chunk?.text.place.codes).toBe(stored.text.place.codes);
+		expect(chunk).not.toHaveProperty('extra');
+	});
+
+	it('is not one whose columns have the wrong type or length', () => {
+		const good = () => structuredClone(encodeIncidents([imported, unlocated]));
+		const broken: ((chunk: Record<string, unknown>) => void)[] = [
+			(chunk) => (chunk.count = 3),
+			(chunk) => (chunk.count = -1),
+			(chunk) => (chunk.ids = ['one']),
+			(chunk) => (chunk.lon = new Float32Array(2)),
+			(chunk) => (chunk.lat = new Float64Array(1)),
+			(chunk) => (chunk.locationPrecision = [1, 2]),
+			(chunk) => (chunk.sourceColumnSet = new Uint8Array(2)),
+			(chunk) => (chunk.sourceColumns = [null]),
+			(chunk) => (chunk.text = null),
+			(chunk) => delete (chunk.text as Record<string, unknown>).place,
+			(chunk) => ((chunk.text as Record<string, { codes: unknown }>).actor!.codes = [0, 0]),
+			(chunk) => ((chunk.sources as { offsets: unknown }).offsets = new Uint32Array(2)),
+			(chunk) => (chunk.sourceValues = 'none'),
+			(chunk) => (chunk.layout = 'incident-columns-0')
+		];
+		expect(wellFormedChunk(good())).not.toBeNull();
+		for (const breakIt of broken) {
+			const chunk = good() as unknown as Record<string, unknown>;
+			breakIt(chunk);
+			expect(wellFormedChunk(chunk)).toBeNull();
+		}
+		expect(wellFormedChunk([imported])).toBeNull();
+		expect(wellFormedChunk(null)).toBeNull();
 	});
 });

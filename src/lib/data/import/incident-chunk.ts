@@ -280,3 +280,71 @@ export function chunkBuffers(chunk: IncidentChunk): ArrayBuffer[] {
 	// Distinct buffers only: transferring one twice is an error.
 	return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
 }
+
+const isArrayOf = <T extends ArrayBufferView>(
+	value: unknown,
+	type: new (length: number) => T,
+	length: number
+): value is T =>
+	value instanceof type && (value as unknown as { length: number }).length === length;
+
+function dictionaryColumn(value: unknown, count: number): DictionaryColumn | null {
+	if (typeof value !== 'object' || value === null) return null;
+	const { values, codes } = value as Partial<DictionaryColumn>;
+	return Array.isArray(values) && isArrayOf(codes, Int32Array, count) ? { values, codes } : null;
+}
+
+function listColumnOf(value: unknown, count: number): ListColumn | null {
+	if (typeof value !== 'object' || value === null) return null;
+	const { values, offsets, codes } = value as Partial<ListColumn>;
+	return Array.isArray(values) &&
+		isArrayOf(offsets, Uint32Array, count + 1) &&
+		codes instanceof Int32Array
+		? { values, offsets, codes }
+		: null;
+}
+
+/**
+ * A stored chunk with every column of the type and length this layout gives it, rebuilt of
+ * just those columns; null otherwise. It says nothing of the values (the rows are checked when
+ * decoded): a well-formed chunk is one whose buffers can be handed on as they are.
+ */
+export function wellFormedChunk(value: unknown): IncidentChunk | null {
+	if (!isIncidentChunk(value)) return null;
+	const { count, ids, lon, lat, killedMin, killedMax, killedBest, locationPrecision } = value;
+	if (!Number.isSafeInteger(count) || count < 0 || !Array.isArray(ids) || ids.length !== count) {
+		return null;
+	}
+	const numbers = [lon, lat, killedMin, killedMax, killedBest];
+	if (!numbers.every((column) => isArrayOf(column, Float64Array, count))) return null;
+	if (!isArrayOf(locationPrecision, Uint8Array, count)) return null;
+	if (!isArrayOf(value.sourceColumnSet, Int32Array, count)) return null;
+	const columns = value.sourceColumns;
+	if (!Array.isArray(columns) || !columns.every((set) => Array.isArray(set))) return null;
+	if (typeof value.text !== 'object' || value.text === null) return null;
+	const text = {} as Record<TextField, DictionaryColumn>;
+	for (const field of [...TEXT, ...OPTIONAL_TEXT]) {
+		const column = dictionaryColumn(value.text[field], count);
+		if (column === null) return null;
+		text[field] = column;
+	}
+	const sources = listColumnOf(value.sources, count);
+	const sourceValues = listColumnOf(value.sourceValues, count);
+	if (sources === null || sourceValues === null) return null;
+	return {
+		layout: CHUNK_LAYOUT,
+		count,
+		ids,
+		lon,
+		lat,
+		killedMin,
+		killedMax,
+		killedBest,
+		locationPrecision,
+		text,
+		sources,
+		sourceColumns: columns,
+		sourceColumnSet: value.sourceColumnSet,
+		sourceValues
+	};
+}
