@@ -107,6 +107,47 @@ describe('dataset store', () => {
 		expect(await store.loadDataset('big')).toBeNull();
 	});
 
+	it('hands a dataset’s chunks on one at a time, in one transaction that outlasts the work on each', async () => {
+		const [template] = geodataIncidents();
+		for (const id of ['a', 'b']) {
+			const saved = dataset(id, id === 'a' ? '2026-01-01T00:00:00Z' : '2026-01-02T00:00:00Z');
+			saved.incidents = Array.from({ length: 2001 }, (_, i) => ({
+				...template!,
+				id: `${id}:${i}`
+			}));
+			await store.saveDataset(saved, 1000);
+		}
+		const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+		const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
+		const seen: { id: string; rows: number; gets: number }[] = [];
+		await store.readDatasets(async ({ record, rows }) => {
+			const id = (record as { info: { id: string } }).info.id;
+			const before = get.mock.calls.length;
+			for await (const chunk of rows ?? []) {
+				seen.push({
+					id,
+					rows: (chunk as { count: number }).count,
+					gets: get.mock.calls.length - before
+				});
+				// Work on the chunk, as the restore worker checks and posts it: nothing but the next
+				// chunk is awaited, and the transaction lasts.
+				const until = Date.now() + 20;
+				while (Date.now() < until);
+				await Promise.resolve();
+			}
+		});
+		expect(transaction).toHaveBeenCalledTimes(1);
+		// Each chunk arrives with at most the one after it asked for.
+		expect(seen).toEqual([
+			{ id: 'a', rows: 1000, gets: 2 },
+			{ id: 'a', rows: 1000, gets: 3 },
+			{ id: 'a', rows: 1, gets: 3 },
+			{ id: 'b', rows: 1000, gets: 2 },
+			{ id: 'b', rows: 1000, gets: 3 },
+			{ id: 'b', rows: 1, gets: 3 }
+		]);
+	});
+
 	it('reads datasets saved by version 1, with their incidents inside the record', async () => {
 		const old = dataset('old', '2025-01-01T00:00:00Z');
 		old.incidents = geodataIncidents().slice(0, 2);

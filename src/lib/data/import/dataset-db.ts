@@ -12,9 +12,9 @@ import { describeStorageError } from './storage-quota';
 
 /**
  * Imported datasets kept in IndexedDB, so a reload or another tab still has them. The import
- * worker writes a dataset (cloning hundreds of thousands of incidents would hold the page up);
- * the page reads them back, deletes them, and keeps which are shown in a store of their own, so
- * a toggle writes one value. Every failure is raised to the caller (a full quota above all),
+ * worker writes a dataset (cloning hundreds of thousands of incidents would hold the page up)
+ * and the restore worker reads it back, a chunk at a time (readDatasets); the page deletes them
+ * and keeps which are shown in a store of their own, so a toggle writes one value. Every failure is raised to the caller (a full quota above all),
  * which tells the user: nothing is lost without a word.
  *
  * A dataset's incidents are kept in chunks (CHUNK rows, or the import worker's batches of 5,000:
@@ -172,56 +172,114 @@ export async function deleteDataset(id: string): Promise<void> {
 
 type Transaction = ReturnType<IDBPDatabase<Schema>['transaction']>;
 
-/** A dataset's record with its incidents put back together (version 1's as they are). */
-async function assemble(
-	transaction: Transaction,
-	record: DatasetRecord,
-	visible: boolean | undefined
-): Promise<unknown> {
-	const { chunks, incidents, ...rest } = record;
-	const id = typeof record.info?.id === 'string' ? record.info.id : null;
-	const all =
-		chunks === undefined || id === null
-			? incidents
-			: (await transaction.objectStore(CHUNKS).getAll(chunksOf(id))).flatMap((chunk) =>
-					isIncidentChunk(chunk) ? decodeIncidents(chunk) : chunk
-				);
-	return { ...rest, incidents: all, visible: visible ?? true };
+/**
+ * A saved dataset as storage holds it, unchecked: its record (description, report, whether it
+ * is shown) and its rows' stored values in order.
+ */
+export interface SavedDataset {
+	record: unknown;
+	/**
+	 * A value per stored chunk: columns in this layout, or an array of features (chunks of an
+	 * older version, and a version-1 record's incidents as one). Null: the record names no rows.
+	 * Read one at a time, so only one chunk need be held.
+	 */
+	rows: AsyncIterable<unknown> | null;
 }
 
 /**
- * Every saved dataset with whether it is shown, oldest first. Typed as unknown: what storage
- * gives back was written by whichever version of the app saved it, and is checked before use
- * (stored-dataset.ts).
+ * A dataset's chunks, one at a time, in order. The next is asked for before the current one is
+ * handed on, so the transaction always has a request pending while the caller works on a
+ * chunk (a transaction with none left ends).
  */
-export async function loadDatasets(): Promise<unknown[]> {
-	// One transaction: the datasets and which are shown, as they stood at one moment, even while
-	// another tab writes.
+async function* chunksIn(transaction: Transaction, id: string): AsyncGenerator<unknown> {
+	const store = transaction.objectStore(CHUNKS);
+	const keys = await store.getAllKeys(chunksOf(id));
+	const read = (k: number) => {
+		const key = keys[k];
+		return key === undefined ? null : store.get(key);
+	};
+	let next = read(0);
+	for (let k = 1; next !== null; k++) {
+		const value = await next;
+		next = read(k);
+		yield value;
+	}
+}
+
+function saved(transaction: Transaction, record: DatasetRecord, visible: boolean | undefined) {
+	const { chunks, incidents, ...rest } = record;
+	const id = typeof record.info?.id === 'string' ? record.info.id : null;
+	const rows =
+		chunks !== undefined && id !== null
+			? chunksIn(transaction, id)
+			: Array.isArray(incidents)
+				? (async function* () {
+						yield incidents;
+					})()
+				: null;
+	return { record: { ...rest, visible: visible ?? true }, rows } satisfies SavedDataset;
+}
+
+/**
+ * Every saved dataset (or the one of `id`), oldest first, with whether it is shown, given to
+ * `visit` one after the other, in one transaction: the datasets as they stood at one moment,
+ * even while another tab writes. The transaction lasts while `visit` reads the rows; so `visit`
+ * must await nothing else (IndexedDB ends a transaction that has no request pending), and
+ * should hand each chunk on before the next. What storage gives back was written by whichever
+ * version of the app saved it, and is checked before use (stored-dataset.ts).
+ */
+export async function readDatasets(
+	visit: (dataset: SavedDataset) => Promise<void>,
+	id?: string
+): Promise<void> {
 	const transaction = (await database()).transaction([DATASETS, VISIBLE, CHUNKS], 'readonly');
 	const visibleStore = transaction.objectStore(VISIBLE);
-	const [records, ids, visible] = await Promise.all([
-		transaction.objectStore(DATASETS).getAll(),
-		visibleStore.getAllKeys(),
-		visibleStore.getAll()
-	]);
-	const shown = new Map(ids.map((id, i) => [id, visible[i]]));
-	records.sort((a, b) => importedAt(a).localeCompare(importedAt(b)));
-	const datasets = await Promise.all(
-		records.map((record) => assemble(transaction, record, shown.get(record.info?.id)))
-	);
+	const datasets = transaction.objectStore(DATASETS);
+	let records: DatasetRecord[];
+	let shown: Map<string, boolean | undefined>;
+	if (id === undefined) {
+		const [all, ids, visible] = await Promise.all([
+			datasets.getAll(),
+			visibleStore.getAllKeys(),
+			visibleStore.getAll()
+		]);
+		records = all.sort((a, b) => importedAt(a).localeCompare(importedAt(b)));
+		shown = new Map(ids.map((key, i) => [key, visible[i]]));
+	} else {
+		const [record, visible] = await Promise.all([datasets.get(id), visibleStore.get(id)]);
+		records = record === undefined ? [] : [record];
+		shown = new Map([[id, visible]]);
+	}
+	for (const record of records) {
+		const id = record.info?.id;
+		await visit(saved(transaction, record, typeof id === 'string' ? shown.get(id) : undefined));
+	}
 	await transaction.done;
+}
+
+/** A saved dataset with its rows put back together as features. */
+async function assembled({ record, rows }: SavedDataset): Promise<unknown> {
+	if (rows === null) return record;
+	const incidents: unknown[] = [];
+	for await (const value of rows) {
+		if (isIncidentChunk(value)) incidents.push(...decodeIncidents(value));
+		else if (Array.isArray(value)) incidents.push(...(value as unknown[]));
+		else incidents.push(value);
+	}
+	return { ...(record as object), incidents };
+}
+
+/** Every saved dataset whole, as readDatasets gives them (for tests and small datasets). */
+export async function loadDatasets(): Promise<unknown[]> {
+	const datasets: unknown[] = [];
+	await readDatasets(async (saved) => void datasets.push(await assembled(saved)));
 	return datasets;
 }
 
-/** One saved dataset with whether it is shown (another tab has just saved it), or null. */
+/** One saved dataset whole (another tab has just saved it), or null. */
 export async function loadDataset(id: string): Promise<unknown> {
-	const transaction = (await database()).transaction([DATASETS, VISIBLE, CHUNKS], 'readonly');
-	const [record, visible] = await Promise.all([
-		transaction.objectStore(DATASETS).get(id),
-		transaction.objectStore(VISIBLE).get(id)
-	]);
-	const dataset = record === undefined ? null : await assemble(transaction, record, visible);
-	await transaction.done;
+	let dataset: unknown = null;
+	await readDatasets(async (saved) => void (dataset = await assembled(saved)), id);
 	return dataset;
 }
 
