@@ -133,61 +133,118 @@ function migrated(value: unknown, dataset: string, format: ImportFormat | null):
 	};
 }
 
-/** Checks one saved dataset record (as the dataset store gives it, `visible` included). */
-export function checkStoredDataset(value: unknown): RestoreResult<IncidentFeature[]> {
-	if (!isRecord(value)) {
-		return {
-			dataset: null,
-			problem: `A saved dataset could not be read (${describeValue(value)})`
-		};
+/**
+ * The checks of one saved dataset whose rows come a chunk at a time: its description first
+ * (open), then its rows, chunk by chunk (rows), with what fails counted across chunks (an id is
+ * a duplicate in whichever chunk it comes again), then the result.
+ */
+export class StoredDatasetCheck {
+	readonly info: DatasetInfo;
+	readonly #value: Record<string, unknown>;
+	readonly #format: ImportFormat | null;
+	readonly #seen = new Set<string>();
+	readonly #shared = new WeakMap<object, string[]>();
+	readonly #failures: string[] = [];
+	#failed = 0;
+	#kept = 0;
+
+	private constructor(value: Record<string, unknown>, info: DatasetInfo) {
+		this.#value = value;
+		this.info = info;
+		const format =
+			isRecord(value.report) && isText(value.report.format) ? value.report.format : null;
+		this.#format = format as ImportFormat | null;
 	}
-	const info = checkDatasetInfo(value.info);
-	if (typeof info === 'string') {
-		return { dataset: null, problem: `A saved dataset could not be read: ${info}` };
-	}
-	const name = isolate(info.title || info.id);
-	if (!Array.isArray(value.incidents)) {
-		return {
-			dataset: null,
-			problem: `The saved dataset ${name} could not be read: it has no rows`
-		};
-	}
-	const format = isRecord(value.report) && isText(value.report.format) ? value.report.format : null;
-	const incidents: IncidentFeature[] = [];
-	const seen = new Set<string>();
-	const failures: string[] = [];
-	const shared = new WeakMap<object, string[]>();
-	for (const saved of value.incidents) {
-		const checked = checkIncident(migrated(saved, info.id, format as ImportFormat | null), {
-			shared
-		});
-		if (!checked.ok) {
-			failures.push(
-				`${checked.id === null ? 'a row without an id' : isolate(checked.id)}, ${checked.field}: ${checked.message}`
-			);
-		} else if (checked.incident.properties.dataset !== info.id) {
-			failures.push(`${isolate(checked.incident.id)}: belongs to another dataset`);
-		} else if (seen.has(checked.incident.id)) {
-			failures.push(`${isolate(checked.incident.id)}: duplicate id`);
-		} else {
-			seen.add(checked.incident.id);
-			incidents.push(checked.incident);
+
+	/** The check of a saved dataset record (as the dataset store gives it), or why it cannot be read. */
+	static open(value: unknown): StoredDatasetCheck | { dataset: null; problem: string } {
+		if (!isRecord(value)) {
+			return {
+				dataset: null,
+				problem: `A saved dataset could not be read (${describeValue(value)})`
+			};
 		}
+		const info = checkDatasetInfo(value.info);
+		if (typeof info === 'string') {
+			return { dataset: null, problem: `A saved dataset could not be read: ${info}` };
+		}
+		return new StoredDatasetCheck(value, info);
 	}
-	const problem =
-		failures.length === 0
-			? null
-			: `${failures.length.toLocaleString('en')} saved row${failures.length === 1 ? '' : 's'} of ` +
-				`${name} fail${failures.length === 1 ? 's' : ''} the checks and ${
-					failures.length === 1 ? 'is' : 'are'
-				} not shown (first: ${failures[0]})`;
-	return {
-		dataset: {
-			info,
-			incidents,
-			report: checkReport(value.report, info, incidents.length),
-			visible: value.visible !== false
-		},
-		problem
-	};
+
+	get #name() {
+		return isolate(this.info.title || this.info.id);
+	}
+
+	/** For a record that names no rows at all. */
+	withoutRows(): { dataset: null; problem: string } {
+		return {
+			dataset: null,
+			problem: `The saved dataset ${this.#name} could not be read: it has no rows`
+		};
+	}
+
+	/** The next saved rows: those that pass, rebuilt by the schema, in order. */
+	rows(saved: readonly unknown[]): IncidentFeature[] {
+		const incidents: IncidentFeature[] = [];
+		for (const value of saved) {
+			const checked = checkIncident(migrated(value, this.info.id, this.#format), {
+				shared: this.#shared
+			});
+			if (!checked.ok) {
+				this.#fail(
+					`${checked.id === null ? 'a row without an id' : isolate(checked.id)}, ${checked.field}: ${checked.message}`
+				);
+			} else if (checked.incident.properties.dataset !== this.info.id) {
+				this.#fail(`${isolate(checked.incident.id)}: belongs to another dataset`);
+			} else if (this.#seen.has(checked.incident.id)) {
+				this.#fail(`${isolate(checked.incident.id)}: duplicate id`);
+			} else {
+				this.#seen.add(checked.incident.id);
+				incidents.push(checked.incident);
+			}
+		}
+		this.#kept += incidents.length;
+		return incidents;
+	}
+
+	/** Rows storage holds but that cannot be read at all (a chunk whose columns are broken). */
+	unreadable(count: number, reason: string) {
+		this.#fail(reason, count);
+	}
+
+	#fail(failure: string, count = 1) {
+		this.#failed += count;
+		// The first is what the user is told; the rest are counted.
+		if (this.#failures.length === 0) this.#failures.push(failure);
+	}
+
+	/** The dataset with `incidents` as its rows, and what failed, once every row has been checked. */
+	result<Rows extends IncidentRows>(incidents: Rows): RestoreResult<Rows> {
+		const failed = this.#failed;
+		const problem =
+			failed === 0
+				? null
+				: `${failed.toLocaleString('en')} saved row${failed === 1 ? '' : 's'} of ` +
+					`${this.#name} fail${failed === 1 ? 's' : ''} the checks and ${
+						failed === 1 ? 'is' : 'are'
+					} not shown (first: ${this.#failures[0]})`;
+		return {
+			dataset: {
+				info: this.info,
+				incidents,
+				report: checkReport(this.#value.report, this.info, this.#kept),
+				visible: this.#value.visible !== false
+			},
+			problem
+		};
+	}
+}
+
+/** Checks one saved dataset record whole (as the dataset store gives it, `visible` included). */
+export function checkStoredDataset(value: unknown): RestoreResult<IncidentFeature[]> {
+	const check = StoredDatasetCheck.open(value);
+	if (!(check instanceof StoredDatasetCheck)) return check;
+	const saved = (value as Record<string, unknown>).incidents;
+	if (!Array.isArray(saved)) return check.withoutRows();
+	return check.result(check.rows(saved));
 }
