@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChunkedIncidents, concatRows, rowsArray, rowsAt } from './incident-rows';
+import { ChunkedIncidents, concatRows, rowsArray, rowsAt, textColumn } from './incident-rows';
 import { chunkBuffers, encodeIncidents } from './import/incident-chunk';
 import { randomIncidents } from './testing/random-incidents';
 import { seededRandom } from './testing/random';
@@ -56,5 +56,32 @@ describe('rowsAt', () => {
 			incidents[0],
 			incidents[100]
 		]);
+	});
+});
+
+describe('textColumn', () => {
+	it('reads a text field of every row from the columns, the same as from the rows', () => {
+		const mixed = concatRows([incidents.slice(0, 3), chunked]);
+		for (const field of ['id', 'date', 'place', 'place_ar'] as const) {
+			const expected = rowsArray(mixed).map((row) =>
+				field === 'id' ? row.id : row.properties[field]
+			);
+			expect(textColumn(mixed, field), field).toEqual(expected);
+			expect(textColumn(chunked, field)).toEqual(expected.slice(3));
+		}
+		expect(textColumn(chunked, 'place_ar')).toContain(null);
+	});
+
+	it('decodes no row of a dataset kept as columns', () => {
+		let decoded = 0;
+		class Counting extends ChunkedIncidents {
+			override at(index: number) {
+				decoded++;
+				return super.at(index);
+			}
+		}
+		const rows = concatRows([new Counting([encodeIncidents(incidents)]), incidents.slice(0, 2)]);
+		expect(textColumn(rows, 'place')).toHaveLength(232);
+		expect(decoded).toBe(0);
 	});
 });

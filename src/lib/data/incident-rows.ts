@@ -1,5 +1,5 @@
 import type { IncidentFeature } from './incident';
-import { decodeIncident, type IncidentChunk } from './import/incident-chunk';
+import { decodeIncident, textColumnOf, type IncidentChunk } from './import/incident-chunk';
 
 /**
  * Read access to a list of incidents, a row at a time. A plain array is one (the built-in
@@ -33,6 +33,38 @@ export class ChunkedIncidents implements IncidentRows {
 		const chunk = this.#chunks[c];
 		return chunk && decodeIncident(chunk, index - (this.#starts[c] ?? 0));
 	}
+
+	/** One text field of every row, read from the chunks' columns (see textColumn). */
+	textColumn(field: RowText): (string | null)[] {
+		return joined(this.#chunks.map((chunk) => textColumnOf(chunk, field)));
+	}
+}
+
+/** The text fields textColumn reads. */
+export type RowText = 'id' | 'date' | 'place' | 'place_ar';
+
+/**
+ * One text field of every row, in order: for rows kept as columns, read from the columns
+ * without decoding a row (the search box reads the places, dates and ids of all of them).
+ */
+export function textColumn(rows: IncidentRows, field: RowText): (string | null)[] {
+	if (rows instanceof ChunkedIncidents || rows instanceof ConcatenatedRows) {
+		return rows.textColumn(field);
+	}
+	const out: (string | null)[] = [];
+	for (let i = 0; i < rows.length; i++) {
+		const row = rows.at(i);
+		out.push(row === undefined ? null : field === 'id' ? row.id : row.properties[field]);
+	}
+	return out;
+}
+
+/** Arrays one after another (a loop: spreading 500,000 values would overflow the stack). */
+function joined<T>(arrays: readonly T[][]): T[] {
+	if (arrays.length === 1 && arrays[0]) return arrays[0];
+	const out: T[] = [];
+	for (const array of arrays) for (const value of array) out.push(value);
+	return out;
 }
 
 /** Where each of some lists starts when they are read one after another, then the total. */
@@ -58,17 +90,29 @@ function listAt(starts: Uint32Array, index: number): number {
 export function concatRows(lists: readonly IncidentRows[]): IncidentRows {
 	const shown = lists.filter((list) => list.length > 0);
 	const [only] = shown;
-	if (only && shown.length === 1) return only;
-	const starts = startsOf(shown.map((list) => list.length));
-	const length = starts[shown.length] ?? 0;
-	return {
-		length,
-		at(index) {
-			if (!Number.isInteger(index) || index < 0 || index >= length) return undefined;
-			const l = listAt(starts, index);
-			return shown[l]?.at(index - (starts[l] ?? 0));
-		}
-	};
+	return only && shown.length === 1 ? only : new ConcatenatedRows(shown);
+}
+
+class ConcatenatedRows implements IncidentRows {
+	readonly length: number;
+	readonly #lists: readonly IncidentRows[];
+	readonly #starts: Uint32Array;
+
+	constructor(lists: readonly IncidentRows[]) {
+		this.#lists = lists;
+		this.#starts = startsOf(lists.map((list) => list.length));
+		this.length = this.#starts[lists.length] ?? 0;
+	}
+
+	at(index: number): IncidentFeature | undefined {
+		if (!Number.isInteger(index) || index < 0 || index >= this.length) return undefined;
+		const l = listAt(this.#starts, index);
+		return this.#lists[l]?.at(index - (this.#starts[l] ?? 0));
+	}
+
+	textColumn(field: RowText): (string | null)[] {
+		return joined(this.#lists.map((list) => textColumn(list, field)));
+	}
 }
 
 /** Every row (decoding them all: for the small lists, or work that must see every row). */

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IncidentCollection, PlaceCollection } from './incident';
+import { encodeIncidents } from './import/incident-chunk';
+import { ChunkedIncidents } from './incident-rows';
+import { linkPlaces } from './place-link';
 import { matchRank, searchIndex, suggest } from './place-search';
 
 const geodata = <T>(path: string) =>
@@ -89,5 +92,32 @@ describe('incident suggestions', () => {
 		const found = suggest(index, 'IQ-SY-01', { places: 0, incidents: 10 }).incidents;
 		expect(found.map((i) => i.id)).toEqual(['IQ-SY-010', 'IQ-SY-011', 'IQ-SY-012', 'IQ-SY-013']);
 		expect(found[0]).toMatchObject({ place: 'Al-Susah (Sousa/As Susah area)', rank: 1 });
+	});
+});
+
+describe('the index of an imported dataset (kept as columns)', () => {
+	/** The built-in rows as an import's chunks, counting the rows decoded. */
+	let decoded = 0;
+	class Counting extends ChunkedIncidents {
+		override at(i: number) {
+			decoded++;
+			return super.at(i);
+		}
+	}
+	const chunked = new Counting([
+		encodeIncidents(strikes.slice(0, 6)),
+		encodeIncidents(strikes.slice(6))
+	]);
+	const links = linkPlaces(strikes, places);
+
+	it('suggests what the rows as objects suggest, decoding only the rows suggested', () => {
+		const columns = searchIndex(places, chunked, links);
+		expect(decoded).toBe(0);
+		for (const query of ['Hajin', 'هجين', 'Baghouz', 'IQ-SY-01', 'al', 'su']) {
+			decoded = 0;
+			const found = suggest(columns, query, { places: 3, incidents: 4 });
+			expect(found, query).toEqual(suggest(index, query, { places: 3, incidents: 4 }));
+			expect(decoded).toBe(found.incidents.length);
+		}
 	});
 });

@@ -252,6 +252,21 @@ export function decodeIncidents(chunk: IncidentChunk): IncidentFeature[] {
 	return Array.from({ length: chunk.count }, (_, r) => decodeIncident(chunk, r));
 }
 
+/** One text field of every row of the chunk (id, or a field every incident has), in order. */
+export function textColumnOf(
+	chunk: IncidentChunk,
+	field: 'id' | (typeof TEXT)[number]
+): (string | null)[] {
+	if (field === 'id') return chunk.ids.slice();
+	const { values, codes } = chunk.text[field];
+	const out = new Array<string | null>(codes.length);
+	for (let r = 0; r < codes.length; r++) {
+		const code = codes[r] ?? NULL;
+		out[r] = code < 0 ? null : (values[code] ?? null);
+	}
+	return out;
+}
+
 /** Whether a stored value is a chunk of this layout (older versions stored feature arrays). */
 export function isIncidentChunk(value: unknown): value is IncidentChunk {
 	return (
