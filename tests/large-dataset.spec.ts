@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { writeSynthetic } from '../scripts/bench/import';
 import { expect, test } from './fixtures';
 import { waitForMapIdle } from './helpers';
@@ -8,7 +9,8 @@ import { waitForMapIdle } from './helpers';
 /**
  * A dataset of a modest real size (50,000 SYNTHETIC ACLED rows, one in a hundred broken) is
  * imported, saved in column chunks, and brought back by a reload: the same count, the same
- * panel for a chosen row. Speed is the import benchmark's business (npm run bench), not this.
+ * panel for a chosen row; then every row is exported, and the search box finds them.
+ * Speed is the import benchmark's business (npm run bench), not this.
  */
 
 const ROWS = 50_000;
@@ -58,6 +60,34 @@ test('50,000 ACLED rows import, survive a reload, and show the same row the same
 		await page.reload();
 		await waitForMapIdle(page, 300_000);
 		expect(await panelText()).toBe(before);
+
+		// Every row exported (written a part at a time, each row decoded from its columns).
+		await page.goto('/');
+		await expect(count).toHaveText(expected);
+		await page.getByTestId('export-button').click();
+		await expect(page.getByTestId('export-dialog')).toBeVisible();
+		const [download] = await Promise.all([
+			page.waitForEvent('download', { timeout: 240_000 }),
+			page.getByTestId('export-csv').click()
+		]);
+		const exported = Papa.parse<Record<string, string>>(
+			readFileSync(await download.path(), 'utf8').slice(1),
+			{ header: true, comments: '#', skipEmptyLines: true }
+		);
+		expect(exported.errors).toEqual([]);
+		expect(exported.data).toHaveLength(total);
+		expect(exported.data.find((row) => row.id === `${datasetId}:SYNTH31234`)?.place).toBe(
+			'SYNTHETIC place 234'
+		);
+		await page.keyboard.press('Escape');
+		await expect(page.getByTestId('export-dialog')).toBeHidden();
+
+		// The search box suggests imported rows at a place by its name, earliest first.
+		await page.getByTestId('search').fill('SYNTHETIC place 234');
+		const suggested = page.getByTestId('suggestion-incident');
+		await expect(suggested).toHaveCount(5);
+		for (const text of await suggested.allInnerTexts())
+			expect(text).toContain('SYNTHETIC place 234');
 	} finally {
 		rmSync(directory, { recursive: true, force: true });
 	}

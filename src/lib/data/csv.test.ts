@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '$lib/data/testing/random';
-import { BOM, csvDocument, csvField, csvRow, neutraliseFormula, restoreFormula } from './csv';
+import {
+	BOM,
+	csvDocument,
+	csvDocumentParts,
+	csvField,
+	csvRow,
+	neutraliseFormula,
+	restoreFormula
+} from './csv';
 
 describe('csv', () => {
 	it('quotes only what needs it', () => {
@@ -139,6 +147,17 @@ describe('restoring what the app neutralised (re-importing its own export)', () 
 					expect(restoreFormula(neutraliseFormula(value))).toBe(value);
 				}
 			)
+		);
+	});
+});
+
+describe('csvDocumentParts', () => {
+	it('writes the document in parts of so many rows, the same text joined', () => {
+		const rows = Array.from({ length: 10 }, (_, i) => [`=${i}`, i, 'a,"b"']);
+		const parts = [...csvDocumentParts(['x', 'y', 'z'], rows, ['note'], {}, 3)];
+		expect(parts.join('')).toBe(csvDocument(['x', 'y', 'z'], rows, ['note']));
+		expect(parts.slice(1).map((part) => part.split('\r\n').length - 1)).toEqual(
+			[3, 3, 3, 1].slice(0, parts.length - 1)
 		);
 	});
 });

@@ -69,14 +69,35 @@ export function csvDocument(
 	header: readonly string[],
 	rows: Iterable<readonly Value[]>,
 	comments: readonly string[] = [],
-	{ formulas = 'neutralise' }: CsvDocumentOptions = {}
+	options: CsvDocumentOptions = {}
 ): string {
+	return [...csvDocumentParts(header, rows, comments, options, Infinity)].join('');
+}
+
+/**
+ * csvDocument a part at a time: the BOM, comments and header, then `rowsPerPart` rows a part,
+ * for a file too large to be one string (a Blob takes the parts) or to write in one task.
+ */
+export function* csvDocumentParts(
+	header: readonly string[],
+	rows: Iterable<readonly Value[]>,
+	comments: readonly string[] = [],
+	{ formulas = 'neutralise' }: CsvDocumentOptions = {},
+	rowsPerPart = 2_000
+): Generator<string> {
 	const cells = formulas === 'raw' ? (row: readonly Value[]) => row : safeCells;
-	const parts = [BOM];
-	for (const comment of comments) parts.push(`# ${comment.replace(/[\r\n]+/g, ' ')}\r\n`);
-	parts.push(csvRow(cells(header)));
-	for (const row of rows) parts.push(csvRow(cells(row)));
-	return parts.join('');
+	const head = [BOM];
+	for (const comment of comments) head.push(`# ${comment.replace(/[\r\n]+/g, ' ')}\r\n`);
+	head.push(csvRow(cells(header)));
+	let part = head;
+	for (const row of rows) {
+		part.push(csvRow(cells(row)));
+		if (part.length >= rowsPerPart) {
+			yield part.join('');
+			part = [];
+		}
+	}
+	if (part.length > 0) yield part.join('');
 }
 
 /** Every cell of a row through neutraliseFormula. */

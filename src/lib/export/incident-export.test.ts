@@ -5,14 +5,20 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_DATASET } from '$lib/data/builtin';
 import type { IncidentCollection, IncidentFeature } from '$lib/data/incident';
+import { encodeIncidents } from '$lib/data/import/incident-chunk';
+import { ChunkedIncidents } from '$lib/data/incident-rows';
 import { BOM } from '$lib/data/csv';
 import {
 	CSV_COLUMNS,
 	NO_FIGURES,
 	exportedFigures,
 	incidentsCsv,
+	incidentsCsvParts,
 	incidentsGeoJson,
+	incidentsGeoJsonParts,
 	incidentsGeoParquet,
+	writeBlob,
+	writeParts,
 	type ExportContext,
 	type ExportedFigures
 } from './incident-export';
@@ -197,5 +203,70 @@ describe('GeoParquet export', () => {
 		expect(rows[3]?.killed_min).toBeNull();
 		const counted = incidents.findIndex((incident) => incident.properties.killed_max !== null);
 		expect(rows[counted]?.killed_max).toBe(BigInt(incidents[counted]!.properties.killed_max!));
+	});
+});
+
+describe('an export written a part at a time', () => {
+	it('is the same file, in parts of a few rows, from rows kept as columns too', () => {
+		const chunked = new ChunkedIncidents([
+			encodeIncidents(strikes.slice(0, 5)),
+			encodeIncidents(strikes.slice(5))
+		]);
+		const csv = [...incidentsCsvParts(chunked, figures, context, 4)];
+		const geojson = [...incidentsGeoJsonParts(chunked, figures, context, 4)];
+		expect(csv.length).toBeGreaterThanOrEqual(4);
+		expect(geojson.length).toBeGreaterThanOrEqual(4);
+		expect(csv.join('')).toBe(incidentsCsv(strikes, figures, context));
+		expect(geojson.join('')).toBe(incidentsGeoJson(chunked, figures, context));
+		// Decoded rows write their properties in the layout's order: the same values.
+		expect(JSON.parse(geojson.join(''))).toEqual(
+			JSON.parse(incidentsGeoJson(strikes, figures, context))
+		);
+		// Each part after the first holds at most four rows.
+		for (const part of csv.slice(1)) expect(part.split('\r\n').length - 1).toBeLessThanOrEqual(4);
+		// The text JSON.stringify writes for the whole collection, feature by feature.
+		const whole = JSON.parse(geojson.join(''));
+		expect(JSON.stringify(whole)).toBe(geojson.join(''));
+		expect(whole.features).toHaveLength(strikes.length);
+	});
+
+	it('is an empty collection with its metadata when nothing matches', () => {
+		const parsed = JSON.parse(incidentsGeoJson([], figures, context));
+		expect(parsed).toMatchObject({ type: 'FeatureCollection', features: [] });
+		expect(parsed.metadata.count).toBe(0);
+	});
+
+	it('lets other work run between two parts', async () => {
+		const order: string[] = [];
+		const parts = (function* () {
+			for (const part of ['a', 'b', 'c']) {
+				order.push(part);
+				yield part;
+			}
+		})();
+		const written = await writeParts(
+			parts,
+			async () => void order.push('pause'),
+			(n) => order.push(`${n}`)
+		);
+		expect(written).toEqual(['a', 'b', 'c']);
+		expect(order).toEqual(['a', '1', 'pause', 'b', '2', 'pause', 'c', '3', 'pause']);
+	});
+
+	it('is a Blob of the parts, the same text', async () => {
+		const parts = [...incidentsCsvParts(strikes, figures, context, 4)];
+		const blob = await writeBlob(parts, 'text/csv', async () => {});
+		expect(blob.type).toBe('text/csv');
+		// Decoded with the BOM kept (Blob.text() drops it).
+		const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await blob.arrayBuffer());
+		expect(text).toBe(parts.join(''));
+	});
+
+	it('reads GeoParquet rows between pauses, and writes the file the same', async () => {
+		let pauses = 0;
+		const bytes = await incidentsGeoParquet(strikes, figures, context, async () => void pauses++);
+		const same = await incidentsGeoParquet(strikes, figures, context);
+		expect(bytes).toEqual(same);
+		expect(pauses).toBe(0); // 14 rows: fewer than one part
 	});
 });

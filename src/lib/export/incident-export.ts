@@ -1,6 +1,7 @@
 import type { DatasetInfo } from '$lib/data/builtin';
 import type { IncidentFeature } from '$lib/data/incident';
-import { csvDocument } from '$lib/data/csv';
+import type { IncidentRows } from '$lib/data/incident-rows';
+import { csvDocumentParts } from '$lib/data/csv';
 import { writeGeoParquet, type GeoParquetColumnType } from '$lib/data/geoparquet';
 import { joinSources } from '$lib/data/sources';
 
@@ -134,32 +135,58 @@ function csvRow(incident: IncidentFeature, figures: ExportedFigures): CsvValue[]
 }
 
 /**
+ * Rows of an export written in one part: the page writes a part, then lets other work run
+ * (writeParts), and the file is a Blob of the parts, never one string (a GeoJSON export of
+ * 500,000 ACLED rows with their original columns is longer than a JavaScript string can be).
+ */
+export const ROWS_PER_PART = 1_000;
+
+/** Rows read one at a time (each decoded from its dataset's columns only when written). */
+function* each(incidents: IncidentRows): Generator<IncidentFeature> {
+	for (let i = 0; i < incidents.length; i++) {
+		const incident = incidents.at(i);
+		if (incident) yield incident;
+	}
+}
+
+/**
  * CSV (UTF-8 with BOM, RFC 4180): two comment lines first, starting with "#": the citation and
  * the permalink. Spreadsheets show them as the first rows; parsers skip them with a comment
  * option (Papa Parse `comments: '#'`, pandas `comment='#'`, R `comment.char = '#'`). Text cells a
  * spreadsheet would run as a formula get a leading `'` (csvDocument's default); numbers stay
- * numbers.
+ * numbers. A part at a time (ROWS_PER_PART rows); incidentsCsv is the whole text.
  */
-export function incidentsCsv(
-	incidents: readonly IncidentFeature[],
+export function* incidentsCsvParts(
+	incidents: IncidentRows,
 	figuresOf: (incident: IncidentFeature) => ExportedFigures,
-	context: ExportContext
-): string {
-	return csvDocument(
+	context: ExportContext,
+	rowsPerPart = ROWS_PER_PART
+): Generator<string> {
+	yield* csvDocumentParts(
 		CSV_COLUMNS,
 		(function* () {
-			for (const incident of incidents) yield csvRow(incident, figuresOf(incident));
+			for (const incident of each(incidents)) yield csvRow(incident, figuresOf(incident));
 		})(),
-		[`citation: ${citation(context, incidents.length)}`, `permalink: ${context.permalink}`]
+		[`citation: ${citation(context, incidents.length)}`, `permalink: ${context.permalink}`],
+		{},
+		rowsPerPart
 	);
 }
 
-/** GeoJSON with a top-level `metadata` member (a foreign member, RFC 7946 §6.1). */
-export function incidentsGeoJson(
-	incidents: readonly IncidentFeature[],
+export function incidentsCsv(...args: Parameters<typeof incidentsCsvParts>): string {
+	return [...incidentsCsvParts(...args)].join('');
+}
+
+/**
+ * GeoJSON with a top-level `metadata` member (a foreign member, RFC 7946 §6.1), a part at a
+ * time (ROWS_PER_PART features); incidentsGeoJson is the whole text.
+ */
+export function* incidentsGeoJsonParts(
+	incidents: IncidentRows,
 	figuresOf: (incident: IncidentFeature) => ExportedFigures,
-	context: ExportContext
-): string {
+	context: ExportContext,
+	rowsPerPart = ROWS_PER_PART
+): Generator<string> {
 	const metadata = {
 		citation: citation(context, incidents.length),
 		permalink: context.permalink,
@@ -172,13 +199,67 @@ export function incidentsGeoJson(
 			'border_distance_km: WGS84 geodesic distance to the Iraq–Syria border (Natural Earth); ' +
 			'nearest_place(_km): nearest gazetteer place; null when the incident has no position'
 	};
-	const features = incidents.map((incident) => ({
-		type: 'Feature',
-		id: incident.id,
-		geometry: incident.geometry,
-		properties: { ...incident.properties, ...figuresOf(incident) }
-	}));
-	return JSON.stringify({ type: 'FeatureCollection', metadata, features });
+	// What JSON.stringify of the whole collection writes, feature by feature.
+	let part = [`{"type":"FeatureCollection","metadata":${JSON.stringify(metadata)},"features":[`];
+	let first = true;
+	for (const incident of each(incidents)) {
+		const feature = {
+			type: 'Feature',
+			id: incident.id,
+			geometry: incident.geometry,
+			properties: { ...incident.properties, ...figuresOf(incident) }
+		};
+		part.push((first ? '' : ',') + JSON.stringify(feature));
+		first = false;
+		if (part.length >= rowsPerPart) {
+			yield part.join('');
+			part = [];
+		}
+	}
+	part.push(']}');
+	yield part.join('');
+}
+
+export function incidentsGeoJson(...args: Parameters<typeof incidentsGeoJsonParts>): string {
+	return [...incidentsGeoJsonParts(...args)].join('');
+}
+
+/** Lets the page's other work (input, drawing) run between two parts of an export. */
+export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * An export's parts, written one after another with a pause between them, so no one task
+ * holds the page for the whole file. `progress`: how many parts are written.
+ */
+export async function writeParts<T>(
+	parts: Iterable<T>,
+	pause: () => Promise<void> = nextTask,
+	progress?: (written: number) => void
+): Promise<T[]> {
+	const written: T[] = [];
+	for (const part of parts) {
+		written.push(part);
+		progress?.(written.length);
+		await pause();
+	}
+	return written;
+}
+
+/**
+ * A file of text parts, as writeParts writes them. Each part becomes a Blob as it is written
+ * (its UTF-8 encoding a short task of its own), and the file is those Blobs joined, which
+ * copies nothing: one Blob of every string at the end was a long task of its own.
+ */
+export async function writeBlob(
+	parts: Iterable<string>,
+	type: string,
+	pause: () => Promise<void> = nextTask,
+	progress?: (written: number) => void
+): Promise<Blob> {
+	const blobs = (function* () {
+		for (const part of parts) yield new Blob([part]);
+	})();
+	return new Blob(await writeParts(blobs, pause, progress), { type });
 }
 
 /** The CSV export's columns as GeoParquet types: counts whole numbers, figures doubles, the rest text. */
@@ -196,18 +277,32 @@ const PARQUET_TYPES: Partial<Record<(typeof CSV_COLUMNS)[number], GeoParquetColu
  * GeoParquet: the CSV export's columns (same names, same values; null stays null) plus a WKB
  * Point `geometry` (null for an incident without a position) and GeoParquet 1.1 metadata, so
  * DuckDB, GeoPandas and QGIS read it as points. The citation, permalink, filter and datasets go
- * in the file's key-value metadata, where the CSV has its comment lines.
+ * in the file's key-value metadata, where the CSV has its comment lines. The rows are read a
+ * part at a time, with `pause` between parts; the file itself is written in one go (the
+ * writer takes whole columns).
  */
-export function incidentsGeoParquet(
-	incidents: readonly IncidentFeature[],
+export async function incidentsGeoParquet(
+	incidents: IncidentRows,
 	figuresOf: (incident: IncidentFeature) => ExportedFigures,
-	context: ExportContext
+	context: ExportContext,
+	pause: () => Promise<void> = () => Promise.resolve()
 ): Promise<Uint8Array> {
 	const columns = CSV_COLUMNS.map((name) => ({ name, type: PARQUET_TYPES[name] ?? 'STRING' }));
-	const rows = incidents.map((incident) => csvRow(incident, figuresOf(incident)));
-	const position = (axis: 0 | 1) =>
-		Float64Array.from(incidents, (incident) => incident.geometry?.coordinates[axis] ?? Number.NaN);
-	return writeGeoParquet(columns, rows, position(0), position(1), {
+	const rows: CsvValue[][] = [];
+	const lons: number[] = [];
+	const lats: number[] = [];
+	const slices = (function* () {
+		let i = 0;
+		for (const incident of each(incidents)) {
+			rows.push(csvRow(incident, figuresOf(incident)));
+			const [lon, lat] = incident.geometry?.coordinates ?? [];
+			lons.push(lon ?? Number.NaN);
+			lats.push(lat ?? Number.NaN);
+			if (++i % ROWS_PER_PART === 0) yield i;
+		}
+	})();
+	await writeParts(slices, pause);
+	return writeGeoParquet(columns, rows, Float64Array.from(lons), Float64Array.from(lats), {
 		citation: citation(context, incidents.length),
 		permalink: context.permalink,
 		exported_at: context.exportedAt,

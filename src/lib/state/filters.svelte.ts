@@ -253,6 +253,23 @@ export class FilterState {
 	}
 
 	/** The matching incidents from `start` (in date order) up to `end`. */
+	/**
+	 * The matching incidents, in date order, as a list read a row at a time (an export reads
+	 * them a part at a time): the match as it stands now, whatever the filters do next.
+	 */
+	matchingRows(): IncidentRows {
+		const result = this.result;
+		const matching = result ? result.matching.subarray(0, result.count) : new Int32Array(0);
+		const incidents = this.#incidents.incidents;
+		return {
+			length: matching.length,
+			at: (i) => {
+				const index = matching[i];
+				return index === undefined ? undefined : incidents.at(index);
+			}
+		};
+	}
+
 	matchingSlice(start: number, end: number): IncidentFeature[] {
 		const matching = this.result?.matching;
 		if (!matching) return [];
