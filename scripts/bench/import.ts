@@ -124,7 +124,7 @@ async function measureExportAndSearch(page: Page) {
 	let exported: { ms: number; mb: number; longest: number } | string;
 	try {
 		const [download] = await Promise.all([
-			page.waitForEvent('download', { timeout: 600_000 }),
+			page.waitForEvent('download', { timeout: 300_000 }),
 			page.getByTestId('export-geojson').click()
 		]);
 		const path = await download.path();
