@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ChunkedIncidents, concatRows, rowsArray, rowsAt, textColumn } from './incident-rows';
+import {
+	ChunkedIncidents,
+	concatRows,
+	rowsArray,
+	rowsAt,
+	rowsByText,
+	textColumn
+} from './incident-rows';
 import { chunkBuffers, encodeIncidents } from './import/incident-chunk';
 import { randomIncidents } from './testing/random-incidents';
 import { seededRandom } from './testing/random';
@@ -72,6 +79,21 @@ describe('textColumn', () => {
 		expect(textColumn(chunked, 'place_ar')).toContain(null);
 	});
 
+	it('groups the rows by a place field, from the columns as from the rows', () => {
+		const mixed = concatRows([incidents.slice(0, 3), chunked, incidents.slice(3, 5)]);
+		const expected = new Map<string, number[]>();
+		rowsArray(mixed).forEach((row, i) => {
+			for (const field of ['place', 'place_ar'] as const) {
+				const text = row.properties[field];
+				if (text) expected.set(text, [...(expected.get(text) ?? []), i]);
+			}
+		});
+		const grouped = rowsByText(mixed, 'place_ar', rowsByText(mixed, 'place'));
+		const sorted = (map: Map<string, number[]>) =>
+			[...map].map(([text, rows]) => [text, [...rows].sort((a, b) => a - b)]).sort();
+		expect(sorted(grouped)).toEqual(sorted(expected));
+	});
+
 	it('decodes no row of a dataset kept as columns', () => {
 		let decoded = 0;
 		class Counting extends ChunkedIncidents {
@@ -82,6 +104,7 @@ describe('textColumn', () => {
 		}
 		const rows = concatRows([new Counting([encodeIncidents(incidents)]), incidents.slice(0, 2)]);
 		expect(textColumn(rows, 'place')).toHaveLength(232);
+		expect(rowsByText(rows, 'place').size).toBeGreaterThan(0);
 		expect(decoded).toBe(0);
 	});
 });

@@ -1,5 +1,10 @@
 import type { IncidentFeature } from './incident';
-import { decodeIncident, textColumnOf, type IncidentChunk } from './import/incident-chunk';
+import {
+	decodeIncident,
+	rowsByTextOf,
+	textColumnOf,
+	type IncidentChunk
+} from './import/incident-chunk';
 
 /**
  * Read access to a list of incidents, a row at a time. A plain array is one (the built-in
@@ -38,10 +43,45 @@ export class ChunkedIncidents implements IncidentRows {
 	textColumn(field: RowText): (string | null)[] {
 		return joined(this.#chunks.map((chunk) => textColumnOf(chunk, field)));
 	}
+
+	/** See rowsByText. */
+	rowsByText(field: PlaceText, into: Map<string, number[]>, offset: number): void {
+		this.#chunks.forEach((chunk, c) =>
+			rowsByTextOf(chunk, field, into, offset + (this.#starts[c] ?? 0))
+		);
+	}
 }
 
 /** The text fields textColumn reads. */
 export type RowText = 'id' | 'date' | 'place' | 'place_ar';
+
+/** The place fields rowsByText groups by. */
+export type PlaceText = 'place' | 'place_ar';
+
+/**
+ * Which rows have each value of a place field (null and empty left out), for rows kept as
+ * columns read from their dictionaries' codes. Rows numbered from `offset`, added to `into`.
+ */
+export function rowsByText(
+	rows: IncidentRows,
+	field: PlaceText,
+	into = new Map<string, number[]>(),
+	offset = 0
+): Map<string, number[]> {
+	if (rows instanceof ChunkedIncidents || rows instanceof ConcatenatedRows) {
+		rows.rowsByText(field, into, offset);
+	} else {
+		for (let i = 0; i < rows.length; i++) {
+			const text = rows.at(i)?.properties[field];
+			if (typeof text !== 'string') continue;
+			const list = into.get(text);
+			if (list) list.push(offset + i);
+			else into.set(text, [offset + i]);
+		}
+	}
+	into.delete('');
+	return into;
+}
 
 /**
  * One text field of every row, in order: for rows kept as columns, read from the columns
@@ -112,6 +152,12 @@ class ConcatenatedRows implements IncidentRows {
 
 	textColumn(field: RowText): (string | null)[] {
 		return joined(this.#lists.map((list) => textColumn(list, field)));
+	}
+
+	rowsByText(field: PlaceText, into: Map<string, number[]>, offset: number): void {
+		this.#lists.forEach((list, l) =>
+			rowsByText(list, field, into, offset + (this.#starts[l] ?? 0))
+		);
 	}
 }
 

@@ -2,7 +2,7 @@ import type { DatePrecision, PlaceFeature, PlaceProperties } from './incident';
 import { linkPlaces, type PlaceLinks } from './place-link';
 import { mainName, nameParts, searchNames } from './place-name';
 import { normaliseForSearch } from './search';
-import { rowsArray, textColumn, type IncidentRows } from './incident-rows';
+import { rowsArray, rowsByText, textColumn, type IncidentRows } from './incident-rows';
 
 /**
  * Suggestions for the search box (a combobox): places of the gazetteer and incidents, for what
@@ -91,15 +91,7 @@ export function searchIndex(
 		const names = searchNames(place.properties);
 		return { names, keys: names.map(normaliseForSearch) };
 	});
-	const byText = new Map<string, number[]>();
-	for (const texts of [textColumn(incidents, 'place'), textColumn(incidents, 'place_ar')]) {
-		texts.forEach((text, i) => {
-			if (text === null || text === '') return;
-			const list = byText.get(text);
-			if (list) list.push(i);
-			else byText.set(text, [i]);
-		});
-	}
+	const byText = rowsByText(incidents, 'place_ar', rowsByText(incidents, 'place'));
 	const incidentsByKey = new Map<string, number[]>();
 	for (const [text, list] of byText) {
 		for (const key of new Set(nameParts(text).map(normaliseForSearch))) {

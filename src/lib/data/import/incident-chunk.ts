@@ -267,6 +267,28 @@ export function textColumnOf(
 	return out;
 }
 
+/**
+ * Which rows of the chunk have each value of a text field, the rows numbered from `offset`,
+ * added to `into` (read from the dictionary's codes: no row decoded, no string hashed per row).
+ */
+export function rowsByTextOf(
+	chunk: IncidentChunk,
+	field: (typeof TEXT)[number],
+	into: Map<string, number[]>,
+	offset = 0
+): void {
+	const { values, codes } = chunk.text[field];
+	const lists: number[][] = values.map(() => []);
+	for (let r = 0; r < codes.length; r++) lists[codes[r] ?? NULL]?.push(offset + r);
+	values.forEach((value, code) => {
+		const rows = lists[code] ?? [];
+		if (rows.length === 0) return;
+		const list = into.get(value);
+		if (list) for (const row of rows) list.push(row);
+		else into.set(value, rows);
+	});
+}
+
 /** Whether a stored value is a chunk of this layout (older versions stored feature arrays). */
 export function isIncidentChunk(value: unknown): value is IncidentChunk {
 	return (
