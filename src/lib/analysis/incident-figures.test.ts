@@ -51,6 +51,21 @@ describe('incident figures', () => {
 		expect(table.borderDistance(input.ids[3]!)).toBe(result.borderDistance[3]);
 	});
 
+	it('builds its index by id a slice at a time, the same figures after', async () => {
+		const table = new FiguresTable(computeFigures(request()), input);
+		const reference = new FiguresTable(computeFigures(request()), input);
+		let pauses = 0;
+		await table.indexIds(async () => void pauses++, 5);
+		expect(pauses).toBe(Math.ceil(incidents.length / 5));
+		for (const incident of incidents) {
+			expect(table.measures(incident.id)).toEqual(reference.measures(incident.id));
+		}
+		expect(table.measures('no such incident')).toBeUndefined();
+		// Once built, it is not built again.
+		await table.indexIds(async () => void pauses++, 5);
+		expect(pauses).toBe(Math.ceil(incidents.length / 5));
+	});
+
 	it('gives Hajin its border distance, side, nearest place, crossing and other site', () => {
 		const hajin = figures.get('IQ-SY-002')!;
 		const reference = referenceBorderDistance(border, 40.83083, 34.68944);

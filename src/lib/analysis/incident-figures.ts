@@ -148,6 +148,22 @@ export class FiguresTable {
 	}
 
 	/**
+	 * Builds the index by id a slice of rows at a time, with `pause` between slices, for work
+	 * that is about to ask for every incident (an export): at 500,000 rows, built in one go it
+	 * was a long task of its own.
+	 */
+	async indexIds(pause: () => Promise<void>, slice = 50_000): Promise<void> {
+		const ids = this.#result.ids;
+		const index = new Map<string, number>();
+		for (let start = 0; start < ids.length && this.#rowMap === null; start += slice) {
+			const end = Math.min(ids.length, start + slice);
+			for (let row = start; row < end; row++) index.set(ids[row] ?? '', row);
+			await pause();
+		}
+		this.#rowMap ??= index;
+	}
+
+	/**
 	 * The distances to the border in the order they were measured (the located incidents of
 	 * `measured`), when `measured` is what they were measured for; else null (ask by id).
 	 */
