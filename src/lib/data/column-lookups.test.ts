@@ -4,6 +4,7 @@ import {
 	locatedCount,
 	rowsAtPosition,
 	rowsAtPositions,
+	siteRows,
 	siteSizes,
 	unknownTollCount,
 	unlocatedRows
@@ -54,6 +55,18 @@ describe('lookups over the columns agree with the incident objects', () => {
 		expect(found.has(siteKey(0, 0))).toBe(false);
 		for (const [key, list] of found) expect(list).toEqual(at(key));
 		expect(found.size).toBe(new Set(positions.slice(0, 20).map(([x, y]) => siteKey(x, y))).size);
+	});
+
+	it('lists a site’s rows and ids by date, then id, as the objects sort', () => {
+		const [lon, lat] = shared?.coordinates ?? [];
+		const site = siteRows(parts, lon!, lat!);
+		const expected = [0, 200, 399].sort((a, b) => {
+			const [x, y] = [incidents[a]!, incidents[b]!];
+			return x.properties.date.localeCompare(y.properties.date) || (x.id < y.id ? -1 : 1);
+		});
+		expect(site.rows).toEqual(expected);
+		expect(site.ids).toEqual(expected.map((i) => incidents[i]!.id));
+		expect(siteRows(parts, 0, 0)).toEqual({ rows: [], ids: [] });
 	});
 
 	it('sizes sites: how many rows, and the incident itself when it is alone', () => {

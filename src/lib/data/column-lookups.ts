@@ -65,6 +65,26 @@ export function rowsAtPosition(parts: readonly ColumnsPart[], lon: number, lat: 
 }
 
 /**
+ * The incidents at exactly this position, by date then id (as the list runs): their row numbers
+ * and ids, read from the columns, so a site of thousands of rows is not decoded to be listed.
+ */
+export function siteRows(
+	parts: readonly ColumnsPart[],
+	lon: number,
+	lat: number
+): { rows: number[]; ids: string[] } {
+	const found: { row: number; day: number; id: string }[] = [];
+	eachRow(parts, (part, i, row) => {
+		if (part.lon[i] === lon && part.lat[i] === lat) {
+			found.push({ row, day: part.day[i] ?? 0, id: part.ids[i] ?? '' });
+		}
+	});
+	// An ISO date's day number orders as its text does.
+	found.sort((a, b) => a.day - b.day || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	return { rows: found.map((each) => each.row), ids: found.map((each) => each.id) };
+}
+
+/**
  * The rows at each of some positions, by their site key (positions without any are left out),
  * in one pass over the rows whatever the number of positions.
  */

@@ -248,7 +248,11 @@ export class FilterState {
 
 	/** Whether the incident passes the current filter (true until the first answer). */
 	matches(incident: IncidentFeature): boolean {
-		const index = this.#incidents.indexOf.get(incident.id);
+		return this.matchesId(incident.id);
+	}
+
+	matchesId(id: string): boolean {
+		const index = this.#incidents.indexOf.get(id);
 		return !this.result || index === undefined || this.result.mask[index] === 1;
 	}
 

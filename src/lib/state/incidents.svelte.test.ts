@@ -76,10 +76,10 @@ describe('IncidentStore', () => {
 
 	it('groups incidents at one position into a site, by date', () => {
 		store = new IncidentStore(builtinData(), inThreadAnalysis);
-		const hajin = store.siteOf(store.byId.get('IQ-SY-007')!).map((incident) => incident.id);
+		const hajin = store.siteOf(store.byId.get('IQ-SY-007')!);
 		expect(hajin).toEqual(['IQ-SY-002', 'IQ-SY-005', 'IQ-SY-006', 'IQ-SY-007', 'IQ-SY-011']);
 		const unlocated = store.byId.get('IQ-SY-003')!;
-		expect(store.siteOf(unlocated)).toEqual([unlocated]);
+		expect(store.siteOf(unlocated)).toEqual(['IQ-SY-003']);
 		expect(store.unlocated.map((incident) => incident.id)).toEqual([
 			'IQ-SY-003',
 			'IQ-SY-004',

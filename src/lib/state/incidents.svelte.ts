@@ -8,7 +8,7 @@ import type {
 import type { DatasetInfo } from '$lib/data/builtin';
 import { indexBy, keySet } from '$lib/data/collections';
 import type { IncidentFeature, PlaceFeature } from '$lib/data/incident';
-import { concatRows, rowsArray, rowsAt, type IncidentRows } from '$lib/data/incident-rows';
+import { concatRows, rowsArray, type IncidentRows } from '$lib/data/incident-rows';
 import type { ImportReport } from '$lib/data/import/importer';
 import { labelledPoints } from '$lib/analysis/nearest';
 import type { Region } from '$lib/analysis/regions';
@@ -19,8 +19,8 @@ import {
 	idIndex,
 	type IdIndex,
 	locatedCount,
-	rowsAtPosition,
 	rowsAtPositions,
+	siteRows,
 	siteSizes,
 	unlocatedRows
 } from '$lib/data/column-lookups';
@@ -234,17 +234,20 @@ export class IncidentStore {
 		return this.#unlocated.filter((entry) => mask[entry.row] === 1).map((entry) => entry.incident);
 	}
 
-	/** The incidents at exactly this position, by date (a pass over the position columns). */
-	siteAt(lon: number, lat: number): IncidentFeature[] {
-		return rowsAt(this.incidents, rowsAtPosition(this.columnParts, lon, lat)).sort(byDate);
+	/**
+	 * The ids of the incidents at exactly this position, by date: a pass over the position
+	 * columns, no row decoded (a town centre in an ACLED file can hold thousands).
+	 */
+	siteAt(lon: number, lat: number): string[] {
+		return siteRows(this.columnParts, lon, lat).ids;
 	}
 
-	/** The incidents at the same position as this one (itself included), by date. */
-	siteOf(incident: IncidentFeature): IncidentFeature[] {
+	/** The ids of the incidents at the same position as this one (itself included), by date. */
+	siteOf(incident: IncidentFeature): string[] {
 		const [lon, lat] = incident.geometry?.coordinates ?? [];
-		if (lon === undefined || lat === undefined) return [incident];
+		if (lon === undefined || lat === undefined) return [incident.id];
 		const here = this.siteAt(lon, lat);
-		return here.length > 0 ? here : [incident];
+		return here.length > 0 ? here : [incident.id];
 	}
 
 	/** Starts the worker that measures border distances, sides and nearest neighbours. */

@@ -10,9 +10,9 @@ export function selectSite(
 	lon: number,
 	lat: number
 ): boolean {
-	const here = incidents.siteAt(lon, lat).filter((incident) => filters.matches(incident));
+	const here = incidents.siteAt(lon, lat).filter((id) => filters.matchesId(id));
 	const first = here[0];
-	if (!first) return false;
-	selection.select(first.id, { group: here.map((incident) => incident.id) });
+	if (first === undefined) return false;
+	selection.select(first, { group: here });
 	return true;
 }
