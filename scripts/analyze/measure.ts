@@ -8,10 +8,9 @@ import type {
 	Polygon
 } from 'geojson';
 import { analyseBorder, borderModel, type BorderModel } from '../../src/lib/analysis/border';
-import { NeighbourIndex } from '../../src/lib/analysis/nearest';
+import { NearestGrid } from '../../src/lib/analysis/nearest-grid';
 import type { Region } from '../../src/lib/analysis/regions';
 import { mainName } from '../../src/lib/data/place-name';
-import { SmallGazetteer } from './nearest-place';
 
 /** What the CLI adds to each row. */
 export const ADDED_FIELDS = [
@@ -51,8 +50,6 @@ export interface MeasurerFiles {
 	sides: string | null;
 	places: string;
 }
-
-const SMALL_GAZETTEER = 256;
 
 const round = (value: number, decimals: number) =>
 	Math.round(value * 10 ** decimals) / 10 ** decimals;
@@ -115,13 +112,12 @@ export async function createMeasurer({ border, sides, places }: MeasurerFiles): 
 	// Fixed from the files, so every worker numbers the sides alike.
 	const sideNames = [...new Set(regions.map((region) => region.name))];
 	const gazetteer = (await readGeoJson(places)) as FeatureCollection;
-	const named = gazetteer.features.flatMap((feature, i) => {
+	const named = gazetteer.features.flatMap((feature) => {
 		const coordinates = feature.geometry?.type === 'Point' ? feature.geometry.coordinates : null;
 		const name = feature.properties?.name;
 		if (!coordinates || typeof name !== 'string') return [];
 		return [
 			{
-				id: String(i),
 				lon: coordinates[0]!,
 				lat: coordinates[1]!,
 				name: mainName(name),
@@ -129,15 +125,8 @@ export async function createMeasurer({ border, sides, places }: MeasurerFiles): 
 			}
 		];
 	});
-	// A few hundred places are scanned faster than a k-d tree is walked; more go in the tree.
-	const small = named.length <= SMALL_GAZETTEER ? new SmallGazetteer(named) : null;
-	const index = small ? null : new NeighbourIndex(named);
-	const placeIndex = new Map(named.map((place, i) => [place.id, i]));
-	const nearest = (lon: number, lat: number) => {
-		if (small) return small.nearest(lon, lat);
-		const found = index!.nearest(lon, lat);
-		return found ? { index: placeIndex.get(found.id) ?? -1, distance: found.distance } : null;
-	};
+	// The same answers as NeighbourIndex, a few times faster for a million positions.
+	const grid = new NearestGrid(named);
 	return {
 		hasSides: model.sides !== null,
 		sideNames,
@@ -155,7 +144,7 @@ export async function createMeasurer({ border, sides, places }: MeasurerFiles): 
 				columns.distance[i] = round(border.distance[i]!, 3);
 				const side = border.side[i] ?? null;
 				columns.side[i] = side === null ? -1 : sideNames.indexOf(side);
-				const place = nearest(lons[i]!, lats[i]!);
+				const place = grid.nearest(lons[i]!, lats[i]!);
 				columns.place[i] = place ? place.index : -1;
 				columns.placeKm[i] = place ? round(place.distance / 1000, 3) : Number.NaN;
 			}
