@@ -62,7 +62,7 @@ export class CsvSink implements TableSink {
 
 	async write(rows: readonly TableRow[], measures: MeasureColumns, names: Names): Promise<void> {
 		const { delimiter, lineBreak } = this.options;
-		const field = (value: string | null) => csvField(this.#cell(value), delimiter);
+		const cells = this.#nameCells(names);
 		const geometry = this.#addColumns.length > 0;
 		let out = '';
 		let next = 0;
@@ -77,12 +77,27 @@ export class CsvSink implements TableSink {
 			const side = measures.side[i]!;
 			const place = measures.place[i]!;
 			out +=
-				`${delimiter}${measures.distance[i]}${delimiter}${side < 0 ? '' : field(names.sideNames[side]!)}` +
-				`${delimiter}${place < 0 ? '' : field(names.placeNames[place]!)}` +
-				`${delimiter}${place < 0 ? '' : measures.placeKm[i]}` +
-				`${delimiter}${place < 0 ? '' : field(names.placeSources[place] ?? null)}${lineBreak}`;
+				`${delimiter}${measures.distance[i]}${delimiter}${side < 0 ? '' : cells.sides[side]!}` +
+				(place < 0
+					? `${delimiter}${delimiter}${delimiter}`
+					: `${delimiter}${cells.places[place]!}${delimiter}${measures.placeKm[i]}${delimiter}${cells.sources[place]!}`) +
+				lineBreak;
 		}
 		await this.output.write(out);
+	}
+
+	/** The sides', places' and sources' cells, written once: the same few for every row. */
+	#names: { of: Names; sides: string[]; places: string[]; sources: string[] } | null = null;
+	#nameCells(names: Names) {
+		if (this.#names?.of === names) return this.#names;
+		const field = (value: string | null) => csvField(this.#cell(value), this.options.delimiter);
+		this.#names = {
+			of: names,
+			sides: names.sideNames.map(field),
+			places: names.placeNames.map(field),
+			sources: names.placeSources.map(field)
+		};
+		return this.#names;
 	}
 
 	async finish(): Promise<void> {}
