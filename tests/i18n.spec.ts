@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { readPngText } from '../src/lib/export/png-text';
@@ -241,4 +244,30 @@ test('the exported PNG is drawn from the Arabic catalogue, mirrored, and its lin
 	const title = drawn.find((item) => item.text.startsWith('الضربات الجوية'))!;
 	// Mirrored: the title ends near the image's right edge (1920 wide), the legend is on the left.
 	expect(title.x).toBeGreaterThan(1920 / 2);
+});
+
+test('a ?data= file’s own title keeps the digits it was written with; the app’s count takes Arabic ones', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	const folder = mkdtempSync(join(tmpdir(), 'i18n-data-'));
+	const file = join(folder, 'fifty.geojson');
+	try {
+		execFileSync(
+			process.execPath,
+			['--import', 'tsx', 'scripts/synth.ts', '--count', '50', '--out', file],
+			{ stdio: 'ignore' }
+		);
+		await page.route('**/fifty.geojson', (route) =>
+			route.fulfill({ path: file, contentType: 'application/geo+json' })
+		);
+		await page.goto('/?data=fifty.geojson#lang=ar');
+		await waitForMapIdle(page, 90_000);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			'SYNTHETIC benchmark data (50 invented incidents)'
+		);
+		await expect(page.getByTestId('incident-count')).toContainText('٥٠');
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
 });

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { arabicCountryName, arabicGovernorateName } from '$lib/data/arabic-names';
 import { ENGLISH, Formatter } from './format';
 import { preferredLocale, textLang } from './locale';
-import { datasetTexts, facetLabel, facetValue, placeNames, regionName } from './vocabulary';
+import {
+	datasetText,
+	datasetTexts,
+	facetLabel,
+	facetValue,
+	placeNames,
+	regionName
+} from './vocabulary';
 import { BUILTIN_DATASET } from '$lib/data/builtin';
 
 const ar = new Formatter('ar');
@@ -110,6 +117,15 @@ describe('the data in both languages, where it exists', () => {
 		expect(datasetTexts(BUILTIN_DATASET, 'en').title).toBe(BUILTIN_DATASET.title);
 		const other = { ...BUILTIN_DATASET, id: 'mine', title: 'My strikes' };
 		expect(datasetTexts(other, 'ar')).toMatchObject({ title: 'My strikes', lang: null });
+	});
+
+	it('a dataset’s own title keeps its digits; the app’s wording takes the reader’s', () => {
+		const file = { ...BUILTIN_DATASET, id: 'synthetic', title: 'Synthetic 200000 incidents' };
+		const texts = datasetTexts(file, 'ar');
+		expect(datasetText(texts.title, texts.lang, ar)).toBe('Synthetic 200000 incidents');
+		const ours = datasetTexts(BUILTIN_DATASET, 'ar');
+		expect(datasetText(ours.title, ours.lang, ar)).toContain('٢٠١٧–٢٠١٩');
+		expect(datasetText(ours.title, ours.lang, arLatin)).toContain('2017–2019');
 	});
 
 	it('the language of a text, and of a browser', () => {

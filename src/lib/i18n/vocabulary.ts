@@ -111,6 +111,19 @@ export function placeNames(
 }
 
 /**
+ * A dataset's text as the reader sees it: the app's own wording (`lang` set) in the reader's
+ * digits; a file's own title or description (`lang` null) exactly as the file writes it, since
+ * its digits are part of what its author wrote, in their language.
+ */
+export function datasetText(
+	text: string,
+	lang: Locale | null,
+	format: { digitsIn(text: string): string }
+): string {
+	return lang ? format.digitsIn(text) : text;
+}
+
+/**
  * The built-in dataset's own texts (title, credit, description) are the project's words, so
  * they are in the catalogue; any other dataset's come from its file and are shown as they are.
  */
