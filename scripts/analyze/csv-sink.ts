@@ -12,7 +12,9 @@ export interface CsvSinkOptions {
 	raw: boolean;
 }
 
-const FORMULA_CODES = new Set([61, 43, 45, 64, 9, 13]); // = + - @ tab CR
+/** Whether a cell starting with this character could be a formula: = + - @ tab CR. */
+const formulaStart = (code: number) =>
+	code === 61 || code === 43 || code === 45 || code === 64 || code === 9 || code === 13;
 
 /**
  * CSV out: the header and every row with the measures appended. A CSV record that needs no
@@ -105,7 +107,7 @@ export class CsvSink implements TableSink {
 
 function needsNeutralising(values: readonly unknown[]): boolean {
 	for (const value of values) {
-		if (typeof value !== 'string' || !FORMULA_CODES.has(value.charCodeAt(0))) continue;
+		if (typeof value !== 'string' || !formulaStart(value.charCodeAt(0))) continue;
 		if (neutraliseFormula(value) !== value) return true;
 	}
 	return false;

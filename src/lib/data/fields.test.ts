@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	isDecimal,
 	readIsoDate,
 	readOptionalCount,
 	readOptionalNumber,
@@ -8,6 +9,18 @@ import {
 } from './fields';
 
 describe('field readers', () => {
+	it('tells a plain decimal exactly as /^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)$/ does, for every short text', () => {
+		const pattern = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+		const alphabet = ['', '+', '-', '.', '0', '7', 'e', ' ', '٣', 'x'];
+		let texts = [''];
+		for (let length = 1; length <= 5; length++) {
+			texts = texts.flatMap((text) => alphabet.slice(1).map((c) => text + c));
+			for (const text of texts)
+				expect(isDecimal(text), JSON.stringify(text)).toBe(pattern.test(text));
+		}
+		expect(isDecimal('')).toBe(false);
+	});
+
 	it('reads calendar dates and rejects impossible ones', () => {
 		expect(readIsoDate('2018-04-19')).toEqual({ ok: true, value: '2018-04-19' });
 		expect(readIsoDate('2018-02-30')).toEqual({
