@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvRow } from '../../src/lib/data/csv';
-import { browserMemoryMb, launchChromium, run, serve } from './app-server';
+import { browserMemory, launchChromium, run, serve } from './app-server';
 import { machine, thousands } from './report';
 import { mainThreadTasks, type MainThreadTask } from './trace';
 
@@ -174,8 +174,8 @@ export async function benchImport(
 			}).observe({ type: 'longtask' });
 		});
 		await page.getByRole('tab', { name: 'Data' }).click();
-		const before = browserMemoryMb();
-		let peak = before;
+		const before = browserMemory();
+		const peak = { ...before };
 		// The page's own JS heap (the main thread's V8 heap; the workers have their own).
 		const cdp = await page.context().newCDPSession(page);
 		const heapMb = async () =>
@@ -184,7 +184,9 @@ export async function benchImport(
 		let heapPeak = heapBefore;
 		let asking = false;
 		const sampler = setInterval(() => {
-			peak = Math.max(peak, browserMemoryMb());
+			const now = browserMemory();
+			peak.rss = Math.max(peak.rss, now.rss);
+			peak.pss = Math.max(peak.pss, now.pss);
 			if (asking) return;
 			asking = true;
 			void heapMb()
@@ -275,7 +277,8 @@ incidents.
 | the most own work in one main-thread task while parsing (trace) | ${ownCell(ownParsing)} |
 | the most own work in one main-thread task adding the rows, the map's frames aside (trace) | ${ownCell(ownAdding)} |
 | the most own work in one of the map's frames meanwhile (trace) | ${ownCell(ownFrames)} |
-| browser processes' resident memory: before → peak | ${Math.round(before)} → ${Math.round(peak)} MB |
+| browser processes' resident memory (RSS, summed): before → peak | ${Math.round(before.rss)} → ${Math.round(peak.rss)} MB |
+| the same, shared pages split between the processes sharing them (PSS, summed) | ${Math.round(before.pss)} → ${Math.round(peak.pss)} MB |
 | the page's JS heap (main thread): before → peak | ${Math.round(heapBefore)} → ${Math.round(heapPeak)} MB |
 | file chosen → saved in IndexedDB (column chunks, a record per batch of 5,000 rows, written by the worker)${saveError ? ' **(the save failed)**' : ''} | ${(savedMs / 1000).toFixed(1)} s |
 | reload → the same count back (read and checked in a worker) | ${(restore.countMs / 1000).toFixed(1)} s |
