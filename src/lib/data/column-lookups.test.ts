@@ -23,12 +23,63 @@ const parts = [buildColumnsPart(incidents.slice(0, 150)), buildColumnsPart(incid
 const rows = (keep: (i: number) => boolean) => [...incidents.keys()].filter(keep);
 
 describe('lookups over the columns agree with the incident objects', () => {
-	it('numbers each row by id', () => {
+	it('numbers each row by id: scanning the ids at first, then from the map', () => {
 		const index = idIndex(parts);
 		expect(index.built).toBe(false);
 		expect(index.get('no such incident')).toBeUndefined();
+		// The first few lookups scan the ids (nothing hashed yet), across both parts.
+		for (const i of [0, 399, 150, 149, 7, 250, 3]) expect(index.get(incidents[i]!.id)).toBe(i);
+		expect(index.built).toBe(false);
+		// The next one hashes them all.
+		expect(index.get(incidents[42]!.id)).toBe(42);
 		expect(index.built).toBe(true);
 		incidents.forEach((incident, i) => expect(index.get(incident.id)).toBe(i));
+	});
+
+	it('builds a slice at a time, and answers the same half built', async () => {
+		const index = idIndex(parts);
+		let pauses = 0;
+		await index.build(
+			async () => {
+				pauses++;
+				expect(index.built).toBe(false);
+			},
+			undefined,
+			60
+		);
+		expect(pauses).toBe(7); // 400 ids in slices of 60, a pause before each
+		expect(index.built).toBe(true);
+		incidents.forEach((incident, i) => expect(index.get(incident.id)).toBe(i));
+
+		// No longer wanted after two slices: 120 hashed, the rest found by the scan.
+		const half = idIndex(parts);
+		let asked = 0;
+		await half.build(
+			async () => {},
+			() => asked++ < 2,
+			60
+		);
+		expect(half.built).toBe(false);
+		for (const i of [0, 119, 120, 149, 150, 399]) expect(half.get(incidents[i]!.id)).toBe(i);
+	});
+
+	it('gives an id found twice its later row, whole or half built, as a Map filled in order would', async () => {
+		const twice = [incidents.slice(0, 150), [...incidents.slice(150, 399), incidents[5]!]];
+		const doubled = twice.map((slice) => buildColumnsPart(slice));
+		const id = incidents[5]!.id;
+		expect(idIndex(doubled).get(id)).toBe(399);
+		const half = idIndex(doubled);
+		let asked = 0;
+		await half.build(
+			async () => {},
+			() => asked++ < 1,
+			100
+		); // row 5 hashed, row 399 not
+		expect(half.built).toBe(false);
+		expect(half.get(id)).toBe(399);
+		const whole = idIndex(doubled);
+		await whole.build(async () => {});
+		expect(whole.get(id)).toBe(399);
 	});
 
 	it('counts and lists the rows with and without a position', () => {

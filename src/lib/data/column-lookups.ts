@@ -12,28 +12,78 @@ import { siteKey } from './site-key';
 /** Each row's number, by incident id (see idIndex). */
 export interface IdIndex {
 	get(id: string): number | undefined;
-	/** Whether the map behind it is built yet (it is, from the first lookup on). */
+	/** Whether the map behind it is whole. */
 	readonly built: boolean;
+	/**
+	 * Builds the map a slice of ids at a time, awaiting `pause` before each slice, while `wanted`
+	 * (the data is still the one shown); a lookup meanwhile does not wait for it.
+	 */
+	build(pause: () => Promise<void>, wanted?: () => boolean, idsPerSlice?: number): Promise<void>;
 }
 
+/** Ids hashed between two pauses: about 10 ms here. */
+const IDS_PER_SLICE = 25_000;
+/** Lookups answered by a scan of the ids not yet hashed before the rest is hashed at once. */
+const SCANNED_LOOKUPS = 8;
+
 /**
- * Each row's number, by incident id: the map is built at the first lookup, not when the data
- * changes (500,000 ids hashed is a few hundred milliseconds of the page's, and after an import
- * nothing may ask before someone opens an incident).
+ * Each row's number, by incident id (a later row wins, as in a Map filled in order). Hashing
+ * 500,000 ids is a few hundred milliseconds of the page's, so it is not done when the data
+ * changes: the store builds it a slice at a time once the data is shown (`build`). A lookup
+ * before it is whole looks in what is hashed and scans the ids not hashed yet (a few ms at
+ * 500,000); after a few such lookups the rest is hashed in one go, as it was at the first
+ * lookup before.
  */
 export function idIndex(parts: readonly ColumnsPart[]): IdIndex {
-	let index: Map<string, number> | null = null;
+	const index = new Map<string, number>();
+	const total = parts.reduce((sum, part) => sum + part.ids.length, 0);
+	// What is hashed: every row before `part`'s row `within`, which is row number `done`.
+	let [part, within, done] = [0, 0, 0];
+	let scans = 0;
+
+	const hashUpTo = (limit: number) => {
+		while (done < limit && part < parts.length) {
+			const ids = (parts[part] as ColumnsPart).ids;
+			const end = Math.min(ids.length, within + (limit - done));
+			for (let i = within; i < end; i++) index.set(ids[i] as string, done++);
+			within = end;
+			if (within >= ids.length) [part, within] = [part + 1, 0];
+		}
+	};
+
+	/** The last row with this id among those not hashed yet (-1: none). */
+	const scanRest = (id: string): number => {
+		let row = total;
+		for (let p = parts.length - 1; p >= part; p--) {
+			const ids = (parts[p] as ColumnsPart).ids;
+			const from = p === part ? within : 0;
+			row -= ids.length;
+			for (let i = ids.length - 1; i >= from; i--) if (ids[i] === id) return row + i;
+		}
+		return -1;
+	};
+
 	return {
 		get built() {
-			return index !== null;
+			return done >= total;
 		},
 		get(id) {
-			if (!index) {
-				index = new Map();
-				let row = 0;
-				for (const part of parts) for (const each of part.ids) index.set(each, row++);
+			if (done < total) {
+				if (++scans > SCANNED_LOOKUPS) hashUpTo(total);
+				else {
+					const later = scanRest(id);
+					if (later >= 0) return later;
+				}
 			}
 			return index.get(id);
+		},
+		async build(pause, wanted = () => true, idsPerSlice = IDS_PER_SLICE) {
+			// A pause first: the task that took the new data in has enough to do.
+			while (done < total) {
+				await pause();
+				if (!wanted()) return;
+				hashUpTo(done + idsPerSlice);
+			}
 		}
 	};
 }

@@ -182,6 +182,14 @@ export class IncidentStore {
 				const asked = setTimeout(() => void this.computeFigures(), 0);
 				return () => clearTimeout(asked);
 			});
+			$effect(() => {
+				// The id index of the data shown, hashed a slice at a time from the next task on,
+				// so the first incident opened after an import of 500,000 is not one long task.
+				const index = this.indexOf;
+				let wanted = true;
+				void index.build(afterOtherTasks, () => wanted);
+				return () => (wanted = false);
+			});
 		});
 	}
 
@@ -303,6 +311,9 @@ export function shadowingCount(parts: readonly ColumnsPart[], taken: ReadonlySet
 		for (const id of part.ids) if (lengths.has(id.length) && taken.has(id)) count++;
 	return count;
 }
+
+/** Lets the tasks already queued (the import's, the map's) run first. */
+const afterOtherTasks = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Incidents by id: a lookup in the id index, then the row decoded. */
 export interface IncidentsById {
