@@ -8,9 +8,13 @@ import type { IncidentCollection, IncidentFeature } from '$lib/data/incident';
 import { encodeIncidents } from '$lib/data/import/incident-chunk';
 import { ChunkedIncidents } from '$lib/data/incident-rows';
 import { BOM } from '$lib/data/csv';
+import { randomIncidents } from '$lib/data/testing/random-incidents';
+import { seededRandom } from '$lib/data/testing/random';
 import {
 	CSV_COLUMNS,
+	EXPORT_ROW_GROUP_ROWS,
 	NO_FIGURES,
+	ROWS_PER_PART,
 	exportedFigures,
 	incidentsCsv,
 	incidentsCsvParts,
@@ -267,6 +271,34 @@ describe('an export written a part at a time', () => {
 		const bytes = await incidentsGeoParquet(strikes, figures, context, async () => void pauses++);
 		const same = await incidentsGeoParquet(strikes, figures, context);
 		expect(bytes).toEqual(same);
-		expect(pauses).toBe(0); // 14 rows: fewer than one part
+		expect(pauses).toBe(1); // 14 rows: one part
+	});
+
+	it('writes a large GeoParquet export a row group at a time, every row kept in order', async () => {
+		const many = randomIncidents(seededRandom(3), 2 * EXPORT_ROW_GROUP_ROWS + 1_500);
+		let pauses = 0;
+		const read: number[] = [];
+		const bytes = await incidentsGeoParquet(
+			many,
+			figures,
+			context,
+			async () => void pauses++,
+			(parts) => read.push(parts)
+		);
+		const parts = Math.ceil(many.length / ROWS_PER_PART);
+		expect(pauses).toBe(parts);
+		expect(read).toEqual([...Array(parts).keys()].map((k) => k + 1));
+		const file = bytes.buffer.slice(
+			bytes.byteOffset,
+			bytes.byteOffset + bytes.byteLength
+		) as ArrayBuffer;
+		const metadata = parquetMetadata(file);
+		expect(metadata.row_groups.map((group) => Number(group.num_rows))).toEqual([
+			EXPORT_ROW_GROUP_ROWS,
+			EXPORT_ROW_GROUP_ROWS,
+			1_500
+		]);
+		const rows = await parquetReadObjects({ file, utf8: true, columns: ['id'] });
+		expect(rows.map((row) => row.id)).toEqual(many.map((incident) => incident.id));
 	});
 });
