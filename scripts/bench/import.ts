@@ -111,9 +111,34 @@ async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
 		page.evaluate(() => (Reflect.get(window, '__watched') as number[]).splice(0, Infinity));
 }
 
+type Exported = { ms: number; mb: number; longest: number } | string;
+
+/** One data export from the open dialog: button → file, its size and the longest task. */
+async function exportFile(page: Page, button: string, longTasks: () => Promise<number[]>) {
+	await longTasks();
+	const start = performance.now();
+	try {
+		const [download] = await Promise.all([
+			page.waitForEvent('download', { timeout: 300_000 }),
+			page.getByTestId(button).click()
+		]);
+		const path = await download.path();
+		const exported: Exported = {
+			ms: performance.now() - start,
+			mb: statSync(path).size / 2 ** 20,
+			longest: Math.max(0, ...(await longTasks()))
+		};
+		// The dialog's buttons wait while a file is written; the next export waits for them.
+		await page.getByTestId(button).and(page.locator(':enabled')).waitFor({ timeout: 300_000 });
+		return exported;
+	} catch (error) {
+		return `no file (${String(error).split('\n')[0]?.slice(0, 120)})`;
+	}
+}
+
 /**
- * With every row back: a GeoJSON export of all of them (the dialog open, so the map is still),
- * then the first search in the box, to the first incident suggested.
+ * With every row back: a GeoJSON and a GeoParquet export of all of them (the dialog open, so
+ * the map is still), then the first search in the box, to the first incident suggested.
  */
 async function measureExportAndSearch(page: Page) {
 	const longTasks = await watchLongTasks(page);
@@ -121,31 +146,16 @@ async function measureExportAndSearch(page: Page) {
 	await page.getByTestId('export-dialog').waitFor();
 	// The image preview draws first (its read-back from the GPU is a long task of its own).
 	await page.getByTestId('export-preview').waitFor({ timeout: 300_000 });
-	await longTasks();
-	let start = performance.now();
-	let exported: { ms: number; mb: number; longest: number } | string;
-	try {
-		const [download] = await Promise.all([
-			page.waitForEvent('download', { timeout: 300_000 }),
-			page.getByTestId('export-geojson').click()
-		]);
-		const path = await download.path();
-		exported = {
-			ms: performance.now() - start,
-			mb: statSync(path).size / 2 ** 20,
-			longest: Math.max(0, ...(await longTasks()))
-		};
-	} catch (error) {
-		exported = `no file (${String(error).split('\n')[0]?.slice(0, 120)})`;
-	}
+	const exported = await exportFile(page, 'export-geojson', longTasks);
+	const parquet = await exportFile(page, 'export-geoparquet', longTasks);
 	await page.keyboard.press('Escape');
 	await page.getByTestId('export-dialog').waitFor({ state: 'hidden' });
 	await longTasks();
-	start = performance.now();
+	const start = performance.now();
 	await page.getByTestId('search').fill('SYNTHETIC place 23');
 	await page.getByTestId('suggestion-incident').first().waitFor({ timeout: 600_000 });
 	const searchMs = performance.now() - start;
-	return { exported, searchMs };
+	return { exported, parquet, searchMs };
 }
 
 export async function benchImport(
@@ -253,11 +263,11 @@ export async function benchImport(
 		const savedMs = performance.now() - start;
 		const saveError = await page.getByTestId('import-storage-error').count();
 		const restore = await measureRestore(page, count);
-		const { exported, searchMs } = await measureExportAndSearch(page);
-		const exportCell =
-			typeof exported === 'string'
-				? `**${exported}**`
-				: `${(exported.ms / 1000).toFixed(1)} s (${exported.mb.toFixed(0)} MB; longest task ${Math.round(exported.longest)} ms)`;
+		const { exported, parquet, searchMs } = await measureExportAndSearch(page);
+		const exportCell = (result: Exported) =>
+			typeof result === 'string'
+				? `**${result}**`
+				: `${(result.ms / 1000).toFixed(1)} s (${result.mb.toFixed(0)} MB; longest task ${Math.round(result.longest)} ms)`;
 		const command = rows === 500_000 ? 'import' : `import --rows=${rows}`;
 		return `### Import (\`npm run bench -- ${command}\`)
 
@@ -283,7 +293,8 @@ incidents.
 | file chosen → saved in IndexedDB (column chunks, a record per batch of 5,000 rows, written by the worker)${saveError ? ' **(the save failed)**' : ''} | ${(savedMs / 1000).toFixed(1)} s |
 | reload → the same count back (read and checked in a worker) | ${(restore.countMs / 1000).toFixed(1)} s |
 | longest main-thread task from the reload to that count (long tasks: ${restore.tasks}) | ${Math.round(restore.longest)} ms |
-| then a GeoJSON export of every row: button → file | ${exportCell} |
+| then a GeoJSON export of every row: button → file | ${exportCell(exported)} |
+| then a GeoParquet export of every row: button → file | ${exportCell(parquet)} |
 | then "SYNTHETIC place 23" typed in the search box → the first incident suggested | ${(searchMs / 1000).toFixed(1)} s |
 
 The report read: "${report.split('\n')[0]?.slice(0, 160)}"; the count: "${count}".
