@@ -135,6 +135,34 @@ describe('FilterState', () => {
 		expect((await filters.pointTile(version, 0, 0, 0)).byteLength).toBe(0);
 	});
 
+	it('groups again when the map’s first call asks for other digits than the groups were written in', async () => {
+		setup = filtering();
+		const { filters, engine } = setup;
+		await settle();
+		const filtered = () => engine.calls.filter((call) => call === 'filter').length;
+		// The groups came first, written in plain digits: plain digits again regroup nothing.
+		const first = filtered();
+		filters.drawPoints(null);
+		await settle();
+		expect(filtered()).toBe(first);
+		// Arabic digits: the groups are asked again, after the points (whose tag they use).
+		filters.drawPoints('ar');
+		await settle();
+		expect(filtered()).toBe(first + 1);
+		expect(engine.calls.lastIndexOf('points')).toBeLessThan(engine.calls.lastIndexOf('filter'));
+	});
+
+	it('groups again when the map’s very first call is for Arabic digits', async () => {
+		setup = filtering();
+		const { filters, engine } = setup;
+		await settle();
+		const filtered = () => engine.calls.filter((call) => call === 'filter').length;
+		const first = filtered();
+		filters.drawPoints('ar');
+		await settle();
+		expect(filtered()).toBe(first + 1);
+	});
+
 	it('scales the density surface to each filter’s matches while it is drawn', async () => {
 		setup = filtering();
 		const { filters } = setup;

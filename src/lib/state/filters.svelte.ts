@@ -181,8 +181,10 @@ export class FilterState {
 		const before = this.#numberTag;
 		this.#numberTag = numberTag;
 		this.#askPoints();
-		// The groups write their tolls the same way: another language groups them again.
-		if (before !== undefined && this.#columnsSent) this.#ask(this.filter);
+		// The groups write their tolls the same way: grouped already with other digits (plain
+		// ones before the first call), they are grouped again. A ?data= file's first groups
+		// could come before the map's first call, and kept plain digits in Arabic.
+		if ((before ?? null) !== numberTag && this.#columnsSent) this.#ask(this.filter);
 	}
 
 	/**
