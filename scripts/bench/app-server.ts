@@ -33,7 +33,6 @@ export async function serve(root: string, port: number): Promise<ChildProcess> {
 	throw new Error('the static server did not start');
 }
 
-/** Resident memory of every process under this one (the browser and its helpers), in MB. */
 /** This process's descendants: the browser's processes, and the static server. */
 function browserProcesses(): number[] {
 	const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PlaceCollection } from '../data/incident';
 import { seededRandom } from '$lib/data/testing/random';
+import { geodesicDistance } from './geodesic';
 import { labelledPoints, NeighbourIndex, type LabelledPoint } from './nearest';
 import { NearestGrid } from './nearest-grid';
 
@@ -89,6 +90,48 @@ describe('NearestGrid.nearest', () => {
 		expect(grid.nearest(Number.NaN, 34)).toBeNull();
 		expect(grid.nearest(40, Number.POSITIVE_INFINITY)).toBeNull();
 		expect(grid.nearest(40, 91)).toBeNull();
+	});
+
+	it('leaves out places without a finite position, and answers with the others', () => {
+		const broken = [
+			{ id: 'blank', lon: Number.NaN, lat: Number.NaN },
+			...places,
+			{ id: 'half', lon: 44, lat: Number.NaN }
+		];
+		const grid = new NearestGrid(broken);
+		const tree = new NeighbourIndex(places);
+		const random = seededRandom(4);
+		for (let k = 0; k < 500; k++) {
+			const [lon, lat] = [33 + 17 * random(), 27 + 12 * random()];
+			const ours = grid.nearest(lon, lat)!;
+			expect(broken[ours.index]!.id).toBe(tree.nearest(lon, lat)!.id);
+		}
+		expect(new NearestGrid([{ lon: Number.NaN, lat: 0 }]).nearest(40, 34)).toBeNull();
+	});
+
+	it('measures places written in longitudes of another turn (0 to 360) as the meridians they are', () => {
+		// The exact answer by brute force: the k-d tree itself reads −180 to 180 only.
+		const turned = places.map((p) => ({ ...p, lon: p.lon + 360 }));
+		const grid = new NearestGrid(turned);
+		const random = seededRandom(6);
+		for (let k = 0; k < 300; k++) {
+			const [lon, lat] = [33 + 17 * random(), 27 + 12 * random()];
+			const nearest = Math.min(...turned.map((p) => geodesicDistance(lat, lon, p.lat, p.lon)));
+			expect(grid.nearest(lon, lat)!.distance).toBe(nearest);
+		}
+	});
+
+	it('makes its lists with a tree: a gazetteer of 20,000 places answers thousands quickly', () => {
+		const random = seededRandom(2);
+		const many = Array.from({ length: 20_000 }, (_, i) => ({
+			id: String(i),
+			lon: 33 + 17 * random(),
+			lat: 27 + 12 * random()
+		}));
+		expectSameAsTree(
+			many,
+			Array.from({ length: 3000 }, () => [33 + 17 * random(), 27 + 12 * random()])
+		);
 	});
 
 	it('reads a longitude of another turn as the same meridian', () => {

@@ -1,3 +1,5 @@
+import KDBush from 'kdbush';
+import { around } from 'geokdbush';
 import { geodesicDistance } from './geodesic';
 
 /**
@@ -7,9 +9,10 @@ import { geodesicDistance } from './geodesic';
  *
  * The sphere is cut into square cells of latitude and longitude. The first position to fall in
  * a cell lists, once, every point that could be nearest to some position of that cell (by the
- * triangle inequality from the cell's centre, below); a position then measures only its cell's
+ * triangle inequality from the cell's centre, below; found with a k-d tree, so a gazetteer of
+ * many thousands costs no more per cell than a few); a position then measures only its cell's
  * list on the sphere, and measures exactly (WGS84 geodesic) those within SLACK of the closest,
- * as NeighbourIndex does. A k-d tree search per position cost about 20 µs here; a list of a few
+ * as NeighbourIndex does. Points without a finite position are never answers. A k-d tree search per position cost about 20 µs here; a list of a few
  * points costs a few haversines and the one or two geodesics both need (BENCHMARKS.md, CLI).
  */
 
@@ -46,12 +49,26 @@ export class NearestGrid {
 	readonly #lists = new Map<number, Int32Array>();
 	/** Spherical distances from the current position to its cell's candidates. */
 	#scratch = new Float64Array(0);
+	/** The points with a finite position, by their index here, for making lists. */
+	readonly #tree: KDBush | null;
+	readonly #treeIndex: Int32Array;
 
 	constructor(points: readonly { lon: number; lat: number }[]) {
 		this.#lons = Float64Array.from(points, (p) => p.lon);
 		this.#lats = Float64Array.from(points, (p) => p.lat);
 		this.#cosLats = this.#lats.map((lat) => Math.cos(lat * DEG));
-		this.#cell = cellSize(this.#lons, this.#lats);
+		const finite: number[] = [];
+		for (let i = 0; i < points.length; i++)
+			if (Number.isFinite(this.#lons[i]) && Math.abs(this.#lats[i]!) <= 90) finite.push(i);
+		this.#treeIndex = Int32Array.from(finite);
+		if (finite.length > 0) {
+			const tree = new KDBush(finite.length);
+			// The tree reads longitudes as −180 to 180; the distances wrap by themselves.
+			for (const i of finite) tree.add(wrapped(this.#lons[i]!), this.#lats[i]!);
+			tree.finish();
+			this.#tree = tree;
+		} else this.#tree = null;
+		this.#cell = cellSize(this.#lons, this.#lats, finite);
 		this.#columns = Math.ceil(360 / this.#cell);
 		this.#rows = Math.ceil(180 / this.#cell);
 		// Within a cell, |Δlat| and |Δlon| to its centre are at most half a side, so the haversine
@@ -65,7 +82,7 @@ export class NearestGrid {
 	 * a latitude beyond a pole.
 	 */
 	nearest(lon: number, lat: number): NearestPoint | null {
-		if (this.#lons.length === 0 || !Number.isFinite(lon) || !(Math.abs(lat) <= 90)) return null;
+		if (!this.#tree || !Number.isFinite(lon) || !(Math.abs(lat) <= 90)) return null;
 		const list = this.#candidates(lon, lat);
 		const cosLat = Math.cos(lat * DEG);
 		const sphere = this.#scratch;
@@ -124,35 +141,38 @@ export class NearestGrid {
 		const south = -90 + row * this.#cell;
 		const centreLon = (west + Math.min(180, west + this.#cell)) / 2;
 		const centreLat = (south + Math.min(90, south + this.#cell)) / 2;
+		const tree = this.#tree as KDBush;
+		const [first] = around(tree, centreLon, centreLat, 1);
 		const cosLat = Math.cos(centreLat * DEG);
-		const count = this.#lons.length;
-		const distances = new Float64Array(count);
-		let closest = Infinity;
-		for (let i = 0; i < count; i++) {
-			distances[i] = this.#sphereKm(centreLon, centreLat, cosLat, i);
-			if (distances[i]! < closest) closest = distances[i]!;
-		}
+		const closest = this.#sphereKm(centreLon, centreLat, cosLat, this.#treeIndex[first!]!);
 		const radius = this.#cellRadius;
 		const bound = (closest + radius) * SLACK + radius + 2 * EPSILON_KM;
+		// The tree's haversine and this one's differ in the last bits: the bound is checked here.
 		const list: number[] = [];
-		for (let i = 0; i < count; i++) if (distances[i]! <= bound) list.push(i);
-		return Int32Array.from(list);
+		for (const k of around(tree, centreLon, centreLat, Infinity, bound + EPSILON_KM)) {
+			const i = this.#treeIndex[k]!;
+			if (this.#sphereKm(centreLon, centreLat, cosLat, i) <= bound) list.push(i);
+		}
+		// In the points' order, so that ties go to the earlier point.
+		return Int32Array.from(list).sort();
 	}
 }
 
 const clamp = (value: number, count: number) => Math.max(0, Math.min(count - 1, value));
+const wrapped = (lon: number) => ((((lon + 180) % 360) + 360) % 360) - 180;
 
 /** A cell side for these points: a third of their mean spacing over their bounding box. */
-function cellSize(lons: Float64Array, lats: Float64Array): number {
-	if (lons.length === 0) return LARGEST_CELL;
+function cellSize(lons: Float64Array, lats: Float64Array, finite: readonly number[]): number {
+	if (finite.length === 0) return LARGEST_CELL;
 	let [west, east, south, north] = [Infinity, -Infinity, Infinity, -Infinity];
-	for (let i = 0; i < lons.length; i++) {
-		west = Math.min(west, lons[i]!);
-		east = Math.max(east, lons[i]!);
+	for (const i of finite) {
+		const lon = wrapped(lons[i]!);
+		west = Math.min(west, lon);
+		east = Math.max(east, lon);
 		south = Math.min(south, lats[i]!);
 		north = Math.max(north, lats[i]!);
 	}
 	const area = (east - west + SMALLEST_CELL) * (north - south + SMALLEST_CELL);
-	const spacing = Math.sqrt(area / lons.length);
+	const spacing = Math.sqrt(area / finite.length);
 	return Math.max(SMALLEST_CELL, Math.min(LARGEST_CELL, spacing / CELLS_PER_SPACING));
 }
