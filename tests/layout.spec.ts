@@ -166,8 +166,11 @@ test('the timeline window is a keyboard control, and the link follows it', async
 	await page.keyboard.press('ArrowRight');
 	await expect(page).toHaveURL(/from=2017-02-\d\d&to=2017-0[23]-\d\d/);
 	const first = await control.getAttribute('aria-valuetext');
+	const firstHash = await page.evaluate(() => location.hash);
 	await page.keyboard.press('ArrowRight');
 	await expect(control).not.toHaveAttribute('aria-valuetext', first!);
+	// The link is written a moment after the control moves: read it once it has.
+	await expect.poll(() => page.evaluate(() => location.hash)).not.toBe(firstHash);
 	const { from, to } = await page.evaluate(() => {
 		const hash = new URLSearchParams(location.hash.slice(1));
 		return { from: hash.get('from'), to: hash.get('to') };
