@@ -116,7 +116,7 @@ export class NearestGrid {
 	}
 
 	#candidates(lon: number, lat: number): Int32Array {
-		const east = (((lon + 180) % 360) + 360) % 360; // 0–360 from the antimeridian, any turn
+		const east = wrapped(lon) + 180; // 0–360 from the antimeridian, any turn
 		const column = clamp(Math.floor(east / this.#cell), this.#columns);
 		const row = clamp(Math.floor((lat + 90) / this.#cell), this.#rows);
 		const key = row * this.#columns + column;
