@@ -56,8 +56,12 @@ const OPTIONAL_TEXT = [
 
 type TextField = (typeof TEXT)[number] | (typeof OPTIONAL_TEXT)[number];
 
-const NULL = -1;
-const ABSENT = -2;
+/** A text field's code for null. */
+export const NULL_CODE = -1;
+/** A text field's code for a field the incident does not have. */
+export const ABSENT_CODE = -2;
+const NULL = NULL_CODE;
+const ABSENT = ABSENT_CODE;
 
 /** Distinct strings and, per entry, which one (or NULL / ABSENT). */
 export interface DictionaryColumn {

@@ -207,6 +207,25 @@ export class StoredDatasetCheck {
 		return incidents;
 	}
 
+	/**
+	 * Rows the caller found to pass every check as stored (chunkPassesAsStored), by their ids:
+	 * kept, unless an id was met before (in an earlier chunk or this one). Then nothing is
+	 * counted and false says to check the rows one by one (rows), which names the duplicate.
+	 */
+	acceptUnchanged(ids: readonly string[]): boolean {
+		for (let i = 0; i < ids.length; i++) {
+			const id = ids[i] ?? '';
+			if (this.#seen.has(id)) {
+				// Every id before this one was new: taking them out again leaves the set as it was.
+				for (let j = 0; j < i; j++) this.#seen.delete(ids[j] ?? '');
+				return false;
+			}
+			this.#seen.add(id);
+		}
+		this.#kept += ids.length;
+		return true;
+	}
+
 	/** Rows storage holds but that cannot be read at all (a chunk whose columns are broken). */
 	unreadable(count: number, reason: string) {
 		this.#fail(reason, count);
