@@ -10,6 +10,7 @@ import {
 	buildColumnsPart,
 	columnsBinning,
 	columnsDomain,
+	dateOrder,
 	evaluate,
 	joinColumns,
 	locatedPositions
@@ -215,5 +216,36 @@ describe('filter engine', () => {
 		const column = borderColumn(parts, distances);
 		expect(column).toEqual(borderColumn(parts, (id) => byId.get(id)));
 		expect(column.filter((metres) => !Number.isNaN(metres))).toEqual(distances);
+	});
+});
+
+describe('dateOrder', () => {
+	/** The order by one comparison sort: day, then id, then index. */
+	const reference = (day: Int32Array, ids: string[]) =>
+		Int32Array.from(ids.keys()).sort(
+			(a, b) => day[a]! - day[b]! || (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b)
+		);
+
+	it('gives the comparison sort’s order, with many incidents a day and ids met twice', () => {
+		const random = seededRandom(11);
+		for (const [count, span] of [
+			[0, 1],
+			[1, 1],
+			[500, 3],
+			[5_000, 400],
+			[2_000, 40_000]
+		] as const) {
+			const day = Int32Array.from({ length: count }, () => 17_000 + Math.floor(random() * span));
+			const ids = Array.from({ length: count }, () => `ds:E${Math.floor(random() * count)}`);
+			expect(dateOrder(day, ids), `${count} incidents over ${span} days`).toEqual(
+				reference(day, ids)
+			);
+		}
+	});
+
+	it('orders days before the epoch and far apart the same way', () => {
+		const day = Int32Array.from([5, -40_000, 3_000_000, 5, -40_000, 0]);
+		const ids = ['b', 'a', 'c', 'a', 'a', 'z'];
+		expect([...dateOrder(day, ids)]).toEqual([1, 4, 5, 3, 0, 2]);
 	});
 });

@@ -198,11 +198,45 @@ export function partBuffers(part: ColumnsPart): ArrayBuffer[] {
 	].map((array) => array.buffer as ArrayBuffer);
 }
 
-/** Incident indices in date order, then id (the order the list and the matches are in). */
+/**
+ * Incident indices in date order, then id, then index (the order the list and the matches are
+ * in). The days are counted into place (a counting sort over the days' span), and only the
+ * incidents of one day are sorted by comparing ids: a comparison sort of every incident was
+ * most of the filter worker's join (200,000 incidents: about half a second here).
+ */
 export function dateOrder(day: Int32Array, ids: readonly string[]): Int32Array {
-	return Int32Array.from(ids.keys()).sort(
-		(a, b) => day[a]! - day[b]! || (ids[a]! < ids[b]! ? -1 : 1)
-	);
+	const n = day.length;
+	const byId = (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b);
+	let first = Infinity;
+	let last = -Infinity;
+	for (let i = 0; i < n; i++) {
+		if (day[i]! < first) first = day[i]!;
+		if (day[i]! > last) last = day[i]!;
+	}
+	const span = last - first + 1;
+	// Days are whole numbers; a span far wider than the count would make counting dearer.
+	if (n === 0 || span > 4 * n + 1024) {
+		return Int32Array.from(ids.keys()).sort((a, b) => day[a]! - day[b]! || byId(a, b));
+	}
+	const starts = new Int32Array(span + 1);
+	for (let i = 0; i < n; i++) starts[day[i]! - first + 1]!++;
+	for (let d = 0; d < span; d++) starts[d + 1]! += starts[d]!;
+	const order = new Int32Array(n);
+	const next = starts.slice(0, span);
+	for (let i = 0; i < n; i++) order[next[day[i]! - first]!++] = i;
+	for (let d = 0; d < span; d++) {
+		const from = starts[d]!;
+		const to = starts[d + 1]!;
+		if (to - from > 1) order.subarray(from, to).sort(byId);
+	}
+	return order;
+}
+
+/** Each day's timeline bin (a loop: TypedArray.from with a mapping function is far slower). */
+function binsOf(day: Int32Array, binning: { binOf(day: number): number }): Int32Array {
+	const bins = new Int32Array(day.length);
+	for (let i = 0; i < day.length; i++) bins[i] = binning.binOf(day[i]!);
+	return bins;
 }
 
 /**
@@ -372,7 +406,7 @@ export function joinColumns(
 		firstDay,
 		lastDay,
 		unit: binning.unit,
-		bin: Int32Array.from(day, (d) => binning.binOf(d)),
+		bin: binsOf(day, binning),
 		binCount: n > 0 ? binning.count : 0
 	};
 }

@@ -48,7 +48,7 @@ export function createAppState(data: IncidentData, services: Partial<AppServices
 	const incidents = new IncidentStore(data, services.analysis);
 	const filters = new FilterState(incidents, services.filterEngine);
 	const playback = new PlaybackState(filters, { reducedMotion: prefersReducedMotion() });
-	const imports = new ImportState(incidents, services.imports);
+	const imports = new ImportState(incidents, services.imports, filters);
 	incidents.start();
 	filters.start();
 	void imports.restore();

@@ -59,4 +59,45 @@ describe('filter client', () => {
 		expect(types()).toEqual(['part', 'columns']);
 		expect(worker.heard[0]?.message).toMatchObject({ type: 'part', key: 2 });
 	});
+
+	it('sends parts ahead at once, keeps them through other joins, and joins them without sending again', async () => {
+		const incidents = randomIncidents(seededRandom(4), 50);
+		const shown = { ...buildColumnsPart(incidents), count: 7_500 };
+		const coming = [0, 1, 2].map(() => ({ ...buildColumnsPart(incidents), count: 7_500 }));
+		const worker = new ListeningWorker();
+		const client = new FilterClient(handlers, worker);
+		const types = () => worker.heard.map((entry) => entry.message.type);
+		client.setColumns({ parts: [shown], placeNames: [], border: null });
+		await nextTask();
+		worker.heard = [];
+		// Each arrives in a task of its own in a stream: none waits for a later task.
+		for (const part of coming) client.prepare([part]);
+		expect(types()).toEqual(['part', 'part', 'part']);
+		// A join meanwhile (the shown data changed) keeps them, unjoined.
+		client.setColumns({ parts: [shown], placeNames: [], border: null });
+		expect(worker.heard[3]?.message).toMatchObject({ type: 'columns', keys: [1], keep: [2, 3, 4] });
+		// The stream ends: the join of all of them sends nothing but the join.
+		worker.heard = [];
+		client.discard(coming);
+		client.setColumns({ parts: [shown, ...coming], placeNames: [], border: null });
+		expect(types()).toEqual(['columns']);
+		expect(worker.heard[0]?.message).toMatchObject({ keys: [1, 2, 3, 4], keep: [] });
+	});
+
+	it('lets go of parts sent ahead that are never joined', () => {
+		const incidents = randomIncidents(seededRandom(5), 20);
+		const part = buildColumnsPart(incidents);
+		const worker = new ListeningWorker();
+		const client = new FilterClient(handlers, worker);
+		client.prepare([part]);
+		client.prepare([part]);
+		expect(worker.heard.map((entry) => entry.message.type)).toEqual(['part']);
+		client.discard([part]);
+		client.setColumns({ parts: [], placeNames: [], border: null });
+		expect(worker.heard[1]?.message).toMatchObject({ type: 'columns', keys: [], keep: [] });
+		// Forgotten by the worker, so sent again if it is shown after all.
+		worker.heard = [];
+		client.setColumns({ parts: [part], placeNames: [], border: null });
+		expect(worker.heard.map((entry) => entry.message.type)).toEqual(['part', 'columns']);
+	});
 });

@@ -45,6 +45,13 @@ export interface FilterHandlers {
 /** The filter engine as the filter state uses it: the worker (FilterClient), or a stand-in. */
 export interface FilterEngine {
 	setColumns(request: ColumnsRequest): void;
+	/**
+	 * Parts of rows still on their way in (an import or a restore streams them), sent ahead so
+	 * the copy overlaps the rest of the stream: the setColumns that joins them has them
+	 * already. `discard` gives back those that will never be joined (the import failed).
+	 */
+	prepare?(parts: readonly ColumnsPart[]): void;
+	discard?(parts: readonly ColumnsPart[]): void;
 	setBorder(border: Float64Array): void;
 	filter(filter: IncidentFilter): void;
 	/** One filter answered in full (mask, count, groups), superseding nothing and never dropped. */
@@ -75,6 +82,8 @@ export class FilterClient implements FilterEngine {
 	#partKeys = new WeakMap<ColumnsPart, number>();
 	#nextKey = 0;
 	#held = new Set<number>();
+	/** Keys of parts sent ahead (prepare) and not joined yet: the worker keeps them meanwhile. */
+	#prepared = new Set<number>();
 	/**
 	 * Messages waiting their turn for a later task (see #post); the rows of parts posted in this
 	 * task; whether the next task is asked for.
@@ -126,26 +135,56 @@ export class FilterClient implements FilterEngine {
 
 	/**
 	 * Sends the incidents' parts the worker does not hold yet (copied: the page keeps its own for
-	 * its lookups), then which parts to join, in order; the worker forgets the others.
+	 * its lookups), then which parts to join, in order; the worker forgets the others, but for
+	 * those sent ahead and not joined yet (prepare).
 	 */
 	setColumns({ parts, placeNames, border }: ColumnsRequest) {
-		const keys = parts.map((part) => {
-			let key = this.#partKeys.get(part);
-			if (key === undefined) this.#partKeys.set(part, (key = ++this.#nextKey));
-			return key;
-		});
-		parts.forEach((part, p) => {
-			const key = keys[p] ?? 0;
-			if (!this.#held.has(key)) this.#post({ type: 'part', key, part }, [], part.count);
-		});
-		this.#held = new Set(keys);
+		const keys = parts.map((part) => this.#send(part));
+		for (const key of keys) this.#prepared.delete(key);
+		this.#held = new Set([...keys, ...this.#prepared]);
 		const message: FilterWorkerMessage = {
 			type: 'columns',
 			keys,
+			keep: [...this.#prepared],
 			placeNames: [...placeNames],
 			border
 		};
 		this.#post(message, border ? [border.buffer] : []);
+	}
+
+	prepare(parts: readonly ColumnsPart[]) {
+		for (const part of parts) {
+			// A part the worker holds already (joined, or sent ahead before) is left as it is.
+			if (this.#held.has(this.#keyOf(part))) continue;
+			// One part per message of the stream, each message a task of its own: paced already.
+			this.#prepared.add(this.#send(part, false));
+		}
+	}
+
+	discard(parts: readonly ColumnsPart[]) {
+		for (const part of parts) {
+			const key = this.#partKeys.get(part);
+			if (key !== undefined) this.#prepared.delete(key);
+		}
+	}
+
+	#keyOf(part: ColumnsPart): number {
+		let key = this.#partKeys.get(part);
+		if (key === undefined) this.#partKeys.set(part, (key = ++this.#nextKey));
+		return key;
+	}
+
+	/**
+	 * The part's key, posting the part first if the worker does not hold it; `paced` counts its
+	 * rows against this task's share (see #post).
+	 */
+	#send(part: ColumnsPart, paced = true): number {
+		const key = this.#keyOf(part);
+		if (!this.#held.has(key)) {
+			this.#held.add(key);
+			this.#post({ type: 'part', key, part }, [], paced ? part.count : 0);
+		}
+		return key;
 	}
 
 	/**

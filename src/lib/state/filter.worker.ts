@@ -40,6 +40,8 @@ export type FilterWorkerMessage =
 	| {
 			type: 'columns';
 			keys: number[];
+			/** Parts to keep without joining them (sent ahead of their rows' arrival). */
+			keep: number[];
 			placeNames: string[];
 			border: Float64Array | null;
 	  }
@@ -215,7 +217,7 @@ self.onmessage = (event: MessageEvent<FilterWorkerMessage>) => {
 		return;
 	}
 	if (message.type === 'columns') {
-		const wanted = new Set(message.keys);
+		const wanted = new Set([...message.keys, ...message.keep]);
 		for (const key of parts.keys()) if (!wanted.has(key)) parts.delete(key);
 		const shown = message.keys.map((key) => {
 			const part = parts.get(key);

@@ -172,6 +172,16 @@ export class FilterState {
 		});
 	}
 
+	/** Filter columns of rows still streaming in, sent to the worker ahead (importer.svelte.ts). */
+	sendAhead(parts: readonly ColumnsPart[]) {
+		this.#client?.prepare?.(parts);
+	}
+
+	/** Parts sent ahead that need not be kept for a later join any more. */
+	discardAhead(parts: readonly ColumnsPart[]) {
+		this.#client?.discard?.(parts);
+	}
+
 	/**
 	 * Asks for the map's points, their toll labels written as `numberTag` writes numbers
 	 * (Formatter.tag; null: English's plain digits). Asked again by itself for new incidents.

@@ -5,7 +5,8 @@ import type { IncidentFeature } from '$lib/data/incident';
 import { rowsArray } from '$lib/data/incident-rows';
 import { encodeIncidents } from '$lib/data/import/incident-chunk';
 import { buildColumnsPart } from '$lib/data/filter-engine';
-import { ImportState } from './importer.svelte';
+import { ImportState, type PartsAhead } from './importer.svelte';
+import type { ColumnsPart } from '$lib/data/filter-engine';
 import { IncidentStore, type ImportedDataset } from './incidents.svelte';
 import { builtinData, inThreadAnalysis, MemoryBrowser, settle } from './testing/stand-ins';
 
@@ -56,18 +57,26 @@ const report = (imported: number): ImportReport => ({
 });
 
 /** An import state of one tab; tabs made with one browser share its saved datasets. */
-function importer(saved: ImportedDataset[] = [], browser = new MemoryBrowser()) {
+function importer(
+	saved: ImportedDataset[] = [],
+	browser = new MemoryBrowser(),
+	ahead: PartsAhead | null = null
+) {
 	for (const dataset of saved) browser.saved.set(dataset.info.id, dataset);
 	const incidents = new IncidentStore(builtinData(), inThreadAnalysis);
 	const workers: ScriptedWorker[] = [];
-	const imports = new ImportState(incidents, {
-		createWorker: () => {
-			const worker = new ScriptedWorker();
-			workers.push(worker);
-			return worker as unknown as Worker;
+	const imports = new ImportState(
+		incidents,
+		{
+			createWorker: () => {
+				const worker = new ScriptedWorker();
+				workers.push(worker);
+				return worker as unknown as Worker;
+			},
+			datasets: browser.tab()
 		},
-		datasets: browser.tab()
-	});
+		ahead
+	);
 	return { incidents, imports, workers, datasets: browser };
 }
 
@@ -96,6 +105,42 @@ describe('ImportState', () => {
 		worker.say({ type: 'saved' });
 		expect(worker.terminated).toBe(true);
 		expect(imports.saving).toEqual([]);
+	});
+
+	it('sends each batch’s filter columns ahead as it comes, and gives them back at the end', async () => {
+		const log: string[] = [];
+		const names = new Map<ColumnsPart, string>();
+		const name = (parts: readonly ColumnsPart[]) => parts.map((part) => names.get(part)).join();
+		const ahead: PartsAhead = {
+			sendAhead: (parts) => log.push(`ahead ${name(parts)}`),
+			discardAhead: (parts) => log.push(`back ${name(parts)}`)
+		};
+		const { incidents, imports, workers } = importer([], new MemoryBrowser(), ahead);
+		imports.start(file);
+		const dataset = (workers[0]!.posted[0] as { dataset: string }).dataset;
+		const batches = [batch([incident('r1', dataset)]), batch([incident('r2', dataset)])];
+		batches.forEach((message, b) => {
+			if (message.type === 'incidents') names.set(message.batch.columns, `b${b}`);
+			workers[0]!.say(message);
+		});
+		expect(log).toEqual(['ahead b0', 'ahead b1']);
+		workers[0]!.say({ type: 'done', report: report(2), sha256: null });
+		await settle();
+		// Given back once the rows are added: the join that shows them has them already.
+		expect(log).toEqual(['ahead b0', 'ahead b1', 'back b0,b1']);
+		expect(incidents.columnParts.map((part) => names.get(part) ?? 'built-in')).toEqual([
+			'built-in',
+			'b0',
+			'b1'
+		]);
+
+		// Cancelled: given back, never to be joined.
+		imports.start(file);
+		const other = batch([incident('r3', 'y')]);
+		if (other.type === 'incidents') names.set(other.batch.columns, 'c0');
+		workers[1]!.say(other);
+		imports.cancel();
+		expect(log.slice(3)).toEqual(['ahead c0', 'back c0']);
 	});
 
 	it('cancelling ends the worker and adds nothing', async () => {

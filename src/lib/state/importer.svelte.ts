@@ -26,7 +26,7 @@ export interface DatasetStore {
 	 * Every saved dataset, checked as an import is (stored-dataset.ts), oldest first; `places`
 	 * (the gazetteer) links its incidents to their places for the filter's columns.
 	 */
-	load(places: PlaceFeature[]): Promise<RestoreResult[]>;
+	load(places: PlaceFeature[], ahead?: PartsAhead): Promise<RestoreResult[]>;
 	/** One saved dataset (another tab has saved it), checked, or null. */
 	loadOne(id: string, places: PlaceFeature[]): Promise<RestoreResult | null>;
 	delete(id: string): Promise<void>;
@@ -43,7 +43,10 @@ export interface DatasetStore {
 
 export const BROWSER_DATASETS: DatasetStore = {
 	// Read and checked in a worker: a large dataset's rows would hold the page up for seconds.
-	load: (places) => restoreInWorker({ type: 'load', places }),
+	load: (places, ahead) =>
+		restoreInWorker({ type: 'load', places }, undefined, (batch) =>
+			ahead?.sendAhead([batch.columns])
+		),
 	loadOne: async (id, places) =>
 		(await restoreInWorker({ type: 'load-one', id, places }))[0] ?? null,
 	delete: deleteDataset,
@@ -53,6 +56,16 @@ export const BROWSER_DATASETS: DatasetStore = {
 	usage: storageUsage,
 	persist: askPersistence
 };
+
+/**
+ * Where an import's or a restore's filter columns go as they stream in, before the rows are
+ * added (FilterState): the copy to the filter worker overlaps the rest of the stream. Parts
+ * that came ahead are given back once the rows are added, or will never be (discardAhead).
+ */
+export interface PartsAhead {
+	sendAhead(parts: readonly ColumnsPart[]): void;
+	discardAhead(parts: readonly ColumnsPart[]): void;
+}
 
 /** The worker an import runs in (a new one each time), and where datasets are kept. */
 export interface ImportServices {
@@ -96,6 +109,9 @@ export class ImportState {
 
 	#incidents: IncidentStore;
 	#services: ImportServices;
+	#ahead: PartsAhead | null;
+	/** Gives back the running import's parts sent ahead (when it ends, whichever way). */
+	#endAhead: (() => void) | null = null;
 	#worker: Worker | null = null;
 	#current: { file: File; id: string } | null = null;
 	#stopListening: (() => void) | null = null;
@@ -106,20 +122,31 @@ export class ImportState {
 
 	constructor(
 		incidents: IncidentStore,
-		services: ImportServices = { createWorker: createImportWorker, datasets: BROWSER_DATASETS }
+		services: ImportServices = { createWorker: createImportWorker, datasets: BROWSER_DATASETS },
+		ahead: PartsAhead | null = null
 	) {
 		this.#incidents = incidents;
 		this.#services = services;
+		this.#ahead = ahead;
 	}
 
 	/** Brings back the datasets of earlier visits, then follows other tabs' changes. */
 	async restore() {
 		this.#stopListening ??= this.#services.datasets.listen((change) => void this.#follow(change));
+		const ahead: ColumnsPart[] = [];
 		try {
-			for (const saved of await this.#services.datasets.load(this.#incidents.places))
-				this.#addSaved(saved);
+			const restored = await this.#services.datasets.load(this.#incidents.places, {
+				sendAhead: (parts) => {
+					ahead.push(...parts);
+					this.#ahead?.sendAhead(parts);
+				},
+				discardAhead: (parts) => this.#ahead?.discardAhead(parts)
+			});
+			for (const saved of restored) this.#addSaved(saved);
 		} catch (error) {
 			this.storageError = m.storage_read_failed({ error: message(error) });
+		} finally {
+			this.#ahead?.discardAhead(ahead);
 		}
 		await this.refreshStorage();
 	}
@@ -188,6 +215,7 @@ export class ImportState {
 		this.error = null;
 		this.encodingChoice = null;
 		const batches: IncidentBatch[] = [];
+		this.#endAhead = () => this.#ahead?.discardAhead(batches.map((batch) => batch.columns));
 		worker.onmessage = (event: MessageEvent<ImportMessage>) => {
 			const data = event.data;
 			if (data.type === 'progress') {
@@ -197,6 +225,7 @@ export class ImportState {
 				this.encodingChoice = { fileName: file.name, reason: data.reason, options: data.options };
 			} else if (data.type === 'incidents') {
 				batches.push(data.batch);
+				this.#ahead?.sendAhead([data.batch.columns]);
 			} else if (data.type === 'error') {
 				this.#finish();
 				this.error = `${isolate(file.name)}: ${data.message}`;
@@ -211,6 +240,7 @@ export class ImportState {
 				// Adding the rows to the app is a task of its own, after this message's.
 				setTimeout(() => {
 					const info = this.#complete(file, id, fromBatches(batches), data);
+					this.#endImportAhead();
 					// The worker, which holds the rows already, writes them to IndexedDB.
 					if (info) {
 						this.saving = [...this.saving, id];
@@ -261,7 +291,13 @@ export class ImportState {
 		this.#run(file, this.#newId(file.name));
 	}
 
+	#endImportAhead() {
+		this.#endAhead?.();
+		this.#endAhead = null;
+	}
+
 	#finish() {
+		this.#endImportAhead();
 		this.#worker?.terminate();
 		this.#worker = null;
 		this.#current = null;

@@ -3,6 +3,7 @@ import type { IncidentFeature } from '$lib/data/incident';
 import { rowsArray } from '$lib/data/incident-rows';
 import { encodeIncidents } from '$lib/data/import/incident-chunk';
 import { buildColumnsPart } from '$lib/data/filter-engine';
+import type { IncidentBatch } from '$lib/data/import/incident-batch';
 import type { RestoreMessage, RestoreRequest } from '$lib/data/import/restore-protocol';
 import { restoreInWorker } from './restore-worker';
 import { builtinData, ScriptedWorker } from './testing/stand-ins';
@@ -42,10 +43,15 @@ describe('restoreInWorker', () => {
 			{ type: 'dataset', result: { dataset: dataset('b'), problem: '1 saved row fails' } },
 			{ type: 'done' }
 		]);
+		const arrived: IncidentBatch[] = [];
 		const results = await restoreInWorker(
 			{ type: 'load', places: [] },
-			() => worker as unknown as Worker
+			() => worker as unknown as Worker,
+			(each) => arrived.push(each)
 		);
+		// Each batch is handed on as it comes too (its filter columns go to the filter worker).
+		expect(arrived.map((each) => each.chunk.count)).toEqual([5, rows.length - 5, 1]);
+		expect(results[0]?.dataset?.columns?.[0]).toBe(arrived[0]?.columns);
 		expect(worker.asked).toEqual([{ type: 'load', places: [] }]);
 		const asArrays = results.map((result) =>
 			result.dataset

@@ -9,7 +9,8 @@ import type { RestoreResult } from '$lib/data/import/stored-dataset';
  */
 export function restoreInWorker(
 	request: RestoreRequest,
-	createWorker: () => Worker = createRestoreWorker
+	createWorker: () => Worker = createRestoreWorker,
+	onBatch: (batch: IncidentBatch) => void = () => {}
 ): Promise<RestoreResult[]> {
 	const worker = createWorker();
 	return new Promise<RestoreResult[]>((resolve, reject) => {
@@ -19,6 +20,7 @@ export function restoreInWorker(
 			const data = event.data;
 			if (data.type === 'rows') {
 				batches.push(data.batch);
+				onBatch(data.batch);
 			} else if (data.type === 'dataset') {
 				const { dataset, problem } = data.result;
 				const rows = fromBatches(batches);
