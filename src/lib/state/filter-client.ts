@@ -46,9 +46,9 @@ export interface FilterHandlers {
 export interface FilterEngine {
 	setColumns(request: ColumnsRequest): void;
 	/**
-	 * Parts of rows still on their way in (an import or a restore streams them), sent ahead so
-	 * the copy overlaps the rest of the stream: the setColumns that joins them has them
-	 * already. `discard` gives back those that will never be joined (the import failed).
+	 * Parts of rows still on their way in (a restore streams them), sent ahead so the copy
+	 * overlaps the rest of the stream: the setColumns that joins them has them already.
+	 * `discard` has the worker forget those sent ahead that will not be joined after all.
 	 */
 	prepare?(parts: readonly ColumnsPart[]): void;
 	discard?(parts: readonly ColumnsPart[]): void;
@@ -156,16 +156,22 @@ export class FilterClient implements FilterEngine {
 		for (const part of parts) {
 			// A part the worker holds already (joined, or sent ahead before) is left as it is.
 			if (this.#held.has(this.#keyOf(part))) continue;
-			// One part per message of the stream, each message a task of its own: paced already.
+			// Not counted against the task's share: the caller sends a part per message it
+			// receives, each message a task of its own, so the stream paces them already.
 			this.#prepared.add(this.#send(part, false));
 		}
 	}
 
 	discard(parts: readonly ColumnsPart[]) {
+		const keys: number[] = [];
 		for (const part of parts) {
 			const key = this.#partKeys.get(part);
-			if (key !== undefined) this.#prepared.delete(key);
+			// Only parts sent ahead and not joined since: a joined part is the join's to keep.
+			if (key === undefined || !this.#prepared.delete(key)) continue;
+			this.#held.delete(key);
+			keys.push(key);
 		}
+		if (keys.length > 0) this.#post({ type: 'forget', keys });
 	}
 
 	#keyOf(part: ColumnsPart): number {

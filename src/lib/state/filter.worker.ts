@@ -45,6 +45,8 @@ export type FilterWorkerMessage =
 			placeNames: string[];
 			border: Float64Array | null;
 	  }
+	/** Parts sent ahead that will not be joined after all. */
+	| { type: 'forget'; keys: number[] }
 	| { type: 'border'; border: Float64Array }
 	| { type: 'filter'; requestId: number; filter: IncidentFilter }
 	| { type: 'once'; onceId: number; filter: IncidentFilter }
@@ -214,6 +216,10 @@ self.onmessage = (event: MessageEvent<FilterWorkerMessage>) => {
 	const message = event.data;
 	if (message.type === 'part') {
 		parts.set(message.key, message.part);
+		return;
+	}
+	if (message.type === 'forget') {
+		for (const key of message.keys) parts.delete(key);
 		return;
 	}
 	if (message.type === 'columns') {

@@ -172,12 +172,12 @@ export class FilterState {
 		});
 	}
 
-	/** Filter columns of rows still streaming in, sent to the worker ahead (importer.svelte.ts). */
+	/** Filter columns of a restore still streaming in, sent to the worker ahead (importer.svelte.ts). */
 	sendAhead(parts: readonly ColumnsPart[]) {
 		this.#client?.prepare?.(parts);
 	}
 
-	/** Parts sent ahead that need not be kept for a later join any more. */
+	/** Parts sent ahead that will not be joined after all: the worker forgets them. */
 	discardAhead(parts: readonly ColumnsPart[]) {
 		this.#client?.discard?.(parts);
 	}

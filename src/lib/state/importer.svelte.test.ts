@@ -107,40 +107,35 @@ describe('ImportState', () => {
 		expect(imports.saving).toEqual([]);
 	});
 
-	it('sends each batch’s filter columns ahead as it comes, and gives them back at the end', async () => {
+	it('a restore sends each dataset’s filter columns ahead as they come, and lets go of those not shown', async () => {
 		const log: string[] = [];
 		const names = new Map<ColumnsPart, string>();
 		const name = (parts: readonly ColumnsPart[]) => parts.map((part) => names.get(part)).join();
 		const ahead: PartsAhead = {
 			sendAhead: (parts) => log.push(`ahead ${name(parts)}`),
-			discardAhead: (parts) => log.push(`back ${name(parts)}`)
+			discardAhead: (parts) => log.push(`let go ${name(parts)}`)
 		};
-		const { incidents, imports, workers } = importer([], new MemoryBrowser(), ahead);
-		imports.start(file);
-		const dataset = (workers[0]!.posted[0] as { dataset: string }).dataset;
-		const batches = [batch([incident('r1', dataset)]), batch([incident('r2', dataset)])];
-		batches.forEach((message, b) => {
-			if (message.type === 'incidents') names.set(message.batch.columns, `b${b}`);
-			workers[0]!.say(message);
-		});
-		expect(log).toEqual(['ahead b0', 'ahead b1']);
-		workers[0]!.say({ type: 'done', report: report(2), sha256: null });
-		await settle();
-		// Given back once the rows are added: the join that shows them has them already.
-		expect(log).toEqual(['ahead b0', 'ahead b1', 'back b0,b1']);
-		expect(incidents.columnParts.map((part) => names.get(part) ?? 'built-in')).toEqual([
-			'built-in',
-			'b0',
-			'b1'
-		]);
-
-		// Cancelled: given back, never to be joined.
-		imports.start(file);
-		const other = batch([incident('r3', 'y')]);
-		if (other.type === 'incidents') names.set(other.batch.columns, 'c0');
-		workers[1]!.say(other);
-		imports.cancel();
-		expect(log.slice(3)).toEqual(['ahead c0', 'back c0']);
+		const dataset = (id: string, visible: boolean) => {
+			const rows = [incident(`${id}1`, id), incident(`${id}2`, id)];
+			const columns = [buildColumnsPart(rows.slice(0, 1)), buildColumnsPart(rows.slice(1))];
+			columns.forEach((part, p) => names.set(part, `${id}${p}`));
+			return { info: info(id), incidents: rows, report: report(2), visible, columns };
+		};
+		const shown = dataset('a', true);
+		const hidden = dataset('b', false);
+		const datasets = new MemoryBrowser().tab();
+		datasets.load = async (_places, sendAhead) => {
+			for (const each of [shown, hidden]) for (const part of each.columns) sendAhead?.([part]);
+			log.push('read');
+			return [shown, hidden].map((each) => ({ dataset: each, problem: null }));
+		};
+		const incidents = new IncidentStore(builtinData(), inThreadAnalysis);
+		const imports = new ImportState(incidents, { createWorker: () => null!, datasets }, ahead);
+		await imports.restore();
+		// The shown dataset's parts stay for the join that shows them (they are its columns).
+		expect(log).toEqual(['ahead a0', 'ahead a1', 'ahead b0', 'ahead b1', 'read', 'let go b0,b1']);
+		expect(incidents.columnParts.slice(1)).toEqual(shown.columns);
+		expect(incidents.columnParts.slice(1)[0]).toBe(shown.columns[0]);
 	});
 
 	it('cancelling ends the worker and adds nothing', async () => {

@@ -156,7 +156,8 @@ function breakOnce(chunk: IncidentChunk, random: Random) {
 			break;
 		default: {
 			const columns = chunk.sourceColumns[0] as unknown[] | undefined;
-			if (columns) columns[random.int(columns.length + 1)] = random.pick(['extra', 5, 'id']);
+			// Up to one past the end: a hole before it, as storage keeps one.
+			if (columns) columns[random.int(columns.length + 2)] = random.pick(['extra', 5, 'id']);
 		}
 	}
 }
@@ -213,7 +214,8 @@ describe('chunkPassesAsStored', () => {
 			['killed_best outside them', (c) => (c.killedBest[0] = 50)],
 			['a blank source', (c) => (c.sources.values[0] = ' ')],
 			['an original row one value short', (c) => c.sourceColumns[0]?.push('extra')],
-			['a duplicate id', (c) => (c.ids[2] = c.ids[0] ?? '')]
+			['a duplicate id', (c) => (c.ids[2] = c.ids[0] ?? '')],
+			["a hole in an original row's columns", (c) => holed(c.sourceColumns, 0)]
 		];
 		expect(fast(clean())).toBe(true);
 		for (const [what, change] of cases) {
@@ -222,6 +224,33 @@ describe('chunkPassesAsStored', () => {
 			expect(careful(chunk), what).toBe(false);
 			expect(fast(chunk), what).toBe(false);
 		}
+	});
+});
+
+/** The first column list with a hole in its middle, its length kept. */
+function holed(sets: string[][], set: number) {
+	const columns = sets[set];
+	if (!columns) return;
+	const sparse: string[] = [];
+	sparse.length = columns.length;
+	columns.forEach((column, i) => {
+		if (i !== 1) sparse[i] = column;
+	});
+	sets[set] = structuredClone(sparse);
+}
+
+describe('chunkPassesAsStored on odd stored arrays', () => {
+	it('neither throws nor runs long where a stored array shadows its methods or is sparse and long', () => {
+		const shadowed = stored([row(1), row(2)]);
+		Object.assign(shadowed.text.actor.values, { map: 1, every: 1, some: 1 });
+		Object.assign(shadowed.sourceColumns, { every: 1 });
+		Object.assign(shadowed.sourceColumns[0] ?? [], { every: 1 });
+		expect(() => fast(structuredClone(shadowed))).not.toThrow();
+		expect(careful(structuredClone(shadowed))).toBe(true);
+
+		const long = stored([row(1), row(2)]);
+		long.text.summary.values.length = 2 ** 32 - 1;
+		expect(fast(long)).toBe(false);
 	});
 });
 

@@ -58,6 +58,21 @@ export function chunkPassesAsStored(chunk: IncidentChunk, dataset: string): bool
 	);
 }
 
+/**
+ * Per value of a stored list, whether it is a text that passes `ok`: read by index (a stored
+ * array may have holes, or own properties that shadow its methods), and none for a list longer
+ * than `most` (no writer makes one; a sparse one could be billions long).
+ */
+function textsPassing(values: readonly unknown[], most: number, ok: (value: string) => boolean) {
+	if (values.length > most) return null;
+	const passes = new Uint8Array(values.length);
+	for (let i = 0; i < values.length; i++) {
+		const value = values[i];
+		passes[i] = typeof value === 'string' && ok(value) ? 1 : 0;
+	}
+	return passes;
+}
+
 /** Per code, whether its value passes `ok`; per row, its code's answer (or null's, absent's). */
 function columnPasses(
 	column: DictionaryColumn,
@@ -65,11 +80,12 @@ function columnPasses(
 	nullable: boolean,
 	absentAllowed: boolean
 ): boolean {
-	const passes = column.values.map((value: unknown) => typeof value === 'string' && ok(value));
+	const passes = textsPassing(column.values, column.codes.length, ok);
+	if (passes === null) return false;
 	for (const code of column.codes) {
 		const pass =
 			code >= 0
-				? passes[code] === true
+				? passes[code] === 1
 				: code === NULL_CODE
 					? nullable
 					: code === ABSENT_CODE && absentAllowed;
@@ -118,30 +134,39 @@ function countsPass(chunk: IncidentChunk, r: number): boolean {
 
 /** Every row's list within the codes, in order, and every entry a text that passes. */
 function listPasses(column: ListColumn, count: number, ok: (value: string) => boolean): boolean {
-	const passes = column.values.map((value: unknown) => typeof value === 'string' && ok(value));
 	const { offsets, codes } = column;
+	const passes = textsPassing(column.values, codes.length, ok);
+	if (passes === null) return false;
 	for (let r = 0; r < count; r++) {
 		const from = offsets[r] ?? 0;
 		const to = offsets[r + 1] ?? 0;
 		if (from > to || to > codes.length) return false;
-		for (let i = from; i < to; i++) if (passes[codes[i] ?? -1] !== true) return false;
+		for (let i = from; i < to; i++) if (passes[codes[i] ?? -1] !== 1) return false;
 	}
 	return true;
 }
 
-/** Each row's original row: a column list of texts, and as many values. */
+/**
+ * Each row's original row: a column list (of texts, checked for the lists rows use) and as
+ * many values, all texts.
+ */
 function sourceRowsPass(chunk: IncidentChunk): boolean {
 	const sets = chunk.sourceColumns;
-	if (!sets.every((columns) => columns.every((column: unknown) => typeof column === 'string'))) {
-		return false;
-	}
 	const values = chunk.sourceValues;
-	if (!listPasses(values, chunk.count, () => true)) return false;
+	if (sets.length > chunk.count || !listPasses(values, chunk.count, () => true)) return false;
+	const used = new Uint8Array(sets.length);
 	for (let r = 0; r < chunk.count; r++) {
 		const set = chunk.sourceColumnSet[r] ?? -1;
 		if (set === -1) continue;
 		const length = (values.offsets[r + 1] ?? 0) - (values.offsets[r] ?? 0);
 		if (set < 0 || set >= sets.length || sets[set]?.length !== length) return false;
+		used[set] = 1;
+	}
+	// A used list is as long as some row's values, so no longer than the chunk's codes.
+	for (let set = 0; set < sets.length; set++) {
+		if (used[set] === 0) continue;
+		const columns: readonly unknown[] = sets[set] ?? [];
+		for (let i = 0; i < columns.length; i++) if (typeof columns[i] !== 'string') return false;
 	}
 	return true;
 }

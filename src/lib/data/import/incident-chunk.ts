@@ -361,7 +361,9 @@ export function wellFormedChunk(value: unknown): IncidentChunk | null {
 	if (!isArrayOf(locationPrecision, Uint8Array, count)) return null;
 	if (!isArrayOf(value.sourceColumnSet, Int32Array, count)) return null;
 	const columns = value.sourceColumns;
-	if (!Array.isArray(columns) || !columns.every((set) => Array.isArray(set))) return null;
+	if (!Array.isArray(columns) || columns.length > count) return null;
+	// By index: a stored array's own properties may shadow its methods.
+	for (let set = 0; set < columns.length; set++) if (!Array.isArray(columns[set])) return null;
 	if (typeof value.text !== 'object' || value.text === null) return null;
 	const text = {} as Record<TextField, DictionaryColumn>;
 	for (const field of [...TEXT, ...OPTIONAL_TEXT]) {
