@@ -317,10 +317,12 @@ positions alone (no ids), in a task of their own, and reach the border column in
 index is built at the first lookup. What is still the page's: copying the parts to the filter
 worker (about 20 ms a batch of 5,000 here), the positions read for the distances, the list's and
 panels' layout, and MapLibre's drawing and tile handling. Restoring: the restore worker reads the
-saved chunks one at a time (the next asked for while it works on one), decodes and checks every
-row as an import would, and sends each chunk's columns to the page as they were stored when the
-check gives back every row unchanged (encoded afresh otherwise), with filter columns built from the
-checked rows. Exporting: the rows are decoded and written 1,000 at a time, each part a Blob, with
+saved chunks one at a time (the next asked for while it works on one) and checks each column by
+column (every distinct text once, the numbers in their arrays: import/chunk-check.ts); a chunk
+whose rows all pass as stored goes to the page as it was stored, with filter columns built from its
+rows, and any other is decoded and checked row by row as an import would. The page sends each
+batch's filter columns on to the filter worker as it arrives, so the filter worker holds them all
+when the last comes. Exporting: the rows are decoded and written 1,000 at a time, each part a Blob, with
 a pause between parts; the file is the Blobs joined. The search box's index reads the rows' ids,
 dates and places from their columns.
 `;
