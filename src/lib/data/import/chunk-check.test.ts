@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IncidentFeature } from '../incident';
 import { sameJson } from '../same-json';
 import { chunkPassesAsStored } from './chunk-check';
 import { decodeIncidents, encodeIncidents, type IncidentChunk } from './incident-chunk';
-import { importText } from './importer';
 import { StoredDatasetCheck } from './stored-dataset';
+import { importedFixtures } from './testing/imported-fixtures';
 
 /** Rows as imports of the dataset "ds" give them, with every kind of field filled or not. */
 function row(n: number): IncidentFeature {
@@ -164,15 +162,7 @@ function breakOnce(chunk: IncidentChunk, random: Random) {
 
 describe('chunkPassesAsStored', () => {
 	it('passes the chunks every import format saves, and those of the rows above', () => {
-		for (const file of [
-			'acled-current.csv',
-			'acled-old.csv',
-			'ucdp-ged.csv',
-			'generic.csv',
-			'features.geojson'
-		]) {
-			const text = readFileSync(join(import.meta.dirname, 'fixtures', file), 'utf8');
-			const { incidents } = importText(text, 'ds');
+		for (const [file, incidents] of importedFixtures('ds')) {
 			expect(incidents.length).toBeGreaterThan(0);
 			expect(fast(stored(incidents)), file).toBe(true);
 		}

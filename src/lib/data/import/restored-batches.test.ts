@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { linkedColumnsPart } from '../filter-engine';
 import type { IncidentFeature } from '../incident';
 import { BATCH, type IncidentBatch } from './incident-batch';
 import { decodeIncidents, encodeIncidents } from './incident-chunk';
-import { importText } from './importer';
 import { restoredBatches } from './restored-batches';
 import { checkStoredDataset, StoredDatasetCheck } from './stored-dataset';
+import { importedFixtures } from './testing/imported-fixtures';
 
 /** Rows as an import of the dataset "ds" gives them, with Arabic and quotes in the text. */
 function row(n: number, dataset = 'ds'): IncidentFeature {
@@ -82,15 +80,7 @@ describe('a saved chunk restored', () => {
 	});
 
 	it('is handed on as it was for what imports of every format save', () => {
-		for (const file of [
-			'acled-current.csv',
-			'acled-old.csv',
-			'ucdp-ged.csv',
-			'generic.csv',
-			'features.geojson'
-		]) {
-			const text = readFileSync(join(import.meta.dirname, 'fixtures', file), 'utf8');
-			const { incidents } = importText(text, 'ds');
+		for (const [file, incidents] of importedFixtures('ds')) {
 			expect(incidents.length).toBeGreaterThan(0);
 			const chunk = stored(incidents);
 			const [batch] = restoredBatches(chunk, open(), []);
