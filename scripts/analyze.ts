@@ -11,6 +11,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { csvSource } from './analyze/csv-source';
 import { CsvSink } from './analyze/csv-sink';
+import { bundledRoot } from './analyze/bundled';
 import { analyseGeoJson, geojsonSource } from './analyze/geojson';
 import { GeoJsonSink } from './analyze/geojson-sink';
 import { createMeasurer } from './analyze/measure';
@@ -20,7 +21,7 @@ import { TaskPool } from './analyze/pool';
 import { Summary } from './analyze/summary';
 import { runTable, type TableEvent, type TableSink } from './analyze/table';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root = bundledRoot ?? resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_BORDER = join(root, 'geodata/border/iraq-syria.geojson');
 const DEFAULT_SIDES = join(root, 'geodata/border/sides.geojson');
 const DEFAULT_PLACES = join(root, 'geodata/places.geojson');

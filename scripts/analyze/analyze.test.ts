@@ -2,7 +2,15 @@
  * The analyze CLI end to end, as a user runs it: `npm run --silent analyze -- <in> --out <out>`.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	statSync,
+	utimesSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -192,5 +200,39 @@ describe('analyze CLI', { timeout: 60_000 }, () => {
 		const usage = await analyze([noColumns]);
 		expect(usage.code).toBe(1);
 		expect(usage.stderr).toContain('no --out file');
+	});
+
+	it('runs from a bundle that is rebuilt when a file it was built from changes', async () => {
+		const input = join(root, 'geodata/incidents/strikes.geojson');
+		const current = join(root, 'node_modules/.cache/analyze-cli/current.json');
+		const build = () =>
+			JSON.parse(readFileSync(current, 'utf8')) as { folder: string; inputs: [string][] };
+		const first = await analyze([input, '--out', join(work, 'bundle-1.geojson')]);
+		expect(first.code).toBe(0);
+		const built = build();
+		const inputs = built.inputs.map(([path]) => path);
+		for (const path of [
+			'scripts/analyze.ts',
+			'scripts/analyze/worker.ts',
+			'src/lib/analysis/border-distance.ts',
+			'scripts/analyze-cli.mjs'
+		])
+			expect(inputs).toContain(path);
+
+		expect((await analyze([input, '--out', join(work, 'bundle-2.geojson')])).code).toBe(0);
+		expect(build().folder).toBe(built.folder);
+
+		// A source edited (here only its modification time) makes the next run build afresh.
+		const source = join(root, 'scripts/analyze/summary.ts');
+		const { atime, mtime } = statSync(source);
+		utimesSync(source, atime, new Date(mtime.getTime() + 1000));
+		try {
+			expect((await analyze([input, '--out', join(work, 'bundle-3.geojson')])).code).toBe(0);
+		} finally {
+			utimesSync(source, atime, mtime);
+		}
+		expect(build().folder).not.toBe(built.folder);
+		const text = (name: string) => readFileSync(join(work, name), 'utf8');
+		expect(text('bundle-3.geojson')).toBe(text('bundle-1.geojson'));
 	});
 });

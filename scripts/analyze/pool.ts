@@ -1,6 +1,20 @@
 import { Worker } from 'node:worker_threads';
+import { bundledRoot } from './bundled';
 import type { Measurer, MeasurerFiles } from './measure';
 import { runTask, transferables, type Task, type TaskResult } from './tasks';
+
+/**
+ * A measuring worker. The bundle has its worker beside it (no loader needed); the TypeScript
+ * needs tsx registered in the worker first (worker-boot.mjs).
+ */
+function startWorker(files: MeasurerFiles): Worker {
+	if (bundledRoot !== null)
+		return new Worker(new URL('./worker.js', import.meta.url), { workerData: { files } });
+	const entry = new URL('./worker.ts', import.meta.url).href;
+	return new Worker(new URL('./worker-boot.mjs', import.meta.url), {
+		workerData: { entry, files }
+	});
+}
 
 /**
  * Runs tasks on worker threads (or in this thread with size 0), and hands the results back in
@@ -40,12 +54,7 @@ export class TaskPool {
 	/** `local` measures in this thread when size is 0. */
 	static async create(size: number, files: MeasurerFiles, local: Measurer): Promise<TaskPool> {
 		if (size === 0) return new TaskPool([], local);
-		const entry = new URL('./worker.ts', import.meta.url).href;
-		const workers = Array.from(
-			{ length: size },
-			() =>
-				new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { entry, files } })
-		);
+		const workers = Array.from({ length: size }, () => startWorker(files));
 		// Each worker reads the files itself; a bad --border fails here with the worker's reason,
 		// and then no worker may be left running (it would keep the process alive).
 		const ready = Promise.all(
