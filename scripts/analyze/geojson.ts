@@ -21,11 +21,12 @@ import {
 const BATCH = 4_096;
 
 /**
- * The parts of a FeatureCollection file, in order, refusing a member that appears twice: a
- * second "features" (or "type", or any member) would make the output invalid or ambiguous
+ * The parts of a FeatureCollection file, in order, a chunk's worth at a time (an await per
+ * part would cost a turn of the event loop per feature), refusing a member that appears twice:
+ * a second "features" (or "type", or any member) would make the output invalid or ambiguous
  * JSON, and which one a reader takes differs between readers.
  */
-async function* collectionParts(input: string): AsyncGenerator<StreamPart> {
+async function* collectionParts(input: string): AsyncGenerator<StreamPart[]> {
 	const splitter = new FeatureCollectionSplitter();
 	const seen = new Set<string>();
 	const check = (key: string) => {
@@ -37,11 +38,12 @@ async function* collectionParts(input: string): AsyncGenerator<StreamPart> {
 		seen.add(key);
 	};
 	for await (const chunk of createReadStream(input, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-		for (const part of splitter.push(chunk as string)) {
+		const parts = splitter.push(chunk as string);
+		for (const part of parts) {
 			if (part.kind === 'member') check(part.key);
 			else if (part.kind === 'features-start') check('features');
-			yield part;
 		}
+		yield parts;
 	}
 	splitter.end();
 }
@@ -70,8 +72,9 @@ export async function analyseGeoJson(
 		if (result.kind !== 'features') throw new Error('unexpected task result');
 		summary.measuredRows(result.measured);
 		for (const { row, id, reason } of result.skipped) summary.skippedRow(row, id, reason);
-		if (result.lines.length === 0) return;
-		await output.write((firstFeature ? '\n' : ',\n') + result.lines.join(',\n'));
+		if (result.bytes.length === 0) return;
+		await output.write(firstFeature ? '\n' : ',\n');
+		await output.write(result.bytes);
 		firstFeature = false;
 	});
 	const flush = async () => {
@@ -80,24 +83,26 @@ export async function analyseGeoJson(
 		batch = [];
 	};
 
-	for await (const part of collectionParts(input)) {
-		switch (part.kind) {
-			case 'member':
-				await output.write(`${open()}${JSON.stringify(part.key)}:${part.json}`);
-				break;
-			case 'features-start':
-				await output.write(`${open()}"features":[`);
-				break;
-			case 'feature':
-				if (batch.length === 0) batchFirst = part.index;
-				batch.push(part.json);
-				if (batch.length >= BATCH) await flush();
-				break;
-			case 'features-end':
-				await flush();
-				await runner.drain();
-				await output.write(firstFeature ? ']' : '\n]');
-				break;
+	for await (const parts of collectionParts(input)) {
+		for (const part of parts) {
+			switch (part.kind) {
+				case 'member':
+					await output.write(`${open()}${JSON.stringify(part.key)}:${part.json}`);
+					break;
+				case 'features-start':
+					await output.write(`${open()}"features":[`);
+					break;
+				case 'feature':
+					if (batch.length === 0) batchFirst = part.index;
+					batch.push(part.json);
+					if (batch.length >= BATCH) await flush();
+					break;
+				case 'features-end':
+					await flush();
+					await runner.drain();
+					await output.write(firstFeature ? ']' : '\n]');
+					break;
+			}
 		}
 	}
 	await output.write('}\n');
@@ -128,8 +133,9 @@ function inferType(values: readonly unknown[]): ColumnType {
  */
 export async function* geojsonSource(input: string): AsyncGenerator<TableEvent> {
 	const features: ParsedFeature[] = [];
-	for await (const part of collectionParts(input)) {
-		if (part.kind === 'feature') features.push(...parseFeatures([part.json], part.index));
+	for await (const parts of collectionParts(input)) {
+		for (const part of parts)
+			if (part.kind === 'feature') features.push(...parseFeatures([part.json], part.index));
 	}
 	const names = new Map<string, number>();
 	let hasId = false;

@@ -18,13 +18,22 @@ export interface SkippedRow {
 
 export type TaskResult =
 	| { kind: 'measure'; columns: MeasureColumns }
-	| { kind: 'features'; lines: string[]; measured: number; skipped: SkippedRow[] };
+	| {
+			kind: 'features';
+			/** The features out, one per line, joined by commas, as UTF-8 (handed over, not copied). */
+			bytes: Uint8Array;
+			measured: number;
+			skipped: SkippedRow[];
+	  };
+
+const encoder = new TextEncoder();
 
 export function runTask(measurer: Measurer, task: Task): TaskResult {
 	if (task.kind === 'measure') {
 		return { kind: 'measure', columns: measurer.measure(task.lons, task.lats) };
 	}
-	return { kind: 'features', ...featureLines(measurer, task.json, task.first) };
+	const { text, measured, skipped } = featureLines(measurer, task.json, task.first);
+	return { kind: 'features', bytes: encoder.encode(text), measured, skipped };
 }
 
 /** The buffers a result can hand over without copying. */
@@ -36,5 +45,6 @@ export function transferables(result: TaskResult | Task): ArrayBuffer[] {
 	if (result.kind === 'measure' && 'lons' in result) {
 		return [result.lons.buffer, result.lats.buffer] as ArrayBuffer[];
 	}
+	if (result.kind === 'features' && 'bytes' in result) return [result.bytes.buffer as ArrayBuffer];
 	return [];
 }
