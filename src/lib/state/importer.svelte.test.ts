@@ -161,6 +161,26 @@ describe('ImportState', () => {
 		expect(incidents.imports).toEqual([]);
 	});
 
+	it('a worker that fails while saving leaves the next import running, and the user is told', async () => {
+		const { incidents, imports, workers } = importer();
+		imports.start(file);
+		const saving = workers[0]!;
+		saving.say(batch([incident('r1', 'x')]));
+		saving.say({ type: 'done', report: report(1), sha256: null });
+		await settle();
+		imports.start(new File(['id,lat,lon,date\n'], 'next.csv', { type: 'text/csv' }));
+		expect(imports.running).toBe(true);
+		saving.onerror?.({ message: 'out of memory' } as ErrorEvent);
+		expect(imports.running).toBe(true);
+		expect(imports.fileName).toBe('next.csv');
+		expect(workers[1]!.terminated).toBe(false);
+		expect(saving.terminated).toBe(true);
+		expect(imports.saving).toEqual([]);
+		expect(imports.error).toBeNull();
+		expect(imports.storageError).toContain('could not be saved in this browser (out of memory)');
+		expect(incidents.imports).toHaveLength(1);
+	});
+
 	it('a dataset that cannot be saved stays for this tab, and the user is told', async () => {
 		const { incidents, imports, workers } = importer();
 		imports.start(file);

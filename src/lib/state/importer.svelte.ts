@@ -216,6 +216,8 @@ export class ImportState {
 		this.error = null;
 		this.encodingChoice = null;
 		const batches: IncidentBatch[] = [];
+		/** The worker failed after the import was done, so it cannot save the rows. */
+		let savingFailed = false;
 		worker.onmessage = (event: MessageEvent<ImportMessage>) => {
 			const data = event.data;
 			if (data.type === 'progress') {
@@ -240,7 +242,7 @@ export class ImportState {
 				setTimeout(() => {
 					const info = this.#complete(file, id, fromBatches(batches), data);
 					// The worker, which holds the rows already, writes them to IndexedDB.
-					if (info) {
+					if (info && !savingFailed) {
 						this.saving = [...this.saving, id];
 						worker.postMessage({ type: 'save', info } satisfies ImportRequest);
 					} else worker.terminate();
@@ -259,8 +261,17 @@ export class ImportState {
 			}
 		};
 		worker.onerror = (event) => {
+			const reason = event.message || m.import_failed();
+			if (this.#worker !== worker) {
+				// Imported already (another import may be running now): only the saving failed.
+				savingFailed = true;
+				worker.terminate();
+				this.#saved(id);
+				this.storageError = m.import_not_saved({ file: isolate(file.name), error: reason });
+				return;
+			}
 			this.#finish();
-			this.error = `${isolate(file.name)}: ${event.message || m.import_failed()}`;
+			this.error = `${isolate(file.name)}: ${reason}`;
 			this.#next();
 		};
 		const places = this.#incidents.places;
