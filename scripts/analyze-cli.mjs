@@ -6,7 +6,8 @@
  * The bundle lives in node_modules/.cache/analyze-cli and is rebuilt (about 0.1 s) whenever a
  * file it was built from, or this file, differs in size or modification time from when it was
  * built. A new build goes into a folder of its own and then becomes current by renaming one small
- * file, so a run already going keeps the build it started with.
+ * file, so a run already going keeps the build it started with. Where no bundle can be built
+ * (node_modules read-only, say), the CLI runs through tsx instead, slower, and says so.
  *
  * Plain JavaScript on purpose: this file must run before anything is compiled.
  */
@@ -17,7 +18,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = fileURLToPath(import.meta.url);
 const root = resolve(dirname(here), '..');
-const cache = join(root, 'node_modules', '.cache', 'analyze-cli');
+/** ANALYZE_CLI_CACHE puts the bundles elsewhere (the tests use it for a cache that cannot be written). */
+const cache = process.env.ANALYZE_CLI_CACHE || join(root, 'node_modules', '.cache', 'analyze-cli');
 const current = join(cache, 'current.json');
 /** Builds no run can still be using: older than this, they are removed. */
 const STALE_BUILD_MS = 60 * 60 * 1000;
@@ -84,5 +86,20 @@ async function rebuild() {
 	return outdir;
 }
 
-const folder = upToDate() ?? (await rebuild());
-await import(pathToFileURL(join(folder, 'analyze.js')).href);
+/** Without a bundle (a read-only node_modules, say), the TypeScript runs through tsx as before. */
+async function runThroughTsx(reason) {
+	console.error(`analyze: running without the bundle (${reason})`);
+	const { register } = await import('tsx/esm/api');
+	register();
+	await import(pathToFileURL(join(root, 'scripts', 'analyze.ts')).href);
+}
+
+let folder = upToDate();
+if (folder === null) {
+	try {
+		folder = await rebuild();
+	} catch (error) {
+		await runThroughTsx(error instanceof Error ? error.message.split('\n')[0] : String(error));
+	}
+}
+if (folder !== null) await import(pathToFileURL(join(folder, 'analyze.js')).href);

@@ -235,4 +235,23 @@ describe('analyze CLI', { timeout: 60_000 }, () => {
 		const text = (name: string) => readFileSync(join(work, name), 'utf8');
 		expect(text('bundle-3.geojson')).toBe(text('bundle-1.geojson'));
 	});
+
+	it('runs through tsx, and says so, where no bundle can be built', async () => {
+		const input = join(root, 'geodata/incidents/strikes.geojson');
+		const notAFolder = join(work, 'cache-is-a-file');
+		writeFileSync(notAFolder, '');
+		const bundled = await analyze([input, '--out', join(work, 'fallback-1.geojson')]);
+		const fallback = await run(
+			'npm',
+			['run', '--silent', 'analyze', '--', input, '--out', join(work, 'fallback-2.geojson')],
+			{
+				cwd: root,
+				env: { ...process.env, ANALYZE_CLI_CACHE: notAFolder }
+			}
+		);
+		expect(bundled.code).toBe(0);
+		expect(fallback.stderr).toContain('analyze: running without the bundle (');
+		const text = (name: string) => readFileSync(join(work, name), 'utf8');
+		expect(text('fallback-2.geojson')).toBe(text('fallback-1.geojson'));
+	});
 });
