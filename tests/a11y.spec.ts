@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { waitForMapIdle } from './helpers';
+import { openDrawer, waitForMapIdle } from './helpers';
 
 /**
  * WCAG 2.2 AA as axe-core checks it, in every state a reader reaches: zero violations of any
@@ -27,7 +27,7 @@ async function violations(page: Page): Promise<string[]> {
 
 /** On a phone the tabs live in the drawer: open it first. */
 async function openTab(page: Page, phone: boolean, name: string) {
-	if (phone) await page.getByTestId('open-drawer').click();
+	if (phone) await openDrawer(page);
 	await page.getByRole('tab', { name }).click();
 }
 
@@ -60,7 +60,7 @@ const STATES: { name: string; reach: (page: Page, phone: boolean) => Promise<voi
 	{
 		name: 'search suggestions open',
 		reach: async (page, phone) => {
-			if (phone) await page.getByTestId('open-drawer').click();
+			if (phone) await openDrawer(page);
 			await page.getByTestId('search').fill('Dhiban');
 			await expect(page.getByRole('listbox', { name: 'Suggestions' })).toBeVisible();
 			await page.getByTestId('search').press('ArrowDown');

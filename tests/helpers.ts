@@ -10,6 +10,18 @@ export async function waitForMapIdle(page: Page, timeout = 90_000): Promise<void
 	await expect(page.getByTestId('map')).toHaveAttribute('data-idle', 'true', { timeout });
 }
 
+/**
+ * Opens a phone's drawer and waits for it to finish sliding in: measured mid-slide, its
+ * contents are still partly off the screen (a listbox 33 px to the left of it, in one CI run).
+ */
+export async function openDrawer(page: Page): Promise<void> {
+	await page.getByTestId('open-drawer').click();
+	await expect(page.locator('#side-panel')).toHaveClass(/open/);
+	await page.waitForFunction(() =>
+		document.getAnimations().every((animation) => animation.playState !== 'running')
+	);
+}
+
 /** Records uncaught errors, console errors and requests that leave the page's origin. */
 export function watchPage(page: Page, origin: string) {
 	const problems = { errors: [] as string[], offOrigin: [] as string[] };

@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { readPngText } from '../src/lib/export/png-text';
 import { expect, test } from './fixtures';
-import { waitForMapIdle } from './helpers';
+import { openDrawer, waitForMapIdle } from './helpers';
 
 /**
  * The interface in Arabic, right to left: `#lang=ar` (or the switch, or the browser's language)
@@ -157,7 +157,7 @@ for (const size of [
 			expect(panel!.x).toBeGreaterThanOrEqual(0);
 			expect(panel!.x + panel!.width).toBeLessThanOrEqual(size.viewport.width + 0.5);
 
-			if (size.phone) await page.getByTestId('open-drawer').click();
+			if (size.phone) await openDrawer(page);
 			await page.getByRole('tab', { name: 'التصفية' }).click();
 			await expect(page.getByTestId('filters')).toBeVisible();
 			expect(await violations(page)).toEqual([]);

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { waitForMapIdle } from './helpers';
+import { openDrawer, waitForMapIdle } from './helpers';
 
 /** Hajin, where five incidents share one position. */
 const HAJIN = { lon: 40.83083, lat: 34.68944 };
@@ -104,7 +104,7 @@ test.describe('on a phone', () => {
 	test('choosing from the list closes the drawer and shows the sheet', async ({ page }) => {
 		await page.goto('/');
 		await waitForMapIdle(page);
-		await page.getByTestId('open-drawer').click();
+		await openDrawer(page);
 		const list = page.getByTestId('incident-list');
 		await expect(list).toBeInViewport();
 		await list.getByRole('option', { name: /22 June 2018/ }).click();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { waitForMapIdle } from './helpers';
+import { openDrawer, waitForMapIdle } from './helpers';
 
 /** GeoNames places near the strike sites, with no incident of the built-in data at them. */
 const DHIBAN = { lon: 40.51085, lat: 35.0155 };
@@ -157,7 +157,7 @@ test.describe('on a 390 × 844 phone', () => {
 	}) => {
 		await page.goto('/#map=7/34.6/41');
 		await waitForMapIdle(page);
-		await page.getByTestId('open-drawer').click();
+		await openDrawer(page);
 		const search = page.getByTestId('search');
 		await search.fill('Dhiban');
 		const listbox = page.getByRole('listbox', { name: 'Suggestions' });
