@@ -4,6 +4,7 @@
 import { execFile } from 'node:child_process';
 import {
 	existsSync,
+	mkdirSync,
 	mkdtempSync,
 	readdirSync,
 	readFileSync,
@@ -234,6 +235,57 @@ describe('analyze CLI', { timeout: 60_000 }, () => {
 		expect(build().folder).not.toBe(built.folder);
 		const text = (name: string) => readFileSync(join(work, name), 'utf8');
 		expect(text('bundle-3.geojson')).toBe(text('bundle-1.geojson'));
+	});
+
+	it('keeps a build a run picked within the hour, and rebuilds for a moved project or an odd record', async () => {
+		const input = join(root, 'geodata/incidents/strikes.geojson');
+		const cache = join(root, 'node_modules/.cache/analyze-cli');
+		const current = join(cache, 'current.json');
+		const record = () =>
+			JSON.parse(readFileSync(current, 'utf8')) as { root: string; folder: string };
+		const runOnce = async (name: string) =>
+			expect((await analyze([input, '--out', join(work, name)])).code).toBe(0);
+		const source = join(root, 'scripts/analyze/summary.ts');
+		const { atime, mtime } = statSync(source);
+		/** A source's modification time moved on, as an edit would, so the next run rebuilds. */
+		const edit = (seconds: number) =>
+			utimesSync(source, atime, new Date(mtime.getTime() + seconds * 1000));
+		const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+		try {
+			await runOnce('keep-1.geojson');
+			const picked = record().folder;
+			expect(record().root).toBe(root);
+			// Built long ago, but picked by a run now: a rebuild two builds later must not remove it.
+			utimesSync(join(cache, picked), twoHoursAgo, twoHoursAgo);
+			await runOnce('keep-2.geojson');
+			expect(record().folder).toBe(picked);
+			const abandoned = join(cache, 'build-1-1');
+			mkdirSync(abandoned, { recursive: true });
+			utimesSync(abandoned, twoHoursAgo, twoHoursAgo);
+			edit(1);
+			await runOnce('keep-3.geojson');
+			edit(2);
+			await runOnce('keep-4.geojson');
+			expect(existsSync(join(cache, picked, 'analyze.js'))).toBe(true);
+			expect(existsSync(abandoned)).toBe(false);
+
+			// A record made for a project elsewhere (a cache shared through ANALYZE_CLI_CACHE) is stale.
+			const built = record();
+			writeFileSync(current, JSON.stringify({ ...built, root: '/elsewhere' }));
+			await runOnce('keep-5.geojson');
+			expect(record().folder).not.toBe(built.folder);
+			expect(record().root).toBe(root);
+
+			// A record without its list of inputs is rebuilt from, not a crash.
+			writeFileSync(current, JSON.stringify({ folder: record().folder }));
+			await runOnce('keep-6.geojson');
+			expect(Array.isArray((record() as unknown as { inputs: unknown }).inputs)).toBe(true);
+		} finally {
+			utimesSync(source, atime, mtime);
+		}
+		const text = (name: string) => readFileSync(join(work, name), 'utf8');
+		for (const name of ['keep-2', 'keep-3', 'keep-4', 'keep-5', 'keep-6'])
+			expect(text(`${name}.geojson`)).toBe(text('keep-1.geojson'));
 	});
 
 	it('runs through tsx, and says so, where no bundle can be built', async () => {
