@@ -33,21 +33,6 @@ export function packText(strings: readonly string[]): PackedText {
 	return { bytes: bytes.slice(0, end), ends };
 }
 
-/** Several packed lists end to end, in new buffers (safe to transfer: the parts keep theirs). */
-export function joinPackedText(parts: readonly PackedText[]): PackedText {
-	const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.bytes.length, 0));
-	const ends = new Uint32Array(parts.reduce((sum, part) => sum + part.ends.length, 0));
-	let byte = 0;
-	let at = 0;
-	for (const part of parts) {
-		bytes.set(part.bytes, byte);
-		for (let i = 0; i < part.ends.length; i++) ends[at + i] = byte + (part.ends[i] ?? 0);
-		byte += part.bytes.length;
-		at += part.ends.length;
-	}
-	return { bytes, ends };
-}
-
 export function unpackText({ bytes, ends }: PackedText): string[] {
 	const decoder = new TextDecoder();
 	const strings: string[] = [];
