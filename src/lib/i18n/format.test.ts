@@ -7,10 +7,14 @@ import {
 	datasetTexts,
 	facetLabel,
 	facetValue,
+	facetValueIsOurs,
+	importedDatasetTexts,
 	placeNames,
-	regionName
+	regionName,
+	reportedWeekday
 } from './vocabulary';
 import { BUILTIN_DATASET } from '$lib/data/builtin';
+import { OTHER_TARGET, TARGET_CATEGORIES } from '$lib/data/target-category';
 
 const ar = new Formatter('ar');
 const arLatin = new Formatter('ar', 'latin');
@@ -117,6 +121,56 @@ describe('the data in both languages, where it exists', () => {
 		expect(datasetTexts(BUILTIN_DATASET, 'en').title).toBe(BUILTIN_DATASET.title);
 		const other = { ...BUILTIN_DATASET, id: 'mine', title: 'My strikes' };
 		expect(datasetTexts(other, 'ar')).toMatchObject({ title: 'My strikes', lang: null });
+	});
+
+	it('the target categories the app derives are its own words, translated', () => {
+		for (const category of [...TARGET_CATEGORIES.map((c) => c.category), OTHER_TARGET]) {
+			expect(facetValueIsOurs('target_category', category), category).toBe(true);
+			expect(facetValue('target_category', category, 'en')).toBe(category);
+			expect(facetValue('target_category', category, 'ar')).toMatch(/^[\u0600-\u06FF ]+$/);
+		}
+		expect(facetValue('target_category', 'weapons depot', 'ar')).toBe('مستودعات أسلحة');
+		// A category an import brings of its own is the data's word, shown as it is.
+		expect(facetValueIsOurs('target_category', 'airfield')).toBe(false);
+		expect(facetValue('target_category', 'airfield', 'ar')).toBe('airfield');
+	});
+
+	it('a weekday a source reported is named in the reader’s language; other words stay as written', () => {
+		expect(reportedWeekday('Friday', 'ar')).toBe('الجمعة');
+		expect(reportedWeekday('sunday', 'ar')).toBe('الأحد');
+		expect(reportedWeekday('Friday', 'en')).toBe('Friday');
+		expect(reportedWeekday('Friday night', 'ar')).toBe('Friday night');
+	});
+
+	it('an import’s given credit and description are in the reader’s language, its name isolated', () => {
+		const imported = {
+			id: 'imported-1',
+			title: 'syria.csv',
+			file: 'syria.csv',
+			...importedDatasetTexts('syria.csv', 'ACLED CSV'),
+			imported: {
+				format: 'ACLED CSV',
+				at: '2026-12-04T00:00:00Z',
+				total: 3,
+				imported: 3,
+				rejected: 0,
+				unlocated: 0
+			}
+		};
+		expect(imported.credit).toBe('Imported: syria.csv (ACLED CSV)');
+		expect(datasetTexts(imported, 'en').credit).toBe(
+			'Imported: \u2068syria.csv\u2069 (\u2068ACLED CSV\u2069)'
+		);
+		const arabic = datasetTexts(imported, 'ar');
+		expect(arabic.credit).toBe('مستورد: \u2068syria.csv\u2069 (\u2068ACLED CSV\u2069)');
+		expect(arabic.description).toBe('مستورد من \u2068syria.csv\u2069 (\u2068ACLED CSV\u2069).');
+		expect(arabic.title).toBe('syria.csv');
+		// Words that came with a dataset (not the ones an import is given) are shown as they are.
+		const own = { ...imported, credit: 'ACLED, acleddata.com', description: 'Our export' };
+		expect(datasetTexts(own, 'ar')).toMatchObject({
+			credit: 'ACLED, acleddata.com',
+			description: 'Our export'
+		});
 	});
 
 	it('a dataset’s own title keeps its digits; the app’s wording takes the reader’s', () => {

@@ -1,6 +1,8 @@
 import { arabicCountryName, arabicGovernorateName } from '$lib/data/arabic-names';
+import { isolate } from '$lib/data/bidi';
 import { BUILTIN_DATASET, type DatasetInfo } from '$lib/data/builtin';
 import { FACETS, type FacetKey } from '$lib/data/filter';
+import { OTHER_TARGET } from '$lib/data/target-category';
 import type { LocationPrecision } from '$lib/data/incident';
 import { mainName } from '$lib/data/place-name';
 import { m } from '$lib/paraglide/messages';
@@ -34,6 +36,20 @@ export function facetLabel(key: FacetKey, locale: Locale): string {
 	return labels[key]();
 }
 
+/**
+ * The target categories the app derives (data/target-category.ts): its own words, translated.
+ * A category an import brings in a column of its own is shown as it is, unless it is one of these.
+ */
+const TARGET_CATEGORY_NAMES: Record<string, (locale: Locale) => string> = {
+	headquarters: (locale) => m.target_category_headquarters({}, { locale }),
+	'weapons depot': (locale) => m.target_category_weapons_depot({}, { locale }),
+	gathering: (locale) => m.target_category_gathering({}, { locale }),
+	building: (locale) => m.target_category_building({}, { locale }),
+	vehicle: (locale) => m.target_category_vehicle({}, { locale }),
+	'fighters and positions': (locale) => m.target_category_fighters({}, { locale }),
+	[OTHER_TARGET]: (locale) => m.target_category_other({}, { locale })
+};
+
 /** Whether a facet's values are words of the app's own (translated), or the data's (as is). */
 export function facetValueIsOurs(key: FacetKey, value: string): boolean {
 	if (value === '') return true;
@@ -42,7 +58,8 @@ export function facetValueIsOurs(key: FacetKey, value: string): boolean {
 		key === 'date_precision' ||
 		key === 'position' ||
 		(key === 'country' && arabicCountryName(value) !== null) ||
-		(key === 'admin1' && arabicGovernorateName(value) !== null)
+		(key === 'admin1' && arabicGovernorateName(value) !== null) ||
+		(key === 'target_category' && Object.hasOwn(TARGET_CATEGORY_NAMES, value))
 	);
 }
 
@@ -69,6 +86,10 @@ export function facetValue(key: FacetKey, value: string, locale: Locale): string
 			return regionName('country', value, locale);
 		case 'admin1':
 			return regionName('governorate', value, locale);
+		case 'target_category':
+			return Object.hasOwn(TARGET_CATEGORY_NAMES, value)
+				? (TARGET_CATEGORY_NAMES[value] as (locale: Locale) => string)(locale)
+				: value;
 		default:
 			return FACETS.find((facet) => facet.key === key)?.describe(value) ?? value;
 	}
@@ -124,18 +145,49 @@ export function datasetText(
 }
 
 /**
+ * The credit and description an import is given, as they are stored with it: in English, the
+ * catalogue's words, so datasetTexts can tell them from words that came with a file.
+ */
+export function importedDatasetTexts(
+	file: string,
+	format: string
+): { credit: string; description: string } {
+	const o = { locale: 'en' as const };
+	return {
+		credit: m.imported_credit({ file, format }, o),
+		description: m.imported_description({ file, format }, o)
+	};
+}
+
+/**
  * The built-in dataset's own texts (title, credit, description) are the project's words, so
- * they are in the catalogue; any other dataset's come from its file and are shown as they are.
+ * they are in the catalogue, and so are the credit and description an import is given; any
+ * other dataset's come from its file and are shown as they are. The file's name and format in an
+ * import's credit are isolated: Latin in an Arabic line, they must not reorder it.
  */
 export function datasetTexts(
-	dataset: Pick<DatasetInfo, 'id' | 'title' | 'credit' | 'description'>,
+	dataset: Pick<DatasetInfo, 'id' | 'title' | 'credit' | 'description' | 'file' | 'imported'>,
 	locale: Locale
 ): { title: string; credit: string; description: string; lang: Locale | null } {
 	const builtin =
 		dataset.id === BUILTIN_DATASET.id &&
 		dataset.title === BUILTIN_DATASET.title &&
 		dataset.credit === BUILTIN_DATASET.credit;
-	if (!builtin) return { ...dataset, lang: null };
+	if (!builtin) {
+		const { title, credit, description } = dataset;
+		if (!dataset.imported || dataset.file === undefined)
+			return { title, credit, description, lang: null };
+		const { file, imported } = dataset;
+		const given = importedDatasetTexts(file, imported.format);
+		const words = { file: isolate(file), format: isolate(imported.format) };
+		return {
+			title,
+			credit: credit === given.credit ? m.imported_credit(words, { locale }) : credit,
+			description:
+				description === given.description ? m.imported_description(words, { locale }) : description,
+			lang: null
+		};
+	}
 	const o = { locale };
 	return {
 		title: m.builtin_title({}, o),
@@ -143,4 +195,18 @@ export function datasetTexts(
 		description: m.builtin_description({}, o),
 		lang: locale
 	};
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/**
+ * A weekday as a source reported it ("Friday"), in the reader's language when it is one of the
+ * seven English names (the day is the same fact in any language); anything else as written.
+ */
+export function reportedWeekday(value: string, locale: Locale): string {
+	const day = WEEKDAYS.indexOf(value.trim().toLowerCase());
+	if (day < 0 || locale === 'en') return value;
+	// 1 January 2023 was a Sunday: that week's days, named in the reader's language.
+	const date = new Date(Date.UTC(2023, 0, 1 + day));
+	return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(date);
 }

@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { isolate } from '$lib/data/bidi';
+import { importedDatasetTexts } from '$lib/i18n/vocabulary';
 import type { DatasetInfo } from '$lib/data/builtin';
 import type { PlaceFeature } from '$lib/data/incident';
 import type { IncidentRows } from '$lib/data/incident-rows';
@@ -322,8 +323,7 @@ export class ImportState {
 		const info: DatasetInfo = {
 			id,
 			title: file.name,
-			credit: `Imported: ${file.name} (${format})`,
-			description: `Imported from ${file.name} (${format}).`,
+			...importedDatasetTexts(file.name, format),
 			file: file.name,
 			colour,
 			...(sha256 ? { sha256 } : {}),
