@@ -182,6 +182,68 @@ async function measureExportAndSearch(page: Page) {
 	return { exported, parquet, searchMs };
 }
 
+/** A task's longest own work (its time less the wait for the GPU process), and how many > 200 ms. */
+function ownOf(tasks: MainThreadTask[]) {
+	const longest = tasks.reduce((top, task) => (task.own > top.own ? task : top), {
+		own: 0,
+		duration: 0,
+		gpuWait: 0
+	} as Pick<MainThreadTask, 'own' | 'duration' | 'gpuWait'>);
+	return { longest, over200: tasks.filter((task) => task.own > 200).length };
+}
+
+const ownCell = ({ longest, over200 }: ReturnType<typeof ownOf>) =>
+	`${Math.round(longest.own)} ms (a task of ${Math.round(longest.duration)} ms, ${Math.round(longest.gpuWait)} ms of it waiting for the GPU process; tasks over 200 ms of own work: ${over200})`;
+
+/**
+ * The import traced, in a browser of its own (a trace recorded took 10 s from a 500,000-row
+ * import's time to map idle here, and its buffers count in the browser's memory): each
+ * main-thread task's own work, while parsing and while adding the rows, the map's frames apart.
+ */
+async function traceImport(port: number, file: string) {
+	const browser = await launchChromium();
+	try {
+		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+		await page.goto(`http://127.0.0.1:${port}/`);
+		await page.waitForSelector('[data-testid=map][data-idle=true]', { timeout: 300_000 });
+		await page.getByRole('tab', { name: 'Data' }).click();
+		const tracePath = join(tmpdir(), `import-trace-${process.pid}.json`);
+		await browser.startTracing(page, {
+			path: tracePath,
+			categories: ['devtools.timeline', 'blink.user_timing', 'toplevel', 'gpu']
+		});
+		await page.evaluate(() => performance.mark('bench-start'));
+		const start = performance.now();
+		await page.getByTestId('import-input').setInputFiles(file);
+		await page.getByTestId('import-report').waitFor({ timeout: 1_200_000 });
+		const parsedMs = performance.now() - start;
+		await page.waitForSelector('[data-testid=map][data-idle=true]', { timeout: 1_200_000 });
+		const settledMs = performance.now() - start;
+		await page.evaluate(() => performance.mark('bench-end'));
+		await browser.stopTracing();
+		const traced = mainThreadTasks(readFileSync(tracePath, 'utf8'), 'bench-start', 'bench-end');
+		rmSync(tracePath, { force: true });
+		const parsedAt = await page.evaluate(
+			() =>
+				(performance.getEntriesByName('import-parsed')[0]?.startTime ?? Infinity) -
+				(performance.getEntriesByName('bench-start')[0]?.startTime ?? 0)
+		);
+		// The map's frames (tasks that ran animation-frame callbacks: MapLibre drawing, with
+		// SwiftShader's shader compiles and buffer uploads) apart from everything else.
+		const parsingTasks = traced.filter((task) => task.start < parsedAt);
+		const addingTasks = traced.filter((task) => task.start >= parsedAt);
+		return {
+			parsedMs,
+			settledMs,
+			parsing: ownOf(parsingTasks),
+			adding: ownOf(addingTasks.filter((task) => !task.animationFrame)),
+			frames: ownOf(addingTasks.filter((task) => task.animationFrame))
+		};
+	} finally {
+		await browser.close();
+	}
+}
+
 export async function benchImport(
 	root: string,
 	quick: boolean,
@@ -193,7 +255,10 @@ export async function benchImport(
 	const megabytes = statSync(file).size / 2 ** 20;
 	run(root, ['node_modules/vite/bin/vite.js', 'build'], 'vite build');
 	const server = await serve(root, PORT);
-	const alone = await timeImportAlone(PORT, file).catch((error: unknown) => {
+	const { alone, traced } = await (async () => ({
+		alone: await timeImportAlone(PORT, file),
+		traced: await traceImport(PORT, file)
+	}))().catch((error: unknown) => {
 		server.kill();
 		throw error;
 	});
@@ -229,13 +294,6 @@ export async function benchImport(
 				.catch(() => {})
 				.finally(() => (asking = false));
 		}, 200);
-		// Traced too: a task's own work is its time less the wait for the GPU process (trace.ts).
-		const tracePath = join(tmpdir(), `import-trace-${process.pid}.json`);
-		await browser.startTracing(page, {
-			path: tracePath,
-			categories: ['devtools.timeline', 'blink.user_timing', 'toplevel', 'gpu']
-		});
-		await page.evaluate(() => performance.mark('bench-start'));
 		const start = performance.now();
 		await page.getByTestId('import-input').setInputFiles(file);
 		await page.getByTestId('import-report').waitFor({ timeout: 1_200_000 });
@@ -243,32 +301,6 @@ export async function benchImport(
 		await page.waitForSelector('[data-testid=map][data-idle=true]', { timeout: 1_200_000 });
 		const settledMs = performance.now() - start;
 		clearInterval(sampler);
-		await page.evaluate(() => performance.mark('bench-end'));
-		await browser.stopTracing();
-		const traced = mainThreadTasks(readFileSync(tracePath, 'utf8'), 'bench-start', 'bench-end');
-		rmSync(tracePath, { force: true });
-		const parsedAt = await page.evaluate(
-			() =>
-				(performance.getEntriesByName('import-parsed')[0]?.startTime ?? Infinity) -
-				(performance.getEntriesByName('bench-start')[0]?.startTime ?? 0)
-		);
-		// The map's frames (tasks that ran animation-frame callbacks: MapLibre drawing, with
-		// SwiftShader's shader compiles and buffer uploads) apart from everything else.
-		const ownOf = (tasks: MainThreadTask[]) => {
-			const longest = tasks.reduce((top, task) => (task.own > top.own ? task : top), {
-				own: 0,
-				duration: 0,
-				gpuWait: 0
-			} as Pick<MainThreadTask, 'own' | 'duration' | 'gpuWait'>);
-			return { longest, over200: tasks.filter((task) => task.own > 200).length };
-		};
-		const parsingTasks = traced.filter((task) => task.start < parsedAt);
-		const addingTasks = traced.filter((task) => task.start >= parsedAt);
-		const ownParsing = ownOf(parsingTasks);
-		const ownAdding = ownOf(addingTasks.filter((task) => !task.animationFrame));
-		const ownFrames = ownOf(addingTasks.filter((task) => task.animationFrame));
-		const ownCell = ({ longest, over200 }: ReturnType<typeof ownOf>) =>
-			`${Math.round(longest.own)} ms (a task of ${Math.round(longest.duration)} ms, ${Math.round(longest.gpuWait)} ms of it waiting for the GPU process; tasks over 200 ms of own work: ${over200})`;
 		// Long tasks before the page received the last row (parsing streams in the worker; the
 		// page takes batches), and after (adding the rows to the app's state and the map).
 		const { parsing, adding } = await page.evaluate(() => {
@@ -307,12 +339,13 @@ incidents.
 | file chosen → report shown (hashing, streaming parse in the worker, rows handed over, added), timed alone | ${(alone.parsedMs / 1000).toFixed(1)} s |
 | rows per second, to the report, timed alone | ${thousands(Math.round((rows / alone.parsedMs) * 1000))} |
 | file chosen → map idle with the new incidents (filters, clusters, distances), timed alone | ${(alone.settledMs / 1000).toFixed(1)} s |
-| the same two in the traced and sampled run that gives the rows below: report, map idle | ${(parsedMs / 1000).toFixed(1)} s, ${(settledMs / 1000).toFixed(1)} s |
+| the same two with memory sampled (the run the memory, save, reload and export rows come from) | ${(parsedMs / 1000).toFixed(1)} s, ${(settledMs / 1000).toFixed(1)} s |
+| the same two with a trace recorded (the run the trace rows come from) | ${(traced.parsedMs / 1000).toFixed(1)} s, ${(traced.settledMs / 1000).toFixed(1)} s |
 | longest main-thread task while parsing (long tasks: ${parsing.count}) | ${Math.round(parsing.longest)} ms |
 | longest main-thread task adding the rows to the app and the map (long tasks: ${adding.count}) | ${Math.round(adding.longest)} ms |
-| the most own work in one main-thread task while parsing (trace) | ${ownCell(ownParsing)} |
-| the most own work in one main-thread task adding the rows, the map's frames aside (trace) | ${ownCell(ownAdding)} |
-| the most own work in one of the map's frames meanwhile (trace) | ${ownCell(ownFrames)} |
+| the most own work in one main-thread task while parsing (trace) | ${ownCell(traced.parsing)} |
+| the most own work in one main-thread task adding the rows, the map's frames aside (trace) | ${ownCell(traced.adding)} |
+| the most own work in one of the map's frames meanwhile (trace) | ${ownCell(traced.frames)} |
 | browser processes' resident memory (RSS, summed): before → peak | ${Math.round(memory.before.rss)} → ${Math.round(memory.peak.rss)} MB |
 | the same, shared pages split between the processes sharing them (PSS, summed) | ${Math.round(memory.before.pss)} → ${Math.round(memory.peak.pss)} MB |
 | the page's JS heap (main thread): before → peak | ${Math.round(heapBefore)} → ${Math.round(heapPeak)} MB |
@@ -326,9 +359,10 @@ incidents.
 The report read: "${report.split('\n')[0]?.slice(0, 160)}"; the count: "${count}".
 Goals at 500,000 rows: file → count and map updated ≤ 40 s; no task over 200 ms of our own work;
 browser processes ≤ 2 GB at peak (PSS); after a reload the count back ≤ 15 s. Timed alone means
-in a browser of its own, before the run the other rows come from, with nothing recording a trace
-or sampling memory: both slow a large import down here (MemorySampler, app-server.ts). The
-sampler's own time in that run: ${(memory.ownMs / 1000).toFixed(1)} s over ${thousands(memory.samples)} samples.
+in a browser of its own, with nothing recording a trace or sampling memory: both slow a large
+import down here, so the three are separate runs, each in a fresh browser, of the same file
+(MemorySampler, app-server.ts). The memory sampler's own time in its run:
+${(memory.ownMs / 1000).toFixed(1)} s over ${thousands(memory.samples)} samples.
 Every map repaint here is a main-thread task of 110–240 ms on SwiftShader (see the browser
 benchmark), so long tasks are counted while the map also redraws; the "own work" rows read a
 trace of the same stretch and leave out each task's wait for the GPU process (the frame's
