@@ -107,6 +107,22 @@ describe('ImportState', () => {
 		expect(imports.saving).toEqual([]);
 	});
 
+	it('the same file imported again is added, and said to be shown twice', async () => {
+		const { incidents, imports, workers } = importer();
+		for (const [k, sha256] of ['ab', 'ab', 'cd'].entries()) {
+			imports.start(file);
+			const worker = workers[k]!;
+			const dataset = (worker.posted[0] as { dataset: string }).dataset;
+			worker.say(batch([incident('r1', dataset)]));
+			worker.say({ type: 'done', report: report(1), sha256: sha256.repeat(32) });
+			await settle();
+		}
+		expect(incidents.imports).toHaveLength(3);
+		expect(imports.notices).toHaveLength(1);
+		expect(imports.notices[0]).toContain('the same file as');
+		expect(imports.notices[0]).toContain('shown twice');
+	});
+
 	it('a restore sends each dataset’s filter columns ahead as they come, and lets go of those not shown', async () => {
 		const log: string[] = [];
 		const names = new Map<ColumnsPart, string>();

@@ -336,7 +336,16 @@ export class ImportState {
 				unlocated: report.unlocated
 			}
 		};
+		// The same bytes again: added all the same (the reader may mean it), but never silently,
+		// as every incident of that file is now on the map twice.
+		const same = sha256
+			? this.#incidents.imports.find((entry) => entry.info.sha256 === sha256)
+			: undefined;
 		this.#add({ info, incidents, report, visible: true, columns });
+		if (same)
+			this.#notice(
+				m.import_same_file({ file: isolate(file.name), title: isolate(same.info.title) })
+			);
 		return info;
 	}
 
