@@ -58,6 +58,8 @@ test('#lang=ar: the page is Arabic and right to left, its tabs, buttons, heading
 	await expect(page.getByRole('heading', { name: /ليست على الخريطة/ })).toBeVisible();
 	await expect(page.getByTestId('search')).toHaveAttribute('placeholder', /ابحث في الأماكن/);
 	await expect(page).toHaveTitle(/خريطة حوادث الحدود العراقية السورية/);
+	// The tab's title writes the years as the heading does.
+	await expect(page).toHaveTitle(/٢٠١٧–٢٠١٩/);
 	// Mirrored: the side panel is on the right, the zoom buttons and tools on the map's right.
 	const side = await page.locator('#side-panel').boundingBox();
 	const map = await page.getByTestId('map').boundingBox();
