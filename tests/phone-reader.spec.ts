@@ -119,6 +119,10 @@ test.describe('Arabic on a 390 × 844 phone', () => {
 		// The English reason is one isolated run: it cannot take the row's Arabic words with it.
 		for (const reason of await report.locator('li').all())
 			await expect(reason.locator(':scope > bdi[lang=en]')).toHaveCount(1);
+		// Big enough for a finger: the file input and the dataset's Remove button.
+		expect((await box(page, '[data-testid=import-input]')).height).toBeGreaterThanOrEqual(44);
+		const remove = await box(page, '[data-testid=dataset] button');
+		expect(Math.min(remove.width, remove.height)).toBeGreaterThanOrEqual(24);
 		await page.locator('#side-panel .close').click();
 
 		const credits = page.getByTestId('attribution');
