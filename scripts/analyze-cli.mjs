@@ -83,7 +83,7 @@ function touch(folder) {
 	}
 }
 
-/** A failure to write the cache (where tsx can stand in), as opposed to code that does not compile. */
+/** Code esbuild cannot compile, as opposed to a cache it cannot write (where tsx can stand in). */
 function isCompileError(error) {
 	return Array.isArray(error?.errors) && error.errors.length > 0;
 }

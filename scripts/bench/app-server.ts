@@ -107,7 +107,6 @@ export class MemorySampler {
 	#listedAt = -Infinity;
 	#pssAt = -Infinity;
 	#rssAtPss = 0;
-	#timer: ReturnType<typeof setInterval> | null = null;
 
 	constructor() {
 		this.before = browserMemory();
@@ -116,16 +115,7 @@ export class MemorySampler {
 		this.#pssAt = performance.now();
 	}
 
-	start(everyMs = 200): this {
-		this.#timer = setInterval(() => this.sample(), everyMs);
-		return this;
-	}
-
-	stop(): void {
-		if (this.#timer) clearInterval(this.#timer);
-		this.#timer = null;
-	}
-
+	/** One reading: call it every tick of the benchmark's own timer. */
 	sample(): void {
 		const start = performance.now();
 		if (start - this.#listedAt > PROCESS_LIST_MS) {

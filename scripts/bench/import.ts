@@ -75,30 +75,6 @@ export async function writeSynthetic(path: string, rows: number): Promise<number
 	return bad;
 }
 
-/**
- * The import timed alone, in a browser of its own: no trace recording and no memory sampling,
- * which took 3 to 4 s each from a 500,000-row import's time to map idle here (32.7 s alone, 36.0
- * traced, 36.9 sampled, one run each, 2026-12-04). The traced and sampled import that follows
- * gives the tasks and the memory.
- */
-async function timeImportAlone(port: number, file: string) {
-	const browser = await launchChromium();
-	try {
-		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-		await page.goto(`http://127.0.0.1:${port}/`);
-		await page.waitForSelector('[data-testid=map][data-idle=true]', { timeout: 300_000 });
-		await page.getByRole('tab', { name: 'Data' }).click();
-		const start = performance.now();
-		await page.getByTestId('import-input').setInputFiles(file);
-		await page.getByTestId('import-report').waitFor({ timeout: 1_200_000 });
-		const parsedMs = performance.now() - start;
-		await page.waitForSelector('[data-testid=map][data-idle=true]', { timeout: 1_200_000 });
-		return { parsedMs, settledMs: performance.now() - start };
-	} finally {
-		await browser.close();
-	}
-}
-
 /** Reloads the page and times the saved datasets' return: until the count reads `count` again. */
 async function measureRestore(page: Page, count: string) {
 	await page.addInitScript(() => {
@@ -196,11 +172,13 @@ const ownCell = ({ longest, over200 }: ReturnType<typeof ownOf>) =>
 	`${Math.round(longest.own)} ms (a task of ${Math.round(longest.duration)} ms, ${Math.round(longest.gpuWait)} ms of it waiting for the GPU process; tasks over 200 ms of own work: ${over200})`;
 
 /**
- * The import traced, in a browser of its own (a trace recorded took 10 s from a 500,000-row
- * import's time to map idle here, and its buffers count in the browser's memory): each
+ * The import in a browser of its own, to map idle: timed alone, or traced. Neither shares a run
+ * with the memory sampling, and the timed one not with a trace: each took 3 to 4 s from a
+ * 500,000-row import's time to map idle here (32.7 s alone, 36.0 traced, 36.9 sampled, one run
+ * each, 2026-12-04), and a trace's buffers count in the browser's memory. Traced, it gives each
  * main-thread task's own work, while parsing and while adding the rows, the map's frames apart.
  */
-async function traceImport(port: number, file: string) {
+async function importInFreshBrowser(port: number, file: string, trace: boolean) {
 	const browser = await launchChromium();
 	try {
 		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -208,17 +186,20 @@ async function traceImport(port: number, file: string) {
 		await page.waitForSelector('[data-testid=map][data-idle=true]', { timeout: 300_000 });
 		await page.getByRole('tab', { name: 'Data' }).click();
 		const tracePath = join(tmpdir(), `import-trace-${process.pid}.json`);
-		await browser.startTracing(page, {
-			path: tracePath,
-			categories: ['devtools.timeline', 'blink.user_timing', 'toplevel', 'gpu']
-		});
-		await page.evaluate(() => performance.mark('bench-start'));
+		if (trace) {
+			await browser.startTracing(page, {
+				path: tracePath,
+				categories: ['devtools.timeline', 'blink.user_timing', 'toplevel', 'gpu']
+			});
+			await page.evaluate(() => performance.mark('bench-start'));
+		}
 		const start = performance.now();
 		await page.getByTestId('import-input').setInputFiles(file);
 		await page.getByTestId('import-report').waitFor({ timeout: 1_200_000 });
 		const parsedMs = performance.now() - start;
 		await page.waitForSelector('[data-testid=map][data-idle=true]', { timeout: 1_200_000 });
 		const settledMs = performance.now() - start;
+		if (!trace) return { parsedMs, settledMs, own: null };
 		await page.evaluate(() => performance.mark('bench-end'));
 		await browser.stopTracing();
 		const traced = mainThreadTasks(readFileSync(tracePath, 'utf8'), 'bench-start', 'bench-end');
@@ -232,13 +213,12 @@ async function traceImport(port: number, file: string) {
 		// SwiftShader's shader compiles and buffer uploads) apart from everything else.
 		const parsingTasks = traced.filter((task) => task.start < parsedAt);
 		const addingTasks = traced.filter((task) => task.start >= parsedAt);
-		return {
-			parsedMs,
-			settledMs,
+		const own = {
 			parsing: ownOf(parsingTasks),
 			adding: ownOf(addingTasks.filter((task) => !task.animationFrame)),
 			frames: ownOf(addingTasks.filter((task) => task.animationFrame))
 		};
+		return { parsedMs, settledMs, own };
 	} finally {
 		await browser.close();
 	}
@@ -256,12 +236,14 @@ export async function benchImport(
 	run(root, ['node_modules/vite/bin/vite.js', 'build'], 'vite build');
 	const server = await serve(root, PORT);
 	const { alone, traced } = await (async () => ({
-		alone: await timeImportAlone(PORT, file),
-		traced: await traceImport(PORT, file)
+		alone: await importInFreshBrowser(PORT, file, false),
+		traced: await importInFreshBrowser(PORT, file, true)
 	}))().catch((error: unknown) => {
 		server.kill();
 		throw error;
 	});
+	const own = traced.own;
+	if (!own) throw new Error('the traced import gave no trace');
 	const browser = await launchChromium();
 	try {
 		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -343,9 +325,9 @@ incidents.
 | the same two with a trace recorded (the run the trace rows come from) | ${(traced.parsedMs / 1000).toFixed(1)} s, ${(traced.settledMs / 1000).toFixed(1)} s |
 | longest main-thread task while parsing (long tasks: ${parsing.count}) | ${Math.round(parsing.longest)} ms |
 | longest main-thread task adding the rows to the app and the map (long tasks: ${adding.count}) | ${Math.round(adding.longest)} ms |
-| the most own work in one main-thread task while parsing (trace) | ${ownCell(traced.parsing)} |
-| the most own work in one main-thread task adding the rows, the map's frames aside (trace) | ${ownCell(traced.adding)} |
-| the most own work in one of the map's frames meanwhile (trace) | ${ownCell(traced.frames)} |
+| the most own work in one main-thread task while parsing (trace) | ${ownCell(own.parsing)} |
+| the most own work in one main-thread task adding the rows, the map's frames aside (trace) | ${ownCell(own.adding)} |
+| the most own work in one of the map's frames meanwhile (trace) | ${ownCell(own.frames)} |
 | browser processes' resident memory (RSS, summed): before → peak | ${Math.round(memory.before.rss)} → ${Math.round(memory.peak.rss)} MB |
 | the same, shared pages split between the processes sharing them (PSS, summed) | ${Math.round(memory.before.pss)} → ${Math.round(memory.peak.pss)} MB |
 | the page's JS heap (main thread): before → peak | ${Math.round(heapBefore)} → ${Math.round(heapPeak)} MB |

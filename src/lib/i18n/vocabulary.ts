@@ -40,15 +40,15 @@ export function facetLabel(key: FacetKey, locale: Locale): string {
  * The target categories the app derives (data/target-category.ts): its own words, translated.
  * A category an import brings in a column of its own is shown as it is, unless it is one of these.
  */
-const TARGET_CATEGORY_NAMES: Record<string, (locale: Locale) => string> = {
-	headquarters: (locale) => m.target_category_headquarters({}, { locale }),
-	'weapons depot': (locale) => m.target_category_weapons_depot({}, { locale }),
-	gathering: (locale) => m.target_category_gathering({}, { locale }),
-	building: (locale) => m.target_category_building({}, { locale }),
-	vehicle: (locale) => m.target_category_vehicle({}, { locale }),
-	'fighters and positions': (locale) => m.target_category_fighters({}, { locale }),
-	[OTHER_TARGET]: (locale) => m.target_category_other({}, { locale })
-};
+const TARGET_CATEGORY_NAMES = new Map<string, (locale: Locale) => string>([
+	['headquarters', (locale) => m.target_category_headquarters({}, { locale })],
+	['weapons depot', (locale) => m.target_category_weapons_depot({}, { locale })],
+	['gathering', (locale) => m.target_category_gathering({}, { locale })],
+	['building', (locale) => m.target_category_building({}, { locale })],
+	['vehicle', (locale) => m.target_category_vehicle({}, { locale })],
+	['fighters and positions', (locale) => m.target_category_fighters({}, { locale })],
+	[OTHER_TARGET, (locale) => m.target_category_other({}, { locale })]
+]);
 
 /** Whether a facet's values are words of the app's own (translated), or the data's (as is). */
 export function facetValueIsOurs(key: FacetKey, value: string): boolean {
@@ -59,7 +59,7 @@ export function facetValueIsOurs(key: FacetKey, value: string): boolean {
 		key === 'position' ||
 		(key === 'country' && arabicCountryName(value) !== null) ||
 		(key === 'admin1' && arabicGovernorateName(value) !== null) ||
-		(key === 'target_category' && Object.hasOwn(TARGET_CATEGORY_NAMES, value))
+		(key === 'target_category' && TARGET_CATEGORY_NAMES.has(value))
 	);
 }
 
@@ -87,9 +87,7 @@ export function facetValue(key: FacetKey, value: string, locale: Locale): string
 		case 'admin1':
 			return regionName('governorate', value, locale);
 		case 'target_category':
-			return Object.hasOwn(TARGET_CATEGORY_NAMES, value)
-				? (TARGET_CATEGORY_NAMES[value] as (locale: Locale) => string)(locale)
-				: value;
+			return TARGET_CATEGORY_NAMES.get(value)?.(locale) ?? value;
 		default:
 			return FACETS.find((facet) => facet.key === key)?.describe(value) ?? value;
 	}
